@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { authHandlers } from './domains/auth/handlers.js';
+import { calendarHandlers } from './domains/calendar/handlers.js';
+import { catalogHandlers } from './domains/catalog/handlers.js';
+import { clockHandlers } from './domains/clock/handlers.js';
+import { householdHandlers } from './domains/households/handlers.js';
+import { ledgerHandlers } from './domains/ledger/handlers.js';
+import { pointHandlers } from './domains/points/handlers.js';
+import { redemptionHandlers } from './domains/redemptions/handlers.js';
+import { ruleHandlers } from './domains/rules/handlers.js';
+import { stockHandlers } from './domains/stock/handlers.js';
+
+/** Every method of the API, by domain. The renderer's client is typed against this one map. */
+export const handlers = {
+  ...authHandlers,
+  ...householdHandlers,
+  ...ruleHandlers,
+  ...pointHandlers,
+  ...catalogHandlers,
+  ...stockHandlers,
+  ...calendarHandlers,
+  ...redemptionHandlers,
+  ...ledgerHandlers,
+  ...clockHandlers,
+};
+
+export type Handlers = typeof handlers;
+export type Method = keyof Handlers;
+export type Params<M extends Method> = z.input<Handlers[M]['input']>;
+export type Result<M extends Method> = Awaited<ReturnType<Handlers[M]['run']>>;

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { Ctx, type CoreDeps } from './context.js';
+import { AppError, type ApiErrorBody } from './errors.js';
+import type { AnyHandler } from './handler.js';
+import { handlers, type Method, type Params, type Result } from './contract.js';
+import { allows } from './roles.js';
+import { resolveSession } from './domains/auth/sessions.js';
+import { stmt } from './statements.js';
+
+export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
+
+const secretKeys = /pin|password|secret|token/i;
+
+function auditSummary(params: unknown): string {
+  const json = JSON.stringify(params, (k, v) => (secretKeys.test(k) ? '***' : v));
+  return json.length > 500 ? `${json.slice(0, 497)}...` : json;
+}
+
+function zodDetails(err: z.ZodError) {
+  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+function toErrorBody(e: unknown): ApiErrorBody {
+  if (e instanceof AppError) return e.toBody();
+  const code = (e as { code?: string })?.code ?? '';
+  // A UNIQUE index caught a race the handler's own check could not see.
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: '记录已存在 (already exists)' };
+  console.error('[core] unexpected error', e);
+  return { code: 'INTERNAL', message: '内部错误，操作未完成 (internal error; nothing was changed)' };
+}
+
+/** The one entry point for every transport: IPC and HTTP are thin adapters over call(). */
+export function createDispatcher(deps: CoreDeps) {
+  function lookup(method: string): AnyHandler | undefined {
+    if (!Object.hasOwn(handlers, method)) return undefined;
+    if (method === 'clock.set' && !deps.testClock) return undefined;
+    return (handlers as Record<string, AnyHandler>)[method];
+  }
+
+  async function call(method: string, params: unknown, token?: string): Promise<Reply> {
+    try {
+      const def = lookup(method);
+      if (!def) throw new AppError('NOT_FOUND', `没有这个方法 (unknown method): ${method}`);
+      const user = def.access === 'public' ? null : resolveSession(deps.db, token, deps.clock.now());
+      if (user && !allows(def.access, user.roles)) {
+        throw new AppError('FORBIDDEN', '当前用户无权执行此操作 (your role does not allow this)', { method });
+      }
+      const parsed = def.input.safeParse(params ?? undefined);
+      if (!parsed.success) {
+        throw new AppError('INVALID_INPUT', `输入有误: ${parsed.error.issues[0]?.message ?? ''}`, zodDetails(parsed.error));
+      }
+      const ctx = new Ctx(deps, user);
+      if (!def.write) return { result: await def.run(ctx, parsed.data) };
+      const tx = deps.db.transaction(() => {
+        const result = def.run(ctx, parsed.data);
+        if (result instanceof Promise) throw new Error(`write handler ${method} must be synchronous`);
+        stmt(deps.db, 'INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)')
+          .run(ctx.nowIso, user?.id ?? null, method, def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data));
+        return result;
+      });
+      return { result: tx.immediate() };
+    } catch (e) {
+      if (e instanceof AppError && e.afterRollback) deps.db.transaction(e.afterRollback).immediate();
+      return { error: toErrorBody(e) };
+    }
+  }
+
+  /** Typed form for in-process callers (tests, demo seeding, Electron main). */
+  async function invoke<M extends Method>(method: M, params: Params<M>, token?: string): Promise<Result<M>> {
+    const reply = await call(method, params, token);
+    if ('error' in reply) throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+    return reply.result as Result<M>;
+  }
+
+  return { call, invoke, deps };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

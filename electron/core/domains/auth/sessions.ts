@@ -1,0 +1,33 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DB } from '../../../../db/connection.js';
+import type { SessionUser } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { stmt } from '../../statements.js';
+import { toSessionUser } from './users.js';
+
+export const sessionHours = 12;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Only the token's hash is stored, so a copied database file holds no usable session. */
+export function createSession(db: DB, userId: number, now: Date): { token: string; expiresAt: string } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString();
+  stmt(db, 'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    .run(digest(token), userId, now.toISOString(), expiresAt);
+  return { token, expiresAt };
+}
+
+export function resolveSession(db: DB, token: string | undefined, now: Date): SessionUser {
+  if (!token) throw new AppError('UNAUTHENTICATED', '请先登录 (sign in first)');
+  const row = stmt(db, `SELECT u.id, u.username, u.name, u.roles, u.active, s.expires_at FROM sessions s
+    JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`).get(digest(token)) as
+    { id: number; username: string; name: string; roles: string; active: number; expires_at: string } | undefined;
+  if (!row || !row.active) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录 (invalid session)');
+  if (new Date(row.expires_at) <= now) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录 (session expired)');
+  return toSessionUser(row);
+}
+
+export function endSession(db: DB, token: string): void {
+  stmt(db, 'DELETE FROM sessions WHERE token_hash = ?').run(digest(token));
+}

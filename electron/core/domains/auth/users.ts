@@ -1,0 +1,44 @@
+import { AppError } from '../../errors.js';
+import type { Ctx, SessionUser } from '../../context.js';
+import type { Role } from '../../roles.js';
+import { stmt } from '../../statements.js';
+import type { DB } from '../../../../db/connection.js';
+import { afterFailure, isLocked } from './lockout.js';
+import { verifyPin } from './pin-hash.js';
+
+interface UserRow { id: number; username: string; name: string; pin_hash: string; roles: string; active: number; failed_logins: number; locked_until: string | null }
+
+export function toSessionUser(u: { id: number; username: string; name: string; roles: string }): SessionUser {
+  return { id: u.id, username: u.username, name: u.name, roles: JSON.parse(u.roles) as Role[] };
+}
+
+function recordFailure(db: DB, u: UserRow, now: Date): void {
+  const next = afterFailure({ failedLogins: u.failed_logins, lockedUntil: u.locked_until }, now);
+  stmt(db, 'UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(next.failedLogins, next.lockedUntil, u.id);
+}
+
+/**
+ * Checks a username and PIN (login, or a supervisor at the counter). A failure is counted even when
+ * the surrounding call rolls back, so lockout cannot be dodged by failing inside a transaction.
+ */
+export function checkPin(ctx: Ctx, username: string, pin: string, what: string): SessionUser {
+  const u = stmt(ctx.db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  if (!u || !u.active) throw new AppError('UNAUTHENTICATED', `${what}用户名或 PIN 错误 (wrong username or PIN)`);
+  if (isLocked({ failedLogins: u.failed_logins, lockedUntil: u.locked_until }, ctx.now)) {
+    throw new AppError('UNAUTHENTICATED', `${what}账户已锁定，请 5 分钟后再试 (account locked)`, { lockedUntil: u.locked_until });
+  }
+  if (!verifyPin(pin, u.pin_hash)) {
+    const err = new AppError('UNAUTHENTICATED', `${what}用户名或 PIN 错误 (wrong username or PIN)`);
+    err.afterRollback = () => recordFailure(ctx.db, u, ctx.now);
+    throw err;
+  }
+  if (u.failed_logins > 0 || u.locked_until) stmt(ctx.db, 'UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(u.id);
+  return toSessionUser(u);
+}
+
+/** Voids and off-day overrides need a supervisor (an admin) present, by name and PIN. */
+export function checkSupervisor(ctx: Ctx, username: string, pin: string): SessionUser {
+  const sup = checkPin(ctx, username, pin, '主管');
+  if (!sup.roles.includes('admin')) throw new AppError('FORBIDDEN', `${sup.name} 不是主管，无权授权 (not a supervisor)`);
+  return sup;
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { AppError, notFound } from '../../errors.js';
+import type { Ctx } from '../../context.js';
+import { account, canRedeem, type Account } from '../../rules/account.js';
+import { isRedemptionDay } from '../../rules/redemption-day.js';
+import { formatReceiptNo } from '../../rules/receipt-number.js';
+import { stmt } from '../../statements.js';
+import { checkSupervisor } from '../auth/users.js';
+import { getCalendar } from '../calendar/handlers.js';
+import { requireItem, type Item } from '../catalog/catalog.js';
+import { loadAccount } from '../households/account-query.js';
+import { requireHousehold } from '../households/households.js';
+
+export interface LineInput { itemId: number; qty: number; points?: number }
+export interface Override { supervisorUsername: string; supervisorPin: string; reason: string }
+export interface RedeemInput { householdId: number; lines: LineInput[]; requestId: string; override?: Override }
+
+interface PricedLine { item: Item; qty: number; unitPoints: number; linePoints: number }
+
+/** An open-price line (缴纳医保) takes its points at the counter, within the item's bounds. */
+function priceLine(item: Item, line: LineInput): PricedLine {
+  if (!item.active) throw new AppError('INVALID_INPUT', `「${item.name}」已停用 (item inactive)`, { itemId: item.id });
+  let unitPoints: number;
+  if (item.openPrice) {
+    if (line.points === undefined) throw new AppError('INVALID_INPUT', `「${item.name}」须填写积分 (open price needs points)`, { itemId: item.id });
+    if ((item.minPoints !== null && line.points < item.minPoints) || (item.maxPoints !== null && line.points > item.maxPoints)) {
+      throw new AppError('INVALID_INPUT', `「${item.name}」积分应在 ${item.minPoints ?? 1}–${item.maxPoints ?? '∞'} 之间`, { itemId: item.id });
+    }
+    unitPoints = line.points;
+  } else {
+    if (line.points !== undefined && line.points !== item.points) {
+      throw new AppError('INVALID_INPUT', `「${item.name}」定价为 ${item.points} 分，不能改价`, { itemId: item.id });
+    }
+    unitPoints = item.points!;
+  }
+  return { item, qty: line.qty, unitPoints, linePoints: unitPoints * line.qty };
+}
+
+function totalsByItem(lines: PricedLine[]): Map<number, { item: Item; qty: number }> {
+  const m = new Map<number, { item: Item; qty: number }>();
+  for (const l of lines) {
+    const t = m.get(l.item.id) ?? { item: l.item, qty: 0 };
+    t.qty += l.qty;
+    m.set(l.item.id, t);
+  }
+  return m;
+}
+
+function redeemedThisYear(ctx: Ctx, householdId: number, itemId: number, year: number): number {
+  return (stmt(ctx.db, `SELECT COALESCE(SUM(l.qty), 0) AS n FROM redemption_lines l JOIN redemptions d ON d.id = l.redemption_id
+    WHERE d.household_id = ? AND d.year = ? AND l.item_id = ?
+      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)`).get(householdId, year, itemId) as { n: number }).n;
+}
+
+function nextReceiptNo(ctx: Ctx): string {
+  const { last_no } = stmt(ctx.db, `INSERT INTO receipt_counters (counter_id, year, last_no) VALUES (?, ?, 1)
+    ON CONFLICT (counter_id, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`).get(ctx.counter.counterId, ctx.year) as { last_no: number };
+  return formatReceiptNo(ctx.counter.counterId, ctx.year, last_no);
+}
+
+function requestHash(kind: string, p: RedeemInput): string {
+  return createHash('sha256').update(JSON.stringify([kind, p.householdId, p.lines])).digest('hex');
+}
+
+export type RedeemResult = { id: number; receiptNo: string; totalPoints: number; account: Account };
+
+/**
+ * Commits a redemption, or changes nothing. Runs inside the caller's transaction: the receipt number,
+ * the lines, the stock movements and the outbox event land together or not at all, so receipt numbers
+ * have no gaps and stock never goes below zero.
+ */
+export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'service'; providerId?: number }): RedeemResult {
+  const replay = stmt(ctx.db, 'SELECT id, request_hash, result FROM redemptions WHERE request_id = ?').get(p.requestId) as { id: number; request_hash: string; result: string } | undefined;
+  if (replay) {
+    if (replay.request_hash !== requestHash(opts.kind, p)) {
+      throw new AppError('CONFLICT', '该请求编号已用于另一笔兑换 (requestId already used for a different redemption)', { requestId: p.requestId });
+    }
+    return { id: replay.id, ...JSON.parse(replay.result) } as RedeemResult;
+  }
+  const household = requireHousehold(ctx.db, p.householdId);
+
+  let overrideBy: number | null = null;
+  if (!isRedemptionDay(getCalendar(ctx.db), ctx.today)) {
+    if (!p.override) throw new AppError('NOT_REDEMPTION_DAY', '今天不是兑换日 (today is not a redemption day)', { today: ctx.today });
+    overrideBy = checkSupervisor(ctx, p.override.supervisorUsername, p.override.supervisorPin).id;
+  }
+
+  const lines = p.lines.map((l) => {
+    const item = requireItem(ctx.db, l.itemId);
+    if (opts.kind === 'service' && item.kind !== 'service') throw new AppError('INVALID_INPUT', `「${item.name}」不是服务项目`);
+    if (opts.providerId !== undefined && !item.providerIds.includes(opts.providerId)) {
+      throw new AppError('FORBIDDEN', `您不是「${item.name}」的服务商 (not a provider of this service)`, { itemId: item.id });
+    }
+    return priceLine(item, l);
+  });
+
+  for (const { item, qty } of totalsByItem(lines).values()) {
+    if (item.kind === 'goods' && qty > item.stock!) {
+      throw new AppError('OUT_OF_STOCK', `「${item.name}」库存不足：现有 ${item.stock}${item.unit}，需要 ${qty}${item.unit}`,
+        { itemId: item.id, name: item.name, stock: item.stock, requested: qty });
+    }
+    if (item.limitPerHouseholdPerYear !== null) {
+      const already = redeemedThisYear(ctx, household.id, item.id, ctx.year);
+      if (already + qty > item.limitPerHouseholdPerYear) {
+        throw new AppError('LIMIT_EXCEEDED', `「${item.name}」每户每年限 ${item.limitPerHouseholdPerYear}${item.unit}，本年已兑 ${already}${item.unit}`,
+          { itemId: item.id, limit: item.limitPerHouseholdPerYear, already, requested: qty });
+      }
+    }
+  }
+
+  const totalPoints = lines.reduce((s, l) => s + l.linePoints, 0);
+  const before = loadAccount(ctx.db, household.id, ctx.year);
+  const check = canRedeem(before, totalPoints);
+  if (!check.ok) {
+    throw new AppError('INSUFFICIENT_POINTS', `积分不足：可用 ${before.available} 分，需要 ${totalPoints} 分 (insufficient points)`,
+      { available: before.available, required: totalPoints, shortBy: check.shortBy });
+  }
+
+  const receiptNo = nextReceiptNo(ctx);
+  const after = account(ctx.year, { awarded: before.awarded, deducted: before.deducted, redeemed: before.redeemed + totalPoints });
+  // The first answer is kept so a replayed requestId gets exactly what the first caller got.
+  const answer = { receiptNo, totalPoints, account: after };
+  const redemptionId = Number(stmt(ctx.db, `INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
+      result, operator_id, override_by, override_reason, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(receiptNo, ctx.counter.counterId, ctx.year, household.id, opts.kind, totalPoints, p.requestId, requestHash(opts.kind, p),
+      JSON.stringify(answer), ctx.me.id, overrideBy, overrideBy ? p.override!.reason : null, ctx.nowIso, ctx.today).lastInsertRowid);
+  const insertLine = stmt(ctx.db, `INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points, provider_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertMove = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, ?, 'redeem', ?, ?, ?)`);
+  for (const l of lines) {
+    insertLine.run(redemptionId, l.item.id, l.item.name, l.item.kind, l.item.unit, l.qty, l.unitPoints, l.linePoints, opts.providerId ?? null);
+    if (l.item.kind === 'goods') insertMove.run(l.item.id, -l.qty, redemptionId, ctx.me.id, ctx.nowIso);
+  }
+  ctx.emit(opts.kind === 'service' ? 'service.log' : 'redemption.create', {
+    receiptNo, householdId: household.id, cardNo: household.card_no, totalPoints, requestId: p.requestId, at: ctx.nowIso,
+    lines: lines.map((l) => ({ itemId: l.item.id, qty: l.qty, unitPoints: l.unitPoints })), overrideBy,
+  });
+  return { id: redemptionId, ...answer };
+}

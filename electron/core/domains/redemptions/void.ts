@@ -1,0 +1,24 @@
+import { AppError, notFound } from '../../errors.js';
+import type { Ctx } from '../../context.js';
+import { stmt } from '../../statements.js';
+import { checkSupervisor } from '../auth/users.js';
+import { loadAccount } from '../households/account-query.js';
+
+/** A void is a new row pointing at the redemption; points and stock come back through it, exactly once. */
+export function voidRedemption(ctx: Ctx, p: { id: number; reason: string; supervisorUsername: string; supervisorPin: string }) {
+  const r = stmt(ctx.db, 'SELECT id, household_id, year, receipt_no FROM redemptions WHERE id = ?').get(p.id) as
+    { id: number; household_id: number; year: number; receipt_no: string } | undefined;
+  if (!r) throw notFound('兑换单', { redemptionId: p.id });
+  if (stmt(ctx.db, 'SELECT 1 FROM redemption_voids WHERE redemption_id = ?').get(p.id)) {
+    throw new AppError('CONFLICT', `兑换单 ${r.receipt_no} 已作废 (already voided)`, { redemptionId: p.id });
+  }
+  const supervisor = checkSupervisor(ctx, p.supervisorUsername, p.supervisorPin);
+  const voidId = Number(stmt(ctx.db, 'INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, ?, ?, ?, ?)')
+    .run(p.id, p.reason, ctx.me.id, supervisor.id, ctx.nowIso).lastInsertRowid);
+  const goods = stmt(ctx.db, `SELECT item_id, SUM(qty) AS qty FROM redemption_lines WHERE redemption_id = ? AND item_kind = 'goods' GROUP BY item_id`)
+    .all(p.id) as { item_id: number; qty: number }[];
+  const insertMove = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, reason, user_id, at) VALUES (?, ?, 'void', ?, ?, ?, ?)`);
+  for (const g of goods) insertMove.run(g.item_id, g.qty, p.id, p.reason, ctx.me.id, ctx.nowIso);
+  ctx.emit('redemption.void', { receiptNo: r.receipt_no, reason: p.reason, supervisorId: supervisor.id, at: ctx.nowIso });
+  return { voidId, redemptionId: p.id, receiptNo: r.receipt_no, account: loadAccount(ctx.db, r.household_id, r.year) };
+}

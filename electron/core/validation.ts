@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { isValidDate } from './rules/village-date.js';
+
+/** Points are whole numbers at the boundary; a fraction never reaches arithmetic. */
+export const points = z.number().int('积分必须是整数 (points must be an integer)').positive('积分必须大于 0').max(1_000_000);
+export const qty = z.number().int('数量必须是整数 (quantity must be an integer)').positive('数量必须大于 0').max(10_000);
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const fen = z.number().int('金额以分为单位，必须是整数').min(0).max(100_000_000);
+export const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`);
+export const requiredText = (max: number) => text(max).min(1, '不能为空');
+export const date = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD');
+export const year = z.number().int().min(2000).max(2100);
+export const pin = z.string().regex(/^\d{4,12}$/, 'PIN 应为 4-12 位数字');
+export const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名只能含字母、数字和 _ . -');
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8-64 位字母数字');
+export const cardNo = z.string().trim().regex(/^[0-9A-Za-z-]{4,32}$/, '卡号只能含数字、字母和 -');
+export const fundingSource = z.enum(['fiscal', 'collective', 'donation', 'sponsor']);
+export const empty = z.strictObject({}).optional().default({});

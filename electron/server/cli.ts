@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { openApp } from './app.js';
+import { createHttpServer } from './http.js';
+import { findAppRoot } from './version.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    port: { type: 'string', default: '5180' },
+    host: { type: 'string', default: '127.0.0.1' },
+    demo: { type: 'boolean', default: false },
+    'test-clock': { type: 'boolean', default: false },
+    role: { type: 'string', default: 'all' },
+  },
+  strict: true,
+});
+
+if (!values.data) {
+  console.error('用法 (usage): npm run serve -- --data <dir> --port <port> [--host 127.0.0.1] [--demo] [--test-clock] [--role all|office|counter]');
+  process.exit(2);
+}
+if (!['all', 'office', 'counter'].includes(values.role!)) {
+  console.error(`--role 应为 all、office 或 counter (got ${values.role})`);
+  process.exit(2);
+}
+
+const app = await openApp({
+  dataDir: values.data,
+  demo: values.demo,
+  testClock: values['test-clock'],
+  role: values.role as 'all' | 'office' | 'counter',
+});
+if (app.seeded) console.log('已生成示范村数据 (demo village seeded)');
+
+const server = createHttpServer(app.dispatcher, { staticDir: join(findAppRoot(), 'dist', 'renderer') });
+server.listen(Number(values.port), values.host, () => {
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : values.port;
+  console.log(`积分超市服务已启动 (server ready): http://${values.host}:${port}`);
+});
+
+function shutdown() {
+  server.close();
+  server.closeAllConnections();
+  app.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
