@@ -6,6 +6,7 @@ import { clockHandlers } from './domains/clock/handlers.js';
 import { householdHandlers } from './domains/households/handlers.js';
 import { ledgerHandlers } from './domains/ledger/handlers.js';
 import { pointHandlers } from './domains/points/handlers.js';
+import { printerHandlers } from './domains/printer/handlers.js';
 import { redemptionHandlers } from './domains/redemptions/handlers.js';
 import { ruleHandlers } from './domains/rules/handlers.js';
 import { stockHandlers } from './domains/stock/handlers.js';
@@ -22,6 +23,7 @@ export const handlers = {
   ...redemptionHandlers,
   ...ledgerHandlers,
   ...clockHandlers,
+  ...printerHandlers,
 };
 
 export type Handlers = typeof handlers;
