@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 
-export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+// From source the SQL sits beside this file; compiled into dist-electron/db/ it stays at the app root's db/migrations.
+export const defaultMigrationsDir = [new URL('./migrations/', import.meta.url), new URL('../../db/migrations/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export interface Migration { version: number; name: string; sql: string; checksum: string }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseShellArgs } from './args.js';
+
+describe('shell arguments', () => {
+  it('defaults to role all, no demo, no test clock, userData', () => {
+    expect(parseShellArgs(['/usr/bin/electron', '.'])).toEqual({ role: 'all', demo: false, testClock: false });
+  });
+
+  it('reads --role in both spellings and ignores Chromium flags', () => {
+    expect(parseShellArgs(['electron', '.', '--no-sandbox', '--role', 'counter']).role).toBe('counter');
+    expect(parseShellArgs(['积分超市.exe', '--role=office']).role).toBe('office');
+  });
+
+  it('reads --data, --demo and --test-clock', () => {
+    expect(parseShellArgs(['e', '--data', '/tmp/d', '--demo', '--test-clock'])).toEqual({
+      role: 'all', dataDir: '/tmp/d', demo: true, testClock: true,
+    });
+  });
+
+  it('refuses an unknown role', () => {
+    expect(() => parseShellArgs(['e', '--role', 'boss'])).toThrow(/all, office or counter/);
+  });
+});

@@ -1,0 +1,194 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy } from './security.js';
+
+/**
+ * Drives main.ts against a fake 'electron' module: there is no Electron binary here, but the wiring
+ * (which handlers are installed, what the window gets, what app:// serves) can still be checked.
+ */
+const fake = vi.hoisted(() => {
+  type Listener = (...args: any[]) => unknown;
+  const appListeners = new Map<string, Listener[]>();
+  const state = {
+    appRoot: '',
+    userData: '',
+    windows: [] as { options: any; url?: string; listeners: Map<string, Listener[]> }[],
+    menu: null as unknown,
+    schemes: [] as unknown[],
+    protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
+    ipcHandlers: new Map<string, Listener>(),
+    permissionRequest: null as Listener | null,
+    headersReceived: null as Listener | null,
+    sandboxEnabled: false,
+    ready: null as null | (() => void),
+    exitCode: undefined as number | undefined,
+    errors: [] as string[],
+  };
+  const readyPromise = new Promise<void>((resolve) => (state.ready = resolve));
+  const on = (map: Map<string, Listener[]>) => (event: string, fn: Listener) => {
+    map.set(event, [...(map.get(event) ?? []), fn]);
+  };
+  class BrowserWindow {
+    listeners = new Map<string, Listener[]>();
+    record: { options: any; url?: string; listeners: Map<string, Listener[]> };
+    constructor(options: unknown) {
+      this.record = { options, listeners: this.listeners };
+      state.windows.push(this.record);
+    }
+    on = on(this.listeners);
+    once = on(this.listeners);
+    loadURL(url: string) {
+      this.record.url = url;
+      return Promise.resolve();
+    }
+    isMinimized = () => false;
+    restore() {}
+    show() {}
+    focus() {}
+  }
+  const electron = {
+    app: {
+      on: on(appListeners),
+      enableSandbox: () => (state.sandboxEnabled = true),
+      requestSingleInstanceLock: () => true,
+      whenReady: () => readyPromise,
+      getAppPath: () => state.appRoot,
+      getPath: (name: string) => (name === 'userData' ? state.userData : ''),
+      setPath: (_name: string, p: string) => (state.userData = p),
+      getVersion: () => '0.0.0-test',
+      isPackaged: false,
+      quit: () => {},
+      exit: (code: number) => (state.exitCode = code),
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: (_t: string, m: string) => state.errors.push(m), showMessageBox: () => Promise.resolve({}) },
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn),
+      removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
+    },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => state.schemes.push(...s),
+      handle: (scheme: string, fn: (req: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: () => {},
+        setDevicePermissionHandler: () => {},
+        webRequest: { onHeadersReceived: (fn: Listener) => (state.headersReceived = fn) },
+      },
+    },
+  };
+  return { electron, state, appListeners };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+let root: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'pos-main-'));
+  mkdirSync(path.join(root, 'dist', 'renderer', 'assets'), { recursive: true });
+  writeFileSync(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html><title>积分超市</title>');
+  writeFileSync(path.join(root, 'dist', 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(root, 'secret.txt'), 'no');
+  fake.state.appRoot = root;
+  fake.state.userData = path.join(root, 'userData');
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  await import('./main.js');
+  fake.state.ready!();
+  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+});
+
+afterAll(() => {
+  for (const fn of fake.appListeners.get('will-quit') ?? []) fn();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const emit = (event: string, ...args: unknown[]) => (fake.appListeners.get(event) ?? []).forEach((fn) => fn(...args));
+
+describe('Electron main wiring', () => {
+  it('starts without errors, sandboxes every renderer and registers app:// before ready', () => {
+    expect(fake.state.errors).toEqual([]);
+    expect(fake.state.exitCode).toBeUndefined();
+    expect(fake.state.sandboxEnabled).toBe(true);
+    expect(fake.state.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.state.schemes[0]).not.toHaveProperty('privileges.bypassCSP');
+  });
+
+  it('opens one window on app://pos/ with the secure preferences and the built preload', () => {
+    const [win] = fake.state.windows;
+    expect(win.url).toBe('app://pos/');
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(win.options.webPreferences.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('installs the Chinese menu and the single IPC channel', () => {
+    expect((fake.state.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect([...fake.state.ipcHandlers.keys()]).toEqual(['pos:call']);
+  });
+
+  it('serves the renderer over app:// with the CSP, and nothing outside it', async () => {
+    const handle = fake.state.protocolHandlers.get('app')!;
+    const index = await handle(new Request('app://pos/'));
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(await index.text()).toContain('积分超市');
+    const js = await handle(new Request('app://pos/assets/app.js'));
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await handle(new Request('app://pos/../../secret.txt'))).status).toBe(404);
+    expect((await handle(new Request('app://pos/assets/missing.js'))).status).toBe(404);
+    expect((await handle(new Request('app://pos/', { method: 'POST', body: 'x' }))).status).toBe(404);
+  });
+
+  it('puts the CSP on every other response too', () => {
+    let out: any;
+    fake.state.headersReceived!({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-A': ['1'] } }, (r: unknown) => (out = r));
+    expect(out.responseHeaders).toEqual({ 'X-A': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] });
+  });
+
+  it('denies permission requests', () => {
+    let granted: boolean | undefined;
+    fake.state.permissionRequest!({}, 'geolocation', (g: boolean) => (granted = g));
+    expect(granted).toBe(false);
+  });
+
+  it('hardens every new webContents: foreign navigation, redirects, webviews and popups blocked', () => {
+    const listeners = new Map<string, (...a: any[]) => void>();
+    let openHandler: ((d: unknown) => unknown) | undefined;
+    const contents = { on: (e: string, fn: (...a: any[]) => void) => listeners.set(e, fn), setWindowOpenHandler: (fn: (d: unknown) => unknown) => (openHandler = fn) };
+    emit('web-contents-created', {}, contents);
+    const navEvent = (url: string) => ({ url, prevented: false, preventDefault() { this.prevented = true; } });
+
+    const away = navEvent('https://evil.example/');
+    listeners.get('will-navigate')!(away);
+    expect(away.prevented).toBe(true);
+    const inside = navEvent('app://pos/#/counter');
+    listeners.get('will-navigate')!(inside);
+    expect(inside.prevented).toBe(false);
+    const redirect = navEvent('http://127.0.0.1/');
+    listeners.get('will-redirect')!(redirect);
+    expect(redirect.prevented).toBe(true);
+    const webview = navEvent('');
+    listeners.get('will-attach-webview')!(webview);
+    expect(webview.prevented).toBe(true);
+    expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('answers a login over IPC from the window, with no token for the renderer', async () => {
+    const handler = fake.state.ipcHandlers.get('pos:call')!;
+    const sender = { id: 7, once: () => {} };
+    const reply = (await handler({ sender, senderFrame: { url: 'app://pos/', parent: null } }, 'auth.login', { username: 'admin', pin: '123456' })) as any;
+    expect(reply.error).toBeUndefined();
+    expect(reply.result.user.username).toBe('admin');
+    expect(reply.result).not.toHaveProperty('token');
+  });
+
+  it('keeps the database in userData', async () => {
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(path.join(root, 'userData', 'points.db'))).toBe(true);
+  });
+});
