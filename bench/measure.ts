@@ -1,15 +1,39 @@
 export interface Stats { n: number; p50: number; p95: number; mean: number }
 
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { n: times.length, p50: at(0.5), p95: at(0.95), mean: times.reduce((s, x) => s + x, 0) / times.length };
+}
+
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+
 /** Runs fn n times (after a short warm-up) and reports latency percentiles in milliseconds. */
-export async function measure(n: number, fn: (i: number) => unknown): Promise<Stats> {
-  for (let i = 0; i < Math.min(20, n); i++) await fn(i);
+export async function measure(n: number, fn: (i: number) => unknown, opts: { warmup?: number } = {}): Promise<Stats> {
+  for (let i = 0; i < (opts.warmup ?? Math.min(20, n)); i++) await fn(n + i);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint();
     await fn(i);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    times.push(ms(t));
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { n, p50: at(0.5), p95: at(0.95), mean: times.reduce((s, x) => s + x, 0) / n };
+  return stats(times);
+}
+
+/** Alternates a and b, so a ratio between them is not skewed by load that comes and goes during the run. */
+export async function measurePair(n: number, a: (i: number) => unknown, b: (i: number) => unknown): Promise<[Stats, Stats]> {
+  for (let i = 0; i < 20; i++) {
+    await a(n + i);
+    await b(n + i);
+  }
+  const ta: number[] = [], tb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = process.hrtime.bigint();
+    await a(i);
+    ta.push(ms(t));
+    t = process.hrtime.bigint();
+    await b(i);
+    tb.push(ms(t));
+  }
+  return [stats(ta), stats(tb)];
 }

@@ -13,6 +13,11 @@ export function openDatabase(file: string, opts: { migrationsDir?: string } = {}
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db, opts.migrationsDir);
+  try {
+    migrate(db, opts.migrationsDir);
+  } catch (e) {
+    db.close(); // an open handle would keep the file locked on Windows
+    throw e;
+  }
   return db;
 }

@@ -23,14 +23,10 @@ export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
 }
 
 /**
- * Applies pending migrations, each in its own transaction. Refuses to start on a database whose
- * recorded history is not a prefix of ours (edited, reordered, or from a newer app version),
- * because running on a schema we do not understand risks the ledger.
+ * Throws unless the database's recorded migrations are a prefix of ours (also used on a backup
+ * before it may replace the live database). Returns the recorded history.
  */
-export function migrate(db: Database.Database, dir?: string): { applied: string[] } {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const migrations = loadMigrations(dir);
+export function checkMigrationHistory(db: Database.Database, migrations: Migration[] = loadMigrations()): { version: number; name: string; checksum: string }[] {
   const history = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
     .all() as { version: number; name: string; checksum: string }[];
   history.forEach((h, i) => {
@@ -40,6 +36,19 @@ export function migrate(db: Database.Database, dir?: string): { applied: string[
         `数据库迁移记录与程序不符 (database migration history does not match this app) at ${h.version} ${h.name}`);
     }
   });
+  return history;
+}
+
+/**
+ * Applies pending migrations, each in its own transaction. Refuses to start on a database whose
+ * recorded history is not a prefix of ours (edited, reordered, or from a newer app version),
+ * because running on a schema we do not understand risks the ledger.
+ */
+export function migrate(db: Database.Database, dir?: string): { applied: string[] } {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const migrations = loadMigrations(dir);
+  const history = checkMigrationHistory(db, migrations);
   const applied: string[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   for (const m of migrations.slice(history.length)) {

@@ -11,8 +11,23 @@ export interface SessionUser { id: number; username: string; name: string; roles
 
 export interface ServerRole { role: 'all' | 'office' | 'counter' }
 
+/** Where and when an outbox event happened; added to every payload by Ctx.emit. */
+export interface EventSource { counterId: string; userId: number | null; at: string; date: string; year: number }
+
+/** What the sync machinery offers the handlers (electron/sync); absent in tests that do not sync. */
+export interface SyncRuntime {
+  status(): unknown;
+  syncNow(): Promise<unknown>;
+  /** caller: who pairs, and when by the app's clock (their session outlives the pairing until the first pull is in). */
+  pair(officeUrl: string, code: string, caller: { userId: number | null; at: string }): Promise<{ terminalId: string; counterId: string }>;
+}
+
 /** What the core needs from its host (Electron main, the HTTP server, a test). */
 export interface CoreDeps {
+  /**
+   * The live database. backup.restore replaces it (close, swap the file, reopen), so hosts and
+   * handlers read deps.db at the time of use and never keep their own copy of the handle.
+   */
   db: DB;
   clock: Clock;
   /** --test-clock: exposes clock.set. */
@@ -20,6 +35,10 @@ export interface CoreDeps {
   role?: ServerRole['role'];
   /** Where receipts go; tests point it at a fake printer, production at node-thermal-printer. */
   printer?: PrinterTransport;
+  /** The data dir (photos/ lives there); defaults to the database file's folder. */
+  dataDir?: string;
+  /** Role counter: the agent that pushes and pulls; role office: nothing (the HTTP routes serve sync). */
+  sync?: SyncRuntime;
 }
 
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */
@@ -30,7 +49,8 @@ export class Ctx {
   readonly today: string;
   readonly year: number;
 
-  constructor(readonly deps: CoreDeps, readonly user: SessionUser | null) {
+  /** sessionToken: the caller's own session, so logout and a PIN change can end exactly that one or all others. */
+  constructor(readonly deps: CoreDeps, readonly user: SessionUser | null, readonly sessionToken?: string) {
     this.now = deps.clock.now();
     this.village = getSetting(deps.db, 'village', defaultVillage);
     this.counter = getSetting(deps.db, 'counter', defaultCounter);
@@ -42,8 +62,10 @@ export class Ctx {
     return this.deps.db;
   }
 
+  // Formatted once: a redemption stamps "now" on half a dozen rows.
+  private iso?: string;
   get nowIso(): string {
-    return this.now.toISOString();
+    return (this.iso ??= this.now.toISOString());
   }
 
   /** The signed-in user; handlers behind a role check always have one. */
@@ -56,9 +78,24 @@ export class Ctx {
     return villageDate(instant, this.village.timeZone);
   }
 
-  /** Appends a sync event in the caller's transaction, so it exists exactly when the write does. */
-  emit(type: string, payload: unknown): void {
+  /**
+   * Facts the audit row must carry whatever the handler's own summary says, such as which
+   * supervisor's PIN authorised the call: the dispatcher appends them to the summary.
+   */
+  readonly auditNotes: string[] = [];
+
+  noteForAudit(note: string): void {
+    this.auditNotes.push(note);
+  }
+
+  /**
+   * Appends a sync event in the caller's transaction, so it exists exactly when the write does.
+   * Every event also carries `source` (counter, user, instant, village date, year): the office
+   * replays it elsewhere, where none of this call's context exists.
+   */
+  emit(type: string, payload: object): void {
+    const source: EventSource = { counterId: this.counter.counterId, userId: this.user?.id ?? null, at: this.nowIso, date: this.today, year: this.year };
     stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)')
-      .run(randomUUID(), type, JSON.stringify(payload), this.nowIso);
+      .run(randomUUID(), type, JSON.stringify({ ...payload, source }), this.nowIso);
   }
 }

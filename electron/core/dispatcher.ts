@@ -6,6 +6,7 @@ import { handlers, type Method, type Params, type Result } from './contract.js';
 import { allows } from './roles.js';
 import { resolveSession } from './domains/auth/sessions.js';
 import { stmt } from './statements.js';
+import { officeOnlyMessage, writeAllowed } from './ownership.js';
 
 export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
 
@@ -14,6 +15,11 @@ const secretKeys = /pin|password|secret|token/i;
 function auditSummary(params: unknown): string {
   const json = JSON.stringify(params, (k, v) => (secretKeys.test(k) ? '***' : v));
   return json.length > 500 ? `${json.slice(0, 497)}...` : json;
+}
+
+/** Notes (such as the supervisor who authorised the call) go after the summary's cut so they are never lost. */
+function withNotes(summary: string, notes: readonly string[]): string {
+  return notes.length ? `${summary} | ${notes.join(' | ')}` : summary;
 }
 
 function zodDetails(err: z.ZodError) {
@@ -45,17 +51,19 @@ export function createDispatcher(deps: CoreDeps) {
       if (user && !allows(def.access, user.roles)) {
         throw new AppError('FORBIDDEN', '当前用户无权执行此操作 (your role does not allow this)', { method });
       }
-      const parsed = def.input.safeParse(params ?? undefined);
+      if (def.write && !writeAllowed(deps.role, method)) throw new AppError('FORBIDDEN', officeOnlyMessage, { method });
+      // Async so a schema may read an uploaded file (an Excel roster) before the write transaction opens.
+      const parsed = await def.input.safeParseAsync(params ?? undefined);
       if (!parsed.success) {
         throw new AppError('INVALID_INPUT', `输入有误: ${parsed.error.issues[0]?.message ?? ''}`, zodDetails(parsed.error));
       }
-      const ctx = new Ctx(deps, user);
+      const ctx = new Ctx(deps, user, user ? token : undefined);
       if (!def.write) return { result: await def.run(ctx, parsed.data) };
       const tx = deps.db.transaction(() => {
         const result = def.run(ctx, parsed.data);
         if (result instanceof Promise) throw new Error(`write handler ${method} must be synchronous`);
         stmt(deps.db, 'INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)')
-          .run(ctx.nowIso, user?.id ?? null, method, def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data));
+          .run(ctx.nowIso, user?.id ?? null, method, withNotes(def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data), ctx.auditNotes));
         return result;
       });
       return { result: tx.immediate() };

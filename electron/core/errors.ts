@@ -9,6 +9,7 @@ export const errorStatus = {
   LIMIT_EXCEEDED: 422,
   NOT_REDEMPTION_DAY: 422,
   PRINTER_UNAVAILABLE: 503,
+  OFFICE_UNREACHABLE: 503,
   INTERNAL: 500,
 } as const;
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isValidDate } from './rules/village-date.js';
 
+// Validation messages reach the counter screen as they are, so they speak Chinese.
+z.config(z.locales.zhCN());
+
 /** Points are whole numbers at the boundary; a fraction never reaches arithmetic. */
 export const points = z.number().int('积分必须是整数 (points must be an integer)').positive('积分必须大于 0').max(1_000_000);
 export const qty = z.number().int('数量必须是整数 (quantity must be an integer)').positive('数量必须大于 0').max(10_000);

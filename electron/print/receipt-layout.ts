@@ -60,9 +60,10 @@ export interface LayoutOptions {
   printedAt?: string;
 }
 
-type Style = Partial<Pick<LayoutLine, 'align' | 'bold' | 'tall'>>;
+export type Style = Partial<Pick<LayoutLine, 'align' | 'bold' | 'tall'>>;
 
-class Sheet {
+/** Lines that never overflow the paper; other slips (the day summary) lay out on it too. */
+export class Sheet {
   readonly lines: LayoutLine[] = [];
   constructor(readonly width: number) {}
 

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Dispatcher } from '../core/dispatcher.js';
 import { errorStatus } from '../core/errors.js';
 import { appVersion } from './version.js';
+import { handleSyncRequest } from '../sync/routes.js';
 
 const maxBody = 32 * 1024 * 1024; // an Excel roster travels as base64
 
@@ -38,7 +39,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return send(res, 400, { error: { code: 'INVALID_INPUT', message: '地址编码有误 (malformed URL)' } });
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   let file = resolve(root, rel);
   if (!file.startsWith(resolve(root) + sep) && file !== resolve(root)) return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
   // Client-side routes fall back to the app shell.
@@ -66,6 +73,16 @@ export function createHttpServer(dispatcher: Dispatcher, opts: { staticDir?: str
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/api/health') {
         return send(res, 200, { result: { ok: true, version: appVersion } });
+      }
+      if (url.pathname.startsWith('/sync/')) {
+        let raw: string;
+        try {
+          raw = await readBody(req);
+        } catch {
+          return; // cut off mid-body: nothing was applied, the counter will resend
+        }
+        const reply = handleSyncRequest(dispatcher.deps, { method: req.method ?? '', path: url.pathname, headers: req.headers, body: raw, address: req.socket.remoteAddress });
+        return send(res, reply.status, reply.body);
       }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, { error: { code: 'INVALID_INPUT', message: '请使用 POST (use POST)' } });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from './security.js';
+import { contentSecurityPolicy, secureWebPreferences } from './security.js';
 
 /**
  * Drives main.ts against a fake 'electron' module: there is no Electron binary here, but the wiring
@@ -20,6 +20,9 @@ const fake = vi.hoisted(() => {
     protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
     ipcHandlers: new Map<string, Listener>(),
     permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    devicePermission: null as Listener | null,
+    singleInstanceRequested: 0,
     headersReceived: null as Listener | null,
     sandboxEnabled: false,
     ready: null as null | (() => void),
@@ -52,7 +55,7 @@ const fake = vi.hoisted(() => {
     app: {
       on: on(appListeners),
       enableSandbox: () => (state.sandboxEnabled = true),
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: () => (state.singleInstanceRequested++, true),
       whenReady: () => readyPromise,
       getAppPath: () => state.appRoot,
       getPath: (name: string) => (name === 'userData' ? state.userData : ''),
@@ -76,8 +79,8 @@ const fake = vi.hoisted(() => {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
-        setPermissionCheckHandler: () => {},
-        setDevicePermissionHandler: () => {},
+        setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
+        setDevicePermissionHandler: (fn: Listener) => (state.devicePermission = fn),
         webRequest: { onHeadersReceived: (fn: Listener) => (state.headersReceived = fn) },
       },
     },
@@ -148,6 +151,21 @@ describe('Electron main wiring', () => {
     let out: any;
     fake.state.headersReceived!({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-A': ['1'] } }, (r: unknown) => (out = r));
     expect(out.responseHeaders).toEqual({ 'X-A': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] });
+  });
+
+  it('gives the window exactly the secure preferences, nothing added or loosened', () => {
+    const prefs = fake.state.windows[0].options.webPreferences;
+    expect(prefs).toEqual(secureWebPreferences(prefs.preload));
+  });
+
+  it('holds the single-instance lock, so a second launch cannot open a second database writer', () => {
+    expect(fake.state.singleInstanceRequested).toBe(1);
+    expect(fake.appListeners.get('second-instance')).toHaveLength(1);
+  });
+
+  it('denies permission checks and device access too', () => {
+    expect(fake.state.permissionCheck!()).toBe(false);
+    expect(fake.state.devicePermission!()).toBe(false);
   });
 
   it('denies permission requests', () => {

@@ -8,18 +8,19 @@ export const demoUsers = [
   { username: 'barber', name: '理发师 孙师傅', pin: '444444', roles: ['provider'] },
 ];
 
-export const demoRules = [
-  { category: '乡风文明', name: '参加村集体义务劳动', kind: 'award', points: 5, capPerYear: 60 },
-  { category: '乡风文明', name: '积极参加村民大会', kind: 'award', points: 2 },
-  { category: '孝老爱亲', name: '赡养照顾老人，被评为孝亲敬老典型', kind: 'award', minPoints: 5, maxPoints: 20 },
-  { category: '环境卫生', name: '庭院整洁，卫生检查优秀', kind: 'award', points: 3, capPerYear: 36 },
-  { category: '环境卫生', name: '乱堆乱放、乱倒垃圾', kind: 'deduction', points: 5 },
-  { category: '遵纪守法', name: '违反村规民约', kind: 'deduction', minPoints: 5, maxPoints: 30 },
-  { category: '志愿服务', name: '参加志愿服务（每次）', kind: 'award', points: 3 },
-  { category: '移风易俗', name: '红白喜事简办', kind: 'award', points: 10 },
-  { category: '移风易俗', name: '大操大办、铺张浪费', kind: 'deduction', points: 10 },
-  { category: '平安建设', name: '参与巡逻、调解纠纷', kind: 'award', points: 5 },
-  { category: '党员先锋', name: '党员带头示范', kind: 'award', minPoints: 2, maxPoints: 10 },
+/** The rules of the default table (default-rules.ts) the demo's conduct is scored against, by position. */
+export const demoRuleNames = [
+  '参加村集体义务劳动（每次）',
+  '参加村民大会、村民议事会（每次）',
+  '赡养照顾老人，被评为孝亲敬老典型',
+  '庭院整洁，卫生检查优秀（每月）',
+  '乱堆乱放、乱倒垃圾',
+  '违反村规民约',
+  '参加志愿服务（每次）',
+  '红白喜事简办',
+  '大操大办、铺张浪费',
+  '参与巡逻、调解纠纷（每次）',
+  '党员带头示范',
 ] as const;
 
 export const demoGoods = [

@@ -1,7 +1,8 @@
 import type { Dispatcher } from '../dispatcher.js';
 import { insertUser } from '../domains/auth/bootstrap.js';
+import { installDefaultRules } from '../domains/rules/default-rules.js';
 import { putSetting } from '../settings.js';
-import { demoGoods, demoHouseholds, demoRules, demoServices, demoUsers, generatedHouseholds } from './demo-village.js';
+import { demoGoods, demoHouseholds, demoRuleNames, demoServices, demoUsers, generatedHouseholds } from './demo-village.js';
 
 /**
  * Seeds the demo village through the real handlers (record by the clerk, approval by the reviewer,
@@ -17,15 +18,24 @@ export async function seedDemo(d: Dispatcher): Promise<void> {
   const barberId = (db.prepare("SELECT id FROM users WHERE username = 'barber'").get() as { id: number }).id;
 
   await d.invoke('calendar.set', { mode: 'any' }, admin);
-  const rules = [];
-  for (const r of demoRules) rules.push(await d.invoke('rules.save', { ...r }, clerk));
+  // The village scores against the default table every new database ships with.
+  installDefaultRules(db);
+  const table = (await d.invoke('rules.list', {}, clerk)).items;
+  const rules = demoRuleNames.map((name) => {
+    const rule = table.find((r) => r.name === name);
+    if (!rule) throw new Error(`demo rule missing from the default table: ${name}`);
+    return rule;
+  });
 
+  // The opening stock arrives as one receiving note, as a village's first delivery would.
+  const opening = [];
   for (const g of demoGoods) {
-    const item = await d.invoke('catalog.save', { kind: 'goods', name: g.name, barcode: g.barcode, unit: g.unit, points: g.points, category: g.category }, shop);
-    if (g.stock > 0) {
-      await d.invoke('stock.receive', { itemId: item.id, qty: g.stock, fundingSource: 'fiscal', unitCostFen: g.points * 50 }, shop);
-    }
+    const item = await d.invoke('catalog.save', {
+      kind: 'goods', name: g.name, barcode: g.barcode, unit: g.unit, points: g.points, category: g.category, lowStockThreshold: 5,
+    }, shop);
+    if (g.stock > 0) opening.push({ itemId: item.id, qty: g.stock, fundingSource: 'fiscal' as const, unitCostFen: g.points * 50 });
   }
+  await d.invoke('stock.receiveNote', { lines: opening, note: '开业首批进货' }, shop);
   for (const s of demoServices) {
     await d.invoke('catalog.save', {
       kind: 'service', name: s.name, unit: s.unit, category: '服务',

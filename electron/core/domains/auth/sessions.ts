@@ -31,3 +31,13 @@ export function resolveSession(db: DB, token: string | undefined, now: Date): Se
 export function endSession(db: DB, token: string): void {
   stmt(db, 'DELETE FROM sessions WHERE token_hash = ?').run(digest(token));
 }
+
+/** Signs a user out everywhere (PIN reset, deactivation), or everywhere but the caller's own session (own PIN change). */
+export function endUserSessions(db: DB, userId: number, keepToken?: string): void {
+  stmt(db, 'DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepToken ? digest(keepToken) : null);
+}
+
+/** Expired sessions are useless; dropping them at sign-in keeps the table to the live ones. */
+export function purgeExpiredSessions(db: DB, now: Date): void {
+  stmt(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
+}

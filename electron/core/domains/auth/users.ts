@@ -40,5 +40,7 @@ export function checkPin(ctx: Ctx, username: string, pin: string, what: string):
 export function checkSupervisor(ctx: Ctx, username: string, pin: string): SessionUser {
   const sup = checkPin(ctx, username, pin, '主管');
   if (!sup.roles.includes('admin')) throw new AppError('FORBIDDEN', `${sup.name} 不是主管，无权授权 (not a supervisor)`);
+  // Named from the verified account, not from what was typed, so the audit row shows who really authorised it.
+  ctx.noteForAudit(`主管授权 supervisor: ${sup.name} (${sup.username} #${sup.id})`);
   return sup;
 }

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { Ctx } from '../../context.js';
 import { stmt } from '../../statements.js';
 
-interface ItemRow { id: number; kind: 'goods' | 'service'; name: string; barcode: string | null; unit: string; points: number | null; open_price: number; min_points: number | null; max_points: number | null; limit_per_household_per_year: number | null; category: string; active: number; stock: number | null; provider_ids: string | null }
+interface ItemRow { id: number; kind: 'goods' | 'service'; name: string; barcode: string | null; unit: string; points: number | null; open_price: number; min_points: number | null; max_points: number | null; limit_per_household_per_year: number | null; category: string; active: number; stock: number | null; provider_ids: string | null; low_stock_threshold: number | null }
 
 export type Item = ReturnType<typeof toItem>;
 
@@ -15,6 +15,9 @@ function toItem(r: ItemRow) {
     // Services have no shelf: stock is only meaningful for goods.
     stock: r.kind === 'goods' ? (r.stock ?? 0) : null,
     providerIds: r.provider_ids ? r.provider_ids.split(',').map(Number) : [],
+    lowStockThreshold: r.kind === 'goods' ? r.low_stock_threshold : null,
+    // At or below the threshold: the counter marks it and the office home lists it (stock.low).
+    low: r.kind === 'goods' && r.low_stock_threshold !== null && (r.stock ?? 0) <= r.low_stock_threshold,
   };
 }
 
@@ -43,7 +46,7 @@ export function listItems(db: DB, p: { kind?: 'goods' | 'service'; q?: string; b
 export interface ItemInput {
   id?: number; kind: 'goods' | 'service'; name: string; barcode?: string | null; unit: string; points?: number | null;
   openPrice?: boolean; minPoints?: number | null; maxPoints?: number | null; providerIds?: number[];
-  limitPerHouseholdPerYear?: number | null; category?: string; active?: boolean;
+  limitPerHouseholdPerYear?: number | null; category?: string; active?: boolean; lowStockThreshold?: number | null;
 }
 
 /** Items are never deleted, only made inactive: past receipts and movements keep pointing at them. */
@@ -57,17 +60,19 @@ export function saveItem(ctx: Ctx, p: ItemInput): Item {
     if (!u || !JSON.parse(u.roles).includes('provider')) throw notFound('服务商', { providerId });
   }
   const values = [p.kind, p.name, p.barcode || null, p.unit, p.points ?? null, p.openPrice ? 1 : 0, p.minPoints ?? null, p.maxPoints ?? null,
-    p.limitPerHouseholdPerYear ?? null, p.category ?? '', p.active === false ? 0 : 1];
+    p.limitPerHouseholdPerYear ?? null, p.category ?? '', p.active === false ? 0 : 1, p.kind === 'goods' ? (p.lowStockThreshold ?? null) : null];
   let itemId: number;
   if (p.id !== undefined) {
     const before = requireItem(ctx.db, p.id);
     if (before.kind !== p.kind) throw new AppError('CONFLICT', '商品和服务不能互相转换 (kind cannot change)');
+    // The threshold came after the other fields: a caller that does not send it keeps the one set.
+    if (p.lowStockThreshold === undefined) values[values.length - 1] = before.lowStockThreshold;
     stmt(ctx.db, `UPDATE catalog_items SET kind = ?, name = ?, barcode = ?, unit = ?, points = ?, open_price = ?, min_points = ?, max_points = ?,
-      limit_per_household_per_year = ?, category = ?, active = ? WHERE id = ?`).run(...values, p.id);
+      limit_per_household_per_year = ?, category = ?, active = ?, low_stock_threshold = ? WHERE id = ?`).run(...values, p.id);
     itemId = p.id;
   } else {
     itemId = Number(stmt(ctx.db, `INSERT INTO catalog_items (kind, name, barcode, unit, points, open_price, min_points, max_points,
-      limit_per_household_per_year, category, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values, ctx.nowIso).lastInsertRowid);
+      limit_per_household_per_year, category, active, low_stock_threshold, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values, ctx.nowIso).lastInsertRowid);
   }
   if (p.providerIds) {
     stmt(ctx.db, 'DELETE FROM item_providers WHERE item_id = ?').run(itemId);

@@ -19,6 +19,7 @@ const itemInput = z.strictObject({
   limitPerHouseholdPerYear: z.number().int().positive().max(10_000).nullable().optional(),
   category: text(32).optional(),
   active: z.boolean().optional(),
+  lowStockThreshold: z.number().int('低库存提醒线必须是整数').min(0).max(1_000_000).nullable().optional(),
 }).refine((i) => i.openPrice || typeof i.points === 'number', '请填写积分价格，或设为现场定价 (points, or openPrice)')
   .refine((i) => !(i.minPoints && i.maxPoints) || i.minPoints <= i.maxPoints, '最低分不能大于最高分');
 

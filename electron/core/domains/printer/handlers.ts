@@ -14,7 +14,7 @@ import { loadReceipt, recordPrint, wasPrinted, type Receipt } from './receipt-da
 const copies = z.number().int().min(1).max(5).optional();
 
 function readReceipt(ctx: Ctx, redemptionId: number): Receipt {
-  const receipt = loadReceipt(ctx.db, redemptionId, ctx.village);
+  const receipt = loadReceipt(ctx.db, redemptionId, ctx.village, ctx.now);
   // A service provider may print its own services' receipts, not browse every household's.
   const seesAll = ctx.me.roles.some((r) => r === 'admin' || r === 'shopkeeper' || r === 'viewer');
   if (!seesAll && receipt.operatorId !== ctx.me.id) {

@@ -19,18 +19,18 @@ export interface Receipt {
 }
 
 /** The balance the counter showed right after the redemption, kept in its stored answer. */
-function availableAfter(db: DB, r: Row): number {
+function availableAfter(db: DB, r: Row, now: Date): number {
   try {
     const available = (JSON.parse(r.result) as { account?: { available?: unknown } }).account?.available;
     if (typeof available === 'number') return available;
   } catch {
     // an unreadable answer falls through to the balance now
   }
-  return loadAccount(db, r.household_id, r.year).available;
+  return loadAccount(db, r.household_id, r.year, now).available;
 }
 
 /** Everything a receipt or void slip prints, for one redemption, read from the ledger as it is now. */
-export function loadReceipt(db: DB, redemptionId: number, village: VillageSettings): Receipt {
+export function loadReceipt(db: DB, redemptionId: number, village: VillageSettings, now: Date): Receipt {
   const r = stmt(db, `SELECT d.id, d.receipt_no, d.household_id, d.year, d.total_points, d.result, d.at, d.operator_id,
       h.head_name, h.card_no, op.name AS operator_name, ov.name AS override_name,
       v.at AS void_at, v.reason AS void_reason, vu.name AS void_operator, sup.name AS supervisor_name
@@ -55,7 +55,7 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
     cardNo: r.card_no,
     lines,
     totalPoints: r.total_points,
-    availableAfter: availableAfter(db, r),
+    availableAfter: availableAfter(db, r, now),
     operatorName: r.operator_name,
     ...(r.override_name ? { overrideBy: r.override_name } : {}),
   };
@@ -65,7 +65,7 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
       reason: r.void_reason ?? '',
       supervisorName: r.supervisor_name ?? '',
       operatorName: r.void_operator ?? '',
-      availableAfter: loadAccount(db, r.household_id, r.year).available,
+      availableAfter: loadAccount(db, r.household_id, r.year, now).available,
     };
   }
   return { data, operatorId: r.operator_id, voided: r.void_at !== null };

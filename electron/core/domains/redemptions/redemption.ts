@@ -10,12 +10,14 @@ import { getCalendar } from '../calendar/handlers.js';
 import { requireItem, type Item } from '../catalog/catalog.js';
 import { loadAccount } from '../households/account-query.js';
 import { requireHousehold } from '../households/households.js';
+import type { RedemptionFacts } from './facts.js';
 
-export interface LineInput { itemId: number; qty: number; points?: number }
+/** providerId: who delivered a service line at the counter, so the village can settle with them. */
+export interface LineInput { itemId: number; qty: number; points?: number; providerId?: number }
 export interface Override { supervisorUsername: string; supervisorPin: string; reason: string }
 export interface RedeemInput { householdId: number; lines: LineInput[]; requestId: string; override?: Override }
 
-interface PricedLine { item: Item; qty: number; unitPoints: number; linePoints: number }
+interface PricedLine { item: Item; qty: number; unitPoints: number; linePoints: number; providerId?: number | null }
 
 /** An open-price line (缴纳医保) takes its points at the counter, within the item's bounds. */
 function priceLine(item: Item, line: LineInput): PricedLine {
@@ -34,6 +36,25 @@ function priceLine(item: Item, line: LineInput): PricedLine {
     unitPoints = item.points!;
   }
   return { item, qty: line.qty, unitPoints, linePoints: unitPoints * line.qty };
+}
+
+/**
+ * Who is settled for a service line: the logged-in provider; else the provider the counter named;
+ * else the service's only provider, since then there is no one else it could have been.
+ */
+function lineProvider(item: Item, line: LineInput, caller: number | undefined): number | null {
+  if (item.kind !== 'service') {
+    if (line.providerId !== undefined) throw new AppError('INVALID_INPUT', `「${item.name}」是商品，不能指定服务商`, { itemId: item.id });
+    return null;
+  }
+  if (caller !== undefined) return caller;
+  if (line.providerId !== undefined) {
+    if (!item.providerIds.includes(line.providerId)) {
+      throw new AppError('INVALID_INPUT', `所选服务商不提供「${item.name}」 (not a provider of this service)`, { itemId: item.id, providerId: line.providerId });
+    }
+    return line.providerId;
+  }
+  return item.providerIds.length === 1 ? item.providerIds[0] : null;
 }
 
 function totalsByItem(lines: PricedLine[]): Map<number, { item: Item; qty: number }> {
@@ -83,6 +104,7 @@ export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'serv
   if (!isRedemptionDay(getCalendar(ctx.db), ctx.today)) {
     if (!p.override) throw new AppError('NOT_REDEMPTION_DAY', '今天不是兑换日 (today is not a redemption day)', { today: ctx.today });
     overrideBy = checkSupervisor(ctx, p.override.supervisorUsername, p.override.supervisorPin).id;
+    ctx.noteForAudit(`非兑换日特批 override: ${p.override.reason}`);
   }
 
   const lines = p.lines.map((l) => {
@@ -91,7 +113,7 @@ export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'serv
     if (opts.providerId !== undefined && !item.providerIds.includes(opts.providerId)) {
       throw new AppError('FORBIDDEN', `您不是「${item.name}」的服务商 (not a provider of this service)`, { itemId: item.id });
     }
-    return priceLine(item, l);
+    return { ...priceLine(item, l), providerId: lineProvider(item, l, opts.providerId) };
   });
 
   for (const { item, qty } of totalsByItem(lines).values()) {
@@ -109,7 +131,7 @@ export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'serv
   }
 
   const totalPoints = lines.reduce((s, l) => s + l.linePoints, 0);
-  const before = loadAccount(ctx.db, household.id, ctx.year);
+  const before = loadAccount(ctx.db, household.id, ctx.year, ctx.now);
   const check = canRedeem(before, totalPoints);
   if (!check.ok) {
     throw new AppError('INSUFFICIENT_POINTS', `积分不足：可用 ${before.available} 分，需要 ${totalPoints} 分 (insufficient points)`,
@@ -120,20 +142,25 @@ export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'serv
   const after = account(ctx.year, { awarded: before.awarded, deducted: before.deducted, redeemed: before.redeemed + totalPoints });
   // The first answer is kept so a replayed requestId gets exactly what the first caller got.
   const answer = { receiptNo, totalPoints, account: after };
+  // The event below is built from exactly the values these INSERTs write, so it cannot say something
+  // the ledger does not, without reading the rows back (two SELECTs per redemption at the counter).
+  const facts: RedemptionFacts = {
+    receiptNo, counterId: ctx.counter.counterId, year: ctx.year, householdId: household.id, cardNo: household.card_no, kind: opts.kind,
+    totalPoints, requestId: p.requestId, requestHash: requestHash(opts.kind, p), result: JSON.stringify(answer), at: ctx.nowIso,
+    localDate: ctx.today, operatorId: ctx.me.id, overrideBy, overrideReason: overrideBy ? p.override!.reason : null,
+    lines: lines.map((l) => ({ itemId: l.item.id, name: l.item.name, kind: l.item.kind, unit: l.item.unit, qty: l.qty, unitPoints: l.unitPoints, linePoints: l.linePoints, providerId: l.providerId ?? null })),
+  };
   const redemptionId = Number(stmt(ctx.db, `INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
       result, operator_id, override_by, override_reason, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(receiptNo, ctx.counter.counterId, ctx.year, household.id, opts.kind, totalPoints, p.requestId, requestHash(opts.kind, p),
-      JSON.stringify(answer), ctx.me.id, overrideBy, overrideBy ? p.override!.reason : null, ctx.nowIso, ctx.today).lastInsertRowid);
+    .run(facts.receiptNo, facts.counterId, facts.year, facts.householdId, facts.kind, facts.totalPoints, facts.requestId, facts.requestHash,
+      facts.result, facts.operatorId, facts.overrideBy, facts.overrideReason, facts.at, facts.localDate).lastInsertRowid);
   const insertLine = stmt(ctx.db, `INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points, provider_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertMove = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, ?, 'redeem', ?, ?, ?)`);
-  for (const l of lines) {
-    insertLine.run(redemptionId, l.item.id, l.item.name, l.item.kind, l.item.unit, l.qty, l.unitPoints, l.linePoints, opts.providerId ?? null);
-    if (l.item.kind === 'goods') insertMove.run(l.item.id, -l.qty, redemptionId, ctx.me.id, ctx.nowIso);
+  for (const l of facts.lines) {
+    insertLine.run(redemptionId, l.itemId, l.name, l.kind, l.unit, l.qty, l.unitPoints, l.linePoints, l.providerId);
+    if (l.kind === 'goods') insertMove.run(l.itemId, -l.qty, redemptionId, ctx.me.id, ctx.nowIso);
   }
-  ctx.emit(opts.kind === 'service' ? 'service.log' : 'redemption.create', {
-    receiptNo, householdId: household.id, cardNo: household.card_no, totalPoints, requestId: p.requestId, at: ctx.nowIso,
-    lines: lines.map((l) => ({ itemId: l.item.id, qty: l.qty, unitPoints: l.unitPoints })), overrideBy,
-  });
+  ctx.emit(opts.kind === 'service' ? 'service.log' : 'redemption.create', facts);
   return { id: redemptionId, ...answer };
 }

@@ -1,0 +1,86 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { LanguageToggle } from '../components/LanguageToggle';
+import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session';
+import type { InputRef } from 'antd';
+
+export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
+  const { t, errorText } = useI18n();
+  const { login } = useSession();
+  const [username, setUsername] = useState('');
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(notice ? t(notice) : null);
+  const pinRef = useRef<InputRef>(null);
+
+  async function submit() {
+    if (!username.trim()) return;
+    if (!pin) {
+      pinRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), pin);
+    } catch (e) {
+      setError(errorText(e));
+      setPin('');
+      pinRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="login-bg">
+      <div style={{ position: 'fixed', top: 16, right: 20 }}><LanguageToggle /></div>
+      <Card className="login-card" variant="borderless">
+        <div className="login-head">
+          <div className="app-logo" aria-hidden>积</div>
+          <Typography.Title level={2} style={{ margin: 0 }}>{t('appName')}</Typography.Title>
+          <Typography.Text type="secondary">{t('appSubtitle')}</Typography.Text>
+        </div>
+        <Form layout="vertical" size="large" onFinish={() => void submit()} requiredMark={false}>
+          <Form.Item label={t('loginUsername')}>
+            <Input
+              data-testid="login-username"
+              prefix={<UserOutlined />}
+              autoFocus
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              onPressEnter={(e) => {
+                e.preventDefault();
+                if (pin) void submit();
+                else pinRef.current?.focus();
+              }}
+            />
+          </Form.Item>
+          <Form.Item label={t('loginPin')}>
+            <Input
+              ref={pinRef}
+              data-testid="login-pin"
+              type="password"
+              inputMode="numeric"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+            />
+          </Form.Item>
+          {error && <div style={{ marginBottom: 16 }}><ErrorBanner text={error} /></div>}
+          <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={busy} style={{ height: 48, fontSize: 18 }}>
+            {t('loginSubmit')}
+          </Button>
+          <div style={{ textAlign: 'center', marginTop: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('loginHint')}</Typography.Text>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { PrinterOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Form, Input, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { call } from '../api/client';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
+import { checkInterface, defaultPrinter, normalizePrinter, parseCopies, printerTypes, receiptWidths, type PrinterType, type ReceiptWidth } from './printer/printer-settings';
+
+export function PrinterPage() {
+  const { t, errorText } = useI18n();
+  const { message } = AntApp.useApp();
+  const [type, setType] = useState<PrinterType>(defaultPrinter.type);
+  const [iface, setIface] = useState('');
+  const [width, setWidth] = useState<ReceiptWidth>(defaultPrinter.width);
+  const [copies, setCopies] = useState('1');
+  const [configured, setConfigured] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+
+  useEffect(() => {
+    call('printer.get', {})
+      .then((raw) => {
+        const p = normalizePrinter(raw);
+        setConfigured(p !== null);
+        if (p) {
+          setType(p.type);
+          setIface(p.interface);
+          setWidth(p.width);
+          setCopies(String(p.copies ?? 1));
+        }
+      })
+      .catch((e: unknown) => {
+        setConfigured(false);
+        setError(errorText(e));
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const ifaceOk = checkInterface(iface);
+  const copiesN = parseCopies(copies);
+
+  async function save(): Promise<boolean> {
+    if (!ifaceOk || copiesN === null) return false;
+    setBusy('save');
+    try {
+      await call('printer.configure', { type, interface: iface.trim(), width, copies: copiesN });
+      setConfigured(true);
+      setError(null);
+      message.success(t('saved'));
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function test() {
+    setBusy('test');
+    try {
+      await call('printer.test', {});
+      setError(null);
+      message.success(t('testPrinted'));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const widthLabel: Record<ReceiptWidth, MessageKey> = { 32: 'width32', 42: 'width42', 48: 'width48' };
+  return (
+    <div className="page">
+      <div className="page-title"><PrinterOutlined /> {t('printerTitle')}</div>
+      <Card style={{ maxWidth: 640 }}>
+        {configured === false && !error && <Alert type="info" showIcon title={t('printerNotConfigured')} style={{ marginBottom: 16 }} />}
+        <Form layout="vertical" size="large" onFinish={() => void save()}>
+          <Form.Item label={t('printerType')}>
+            <select className="native-select" data-testid="printer-type" value={type} onChange={(e) => setType(e.target.value as PrinterType)}>
+              {printerTypes.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+            </select>
+          </Form.Item>
+          <Form.Item
+            label={t('printerInterface')}
+            help={t('printerInterfaceHelp')}
+            validateStatus={iface && !ifaceOk ? 'error' : undefined}
+          >
+            <Input data-testid="printer-interface" value={iface} placeholder="tcp://192.168.1.87:9100" onChange={(e) => setIface(e.target.value)} spellCheck={false} />
+          </Form.Item>
+          <Form.Item label={t('printerWidth')} style={{ marginTop: 12 }}>
+            <select className="native-select" data-testid="printer-width" value={width} onChange={(e) => setWidth(Number(e.target.value) as ReceiptWidth)}>
+              {receiptWidths.map((w) => <option key={w} value={w}>{t(widthLabel[w])}</option>)}
+            </select>
+          </Form.Item>
+          <Form.Item label={t('printerCopies')} validateStatus={copiesN === null ? 'error' : undefined}>
+            <Input data-testid="printer-copies" type="number" min={1} max={5} value={copies} onChange={(e) => setCopies(e.target.value)} style={{ width: 120 }} />
+          </Form.Item>
+          <div style={{ marginBottom: 16 }}><ErrorBanner text={error} onClose={() => setError(null)} /></div>
+          <Space>
+            <Button data-testid="printer-save" type="primary" htmlType="submit" icon={<SaveOutlined />} loading={busy === 'save'} disabled={!ifaceOk || copiesN === null}>
+              {t('save')}
+            </Button>
+            <Button data-testid="printer-test" icon={<PrinterOutlined />} loading={busy === 'test'} onClick={() => void test()}>{t('printTest')}</Button>
+          </Space>
+        </Form>
+      </Card>
+    </div>
+  );
+}

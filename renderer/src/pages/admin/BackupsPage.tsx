@@ -1,0 +1,105 @@
+import { App as AntApp, Button, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { call, type Result } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useSession } from '../../session';
+import { useAdminText } from './text';
+
+type Listing = Result<'backup.list'>;
+type Backup = Listing['items'][number];
+
+const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+/** Daily backups, "back up now", how many to keep, and a restore that must be typed out to confirm. */
+export function BackupsPage() {
+  const tx = useAdminText();
+  const { errorText } = useI18n();
+  const { message } = AntApp.useApp();
+  const { refresh } = useSession();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [keep, setKeep] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  const [confirmText, setConfirmText] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const l = await call('backup.list', {});
+      setListing(l);
+      setKeep(l.keep);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [errorText]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function run<T>(action: () => Promise<T>, done: (r: T) => string) {
+    setBusy(true);
+    try {
+      const r = await action();
+      message.success(done(r));
+      setError(null);
+      await load();
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore() {
+    if (!restoring) return;
+    const ok = await run(() => call('backup.restore', { file: restoring.file }), (r) => tx('restored', { file: r.restoredFrom, safety: r.safetyBackup }));
+    if (ok) {
+      setRestoring(null);
+      void refresh();
+    }
+  }
+
+  return (
+    <div className="page">
+      <div className="page-title">{tx('backupsTitle')}</div>
+      {listing && <p style={{ color: '#666' }} data-testid="backups-hint">{tx('backupsHint', { dir: listing.dir, keep: listing.keep })}</p>}
+      <ErrorBanner text={error} onClose={() => setError(null)} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" loading={busy} onClick={() => void run(() => call('backup.now', {}), (r) => tx('backupMade', { file: r.file }))} data-testid="backup-now">{tx('backupNow')}</Button>
+        <span>{tx('backupKeep')} <InputNumber min={1} max={365} precision={0} value={keep} onChange={(v) => setKeep(v)} data-testid="backup-keep" /></span>
+        <Button disabled={!keep || keep === listing?.keep} onClick={() => void run(() => call('backup.configure', { keep: keep! }), () => tx('savedUser'))} data-testid="backup-keep-save">{tx('save')}</Button>
+        <Button onClick={() => void load()}>{tx('refresh')}</Button>
+      </Space>
+      <Table<Backup>
+        rowKey="file"
+        size="small"
+        pagination={false}
+        dataSource={listing?.items ?? []}
+        data-testid="backups-table"
+        columns={[
+          { title: tx('colTakenAt'), dataIndex: 'takenAt', width: 170 },
+          { title: tx('colKind'), dataIndex: 'kind', width: 150, render: (k: Backup['kind']) => <Tag color={k === 'pre-restore' ? 'orange' : k === 'manual' ? 'blue' : 'default'}>{tx(`kind_${k}`)}</Tag> },
+          { title: tx('colFile'), dataIndex: 'file' },
+          { title: tx('colSize'), dataIndex: 'bytes', width: 100, render: size },
+          { title: tx('colActions'), width: 100, render: (_, b) => <Button size="small" danger onClick={() => { setConfirmText(''); setRestoring(b); }} data-testid={`restore-${b.file}`}>{tx('restore')}</Button> },
+        ]}
+      />
+      <Modal
+        open={!!restoring}
+        title={tx('restoreTitle', { file: restoring?.file ?? '' })}
+        okText={tx('restore')}
+        okButtonProps={{ danger: true, disabled: confirmText.trim() !== tx('restoreConfirmWord'), ...({ 'data-testid': 'restore-confirm' } as Record<`data-${string}`, string>) }}
+        cancelText={tx('cancel')}
+        confirmLoading={busy}
+        onCancel={() => setRestoring(null)}
+        onOk={() => void restore()}
+        destroyOnHidden
+      >
+        <p>{tx('restoreWarning')}</p>
+        <p>{tx('restoreConfirmLabel')}</p>
+        <Input value={confirmText} onChange={(e) => setConfirmText(e.target.value)} data-testid="restore-confirm-text" />
+      </Modal>
+    </div>
+  );
+}

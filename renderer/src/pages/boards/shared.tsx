@@ -1,0 +1,66 @@
+import type { Result } from '../../../../electron/core/contract';
+import { useBoardText } from './text';
+import './boards.css';
+
+export type BoardData = Result<'boards.quarter'>;
+export type BoardRow = BoardData['red'][number];
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-10-08 09:00" on the village's clock. */
+export function villageDateTime(iso: string, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** One board as a card: the red one (highest scores) or the black one (lowest negative scores). */
+export function BoardTable({ kind, rows }: { kind: 'red' | 'black'; rows: readonly BoardRow[] }) {
+  const { b } = useBoardText();
+  return (
+    <div className={`board-card ${kind}`} data-testid={`board-${kind}`}>
+      <div className="board-head">
+        <span>{b(kind === 'red' ? 'redBoard' : 'blackBoard')}</span>
+        <small>{rows.length} {b('households')}</small>
+      </div>
+      {rows.length === 0 ? (
+        <div className="board-empty">{b(kind === 'red' ? 'redEmpty' : 'blackEmpty')}</div>
+      ) : (
+        <table className="board-table">
+          <thead><tr><th>{b('rank')}</th><th>{b('headName')}</th><th>{b('group')}</th><th>{b('cardNo')}</th><th className="n">{b('score')}</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.householdId} data-testid={`${kind}-row`}>
+                <td><span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span></td>
+                <td style={{ fontWeight: 700 }}>{r.headName}</td>
+                <td>{r.group}</td>
+                <td className="muted">{r.cardNo}</td>
+                <td className="n" style={{ fontWeight: 700, color: kind === 'red' ? '#b91c1c' : '#1f2937' }}>{r.score}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** Saves an export the server made (base64 xlsx) as a download; works in Electron and in a browser. */
+export function downloadXlsx(base64: string, fileName: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** This year and the four before it: points never carry over, so older years are history. */
+export const yearOptions = (thisYear: number): number[] => [0, 1, 2, 3, 4].map((i) => thisYear - i);

@@ -1,0 +1,6 @@
+import type { Result } from '../../../../electron/core/contract';
+
+export type HouseholdView = Result<'households.get'>;
+export type HouseholdSearchHit = Result<'households.search'>['items'][number];
+export type Item = Result<'catalog.list'>['items'][number];
+export type Account = HouseholdView['account'];

@@ -1,0 +1,100 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Modal, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { TextKey } from './text';
+import { monthRange } from './money';
+import { useStockText } from './text';
+import './stock.css';
+
+export const fundingSources = ['fiscal', 'collective', 'donation', 'sponsor'] as const;
+export type FundingSource = (typeof fundingSources)[number];
+export const needsDonor = (s: string) => s === 'donation' || s === 'sponsor';
+
+const sourceColors: Record<string, string> = { fiscal: 'blue', collective: 'green', donation: 'magenta', sponsor: 'purple', surplus: 'gold', unknown: 'default' };
+
+export function SourceTag({ source, donor }: { source: string | null; donor?: string | null }) {
+  const { s } = useStockText();
+  if (!source) return null;
+  return <Tag color={sourceColors[source] ?? 'default'}>{s(source as TextKey)}{donor ? ` · ${donor}` : ''}</Tag>;
+}
+
+/** Saves an export the server made (base64 xlsx) as a download; works in Electron and in a browser. */
+export function downloadBase64(base64: string, fileName: string, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The one element window.print() prints (shared with the office pages' PrintArea): created once, beside the app. */
+function printRoot(): HTMLElement {
+  let el = document.getElementById('print-root');
+  if (!el) {
+    el = document.createElement('div');
+    el.id = 'print-root';
+    document.body.appendChild(el);
+  }
+  return el;
+}
+
+/**
+ * An A4 document: previewed in a dialog, printed from a copy in #print-root, which the print
+ * stylesheet alone shows, so a long sheet flows over as many pages as it needs.
+ */
+export function PrintPreview({ open, title, onClose, children, testId, extra }: {
+  open: boolean; title: ReactNode; onClose(): void; children: ReactNode; testId: string; extra?: ReactNode;
+}) {
+  const { s } = useStockText();
+  return (
+    <>
+      <Modal
+        open={open}
+        title={title}
+        onCancel={onClose}
+        width={900}
+        destroyOnHidden
+        footer={[
+          extra,
+          <Button key="close" onClick={onClose} data-testid="print-close">{s('close')}</Button>,
+          <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">{s('print')}</Button>,
+        ]}
+      >
+        <div className="a4-preview"><div className="a4-sheet" data-testid={testId}>{children}</div></div>
+      </Modal>
+      {open && createPortal(<div className="a4-sheet">{children}</div>, printRoot())}
+    </>
+  );
+}
+
+/** The signatures block every village document ends with. */
+export function Signatures({ keys }: { keys: TextKey[] }) {
+  const { s } = useStockText();
+  return (
+    <div className="doc-signs">
+      {keys.map((k) => <span key={k}>{s(k)}</span>)}
+    </div>
+  );
+}
+
+/** A month picker that fills a from/to range, which may then be narrowed or widened by hand. */
+export function PeriodPicker({ value, onChange, testId }: { value: { from: string; to: string }; onChange(v: { from: string; to: string }): void; testId: string }) {
+  const { s } = useStockText();
+  const month = value.from.slice(0, 7) === value.to.slice(0, 7) && value.from.endsWith('-01') ? value.from.slice(0, 7) : '';
+  return (
+    <>
+      <span>{s('month')}</span>
+      <input type="month" className="native-select" style={{ minWidth: 150 }} value={month} data-testid={`${testId}-month`}
+        onChange={(e) => { if (e.target.value) onChange(monthRange(e.target.value)); }} />
+      <span>{s('from')}</span>
+      <input type="date" className="native-select" style={{ minWidth: 150 }} value={value.from} data-testid={`${testId}-from`} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
+      <span>{s('to')}</span>
+      <input type="date" className="native-select" style={{ minWidth: 150 }} value={value.to} data-testid={`${testId}-to`} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ThemeConfig } from 'antd';
+
+/** Warm and plain: a village shop, not a bank. Large enough to read across a counter. */
+export const palette = {
+  primary: '#c2410c',
+  primaryDark: '#9a3412',
+  cream: '#fbf6ee',
+  paper: '#fffdf8',
+  ink: '#2b211a',
+  muted: '#7c6a5c',
+  line: '#eadfce',
+  green: '#2f8a4c',
+  red: '#c0392b',
+  gold: '#b7791f',
+};
+
+export const fontFamily = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, sans-serif';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: palette.primary,
+    colorError: palette.red,
+    colorWarning: '#d97706',
+    colorInfo: palette.primary,
+    colorTextBase: palette.ink,
+    colorBgLayout: palette.cream,
+    colorBorderSecondary: palette.line,
+    borderRadius: 10,
+    fontSize: 15,
+    fontFamily,
+    controlHeight: 38,
+  },
+  components: {
+    Menu: { itemBg: 'transparent', itemSelectedBg: '#fde8d7', itemSelectedColor: palette.primaryDark, itemHeight: 38, itemMarginBlock: 2 },
+    Layout: { siderBg: '#fffaf2', headerBg: '#fffaf2', headerHeight: 58, headerPadding: '0 20px', bodyBg: palette.cream },
+    Card: { headerFontSize: 16 },
+    Table: { headerBg: '#f6ede0', rowHoverBg: '#fff4e6' },
+  },
+};
