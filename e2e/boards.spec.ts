@@ -79,8 +79,11 @@ test.describe('红黑榜', () => {
     // What the print dialog turns into a PDF: A4, the poster alone.
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('poster-print')).toBeHidden();
+    await expect(page.locator('#print-root [class="poster"]')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('board-poster-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1); // one A4 sheet
     await page.emulateMedia({ media: 'screen' });
 
     await page.setViewportSize({ width: 1920, height: 1080 });

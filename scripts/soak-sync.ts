@@ -43,6 +43,9 @@ export interface SoakResult {
   failed: number;
   conflicts: number;
   proxy: ProxyStats;
+  /** What the tills were told succeeded, by kind, and receipts they got that the office lacks. */
+  acked: Record<string, number>;
+  ackedMissingAtOffice: number;
   kills: number;
   officeRestarts: number;
   push?: { events: number; seconds: number; perSecond: number };
@@ -54,6 +57,9 @@ class Till {
   shop = '';
   barber = '';
   receipts: number[] = [];
+  /** What the till was told succeeded: receipt numbers, and a count per kind. */
+  ackedReceipts: string[] = [];
+  acked: Record<string, number> = {};
   seq = 0;
   ready: Promise<void> = Promise.resolve();
   constructor(readonly name: string, public counter: ServerProcess, private village: PreparedVillage, private random: () => number) {}
@@ -78,8 +84,11 @@ class Till {
         await this.ready;
         try {
           const res = await this.counter.call('redemptions.create', params, this.shop);
-          if (res.result) this.receipts.push(res.result.id);
-          return res.result ? 'redemption' : `refused ${res.error?.code}`;
+          if (res.result) {
+            this.receipts.push(res.result.id);
+            this.ackedReceipts.push(res.result.receiptNo);
+          }
+          return this.ack(res.result ? 'redemption' : `refused ${res.error?.code}`);
         } catch (e) {
           if (attempt > 50) throw e;
           await sleep(100);
@@ -89,21 +98,27 @@ class Till {
     await this.ready;
     if (r < 0.86) {
       const res = await this.counter.call('services.log', { householdId: household, itemId: this.village.barberService, requestId: `${this.name}-s${++this.seq}-${Math.floor(this.random() * 1e9)}` }, this.barber);
-      return res.result ? 'service' : `refused ${res.error?.code}`;
+      if (res.result) this.ackedReceipts.push(res.result.receiptNo);
+      return this.ack(res.result ? 'service' : `refused ${res.error?.code}`);
     }
     if (r < 0.90 && this.receipts.length) {
       const id = this.receipts.splice(Math.floor(this.random() * this.receipts.length), 1)[0];
       const res = await this.counter.call('redemptions.void', { id, reason: '顾客退回', supervisorUsername: 'admin', supervisorPin: staff.admin.pin }, this.shop);
-      return res.result ? 'void' : `refused ${res.error?.code}`;
+      return this.ack(res.result ? 'void' : `refused ${res.error?.code}`);
     }
     if (r < 0.99) {
       const res = await this.counter.call('stock.receive', { itemId: this.pick(this.village.goods), qty: 1 + Math.floor(this.random() * 20), fundingSource: this.random() < 0.5 ? 'fiscal' : 'collective' }, this.shop);
-      return res.result ? 'receive' : `refused ${res.error?.code}`;
+      return this.ack(res.result ? 'receive' : `refused ${res.error?.code}`);
     }
     const itemId = this.pick(this.village.goods);
     const item = (await this.counter.ok('catalog.list', { includeInactive: true }, this.shop)).items.find((i: { id: number }) => i.id === itemId);
     const res = await this.counter.call('stock.count', { itemId, countedQty: Math.max(0, item.stock - 1), reason: '盘点发现破损' }, this.shop);
-    return res.result ? 'count' : `refused ${res.error?.code}`;
+    return this.ack(res.result ? (res.result.delta === 0 ? 'count without change' : 'count') : `refused ${res.error?.code}`);
+  }
+
+  private ack(what: string): string {
+    this.acked[what] = (this.acked[what] ?? 0) + 1;
+    return what;
   }
 
   async close(): Promise<void> {
@@ -124,9 +139,9 @@ function prng(seed: number) {
 }
 
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
-  const t0 = performance.now();
   const random = prng(o.seed);
   o.log(`准备村委会数据 (office village: ${o.households} households)…`);
+  const tPrep = performance.now();
   const village = await prepareOffice({ households: o.households, goods: 8, services: 3, pointsPerHousehold: 1_000_000, stockPerItem: 200_000, membersPerHousehold: 2 });
   const officePort = await freePort();
   const office = await ServerProcess.start('office', { dataDir: village.dataDir, port: officePort });
@@ -143,7 +158,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     started.push(a.counter, b.counter);
     const tills = [new Till('A', a.counter, village, random), new Till('B', b.counter, village, random)];
     for (const t of tills) await t.signIn();
-    o.log(`两个柜台已配对 (paired ${a.counterId}, ${b.counterId}); 开始 ${o.events} 个事件`);
+    o.log(`两个柜台已配对 (paired ${a.counterId}, ${b.counterId}; setup ${((performance.now() - tPrep) / 1000).toFixed(1)} s); 开始 ${o.events} 个事件`);
+    // Seconds count the run itself: events under faults until the three databases agree.
+    const t0 = performance.now();
 
     proxy.mode = 'faulty';
     let produced = 0;
@@ -191,7 +208,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         }
         try {
           const what = await till.one();
-          if (!what.startsWith('refused')) produced++;
+          if (!what.startsWith('refused') && what !== 'count without change') produced++;
         } catch {
           await sleep(100);
         }
@@ -228,9 +245,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       if (JSON.stringify(c.receipts) !== JSON.stringify(off.receipts)) differences.push(`receipts differ at counter ${i + 1}`);
     }
     if (new Set(off.receipts).size !== off.receipts.length) differences.push('a receipt number appears twice at the office');
+    // End to end: every receipt a till was handed exists at the office (a loss before the outbox would show here).
+    const atOffice = new Set(off.receipts);
+    const ackedMissingAtOffice = tills.flatMap((t) => t.ackedReceipts).filter((r) => !atOffice.has(r)).length;
+    const acked: Record<string, number> = {};
+    for (const t of tills) for (const [k, n] of Object.entries(t.acked)) acked[k] = (acked[k] ?? 0) + n;
     const result: SoakResult = {
       sent: sentUuids.length, applied, duplicates: duplicates / 2, lost, seconds, converged: differences.length === 0, differences, failed,
-      conflicts: officeConflicts(office.dataDir).length, proxy: { ...proxy.stats }, kills, officeRestarts,
+      conflicts: officeConflicts(office.dataDir).length, proxy: { ...proxy.stats }, kills, officeRestarts, acked, ackedMissingAtOffice,
     };
     o.log(`  验证完成 (verified): sent ${result.sent}, applied ${result.applied}, duplicates ${result.duplicates}, lost ${result.lost}`);
 
@@ -306,11 +328,12 @@ async function main() {
   });
   console.log('\n=== sync soak ===');
   console.log(`sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost} / seconds ${r.seconds.toFixed(1)}`);
+  console.log(`acknowledged to the tills: ${JSON.stringify(r.acked)}; acknowledged receipts missing at the office: ${r.ackedMissingAtOffice}`);
   console.log(`faults: ${JSON.stringify(r.proxy)}; counter SIGKILLs ${r.kills}; office restarts ${r.officeRestarts}; failed applies ${r.failed}; conflicts ${r.conflicts}`);
   if (r.push) console.log(`push: ${r.push.events} events in ${r.push.seconds.toFixed(2)} s = ${Math.round(r.push.perSecond)} events/s`);
   if (r.pull) console.log(`pull: first pull of ${r.pull.households} households (${r.pull.feedEntries} feed entries) in ${r.pull.seconds.toFixed(2)} s = ${Math.round(r.pull.perSecond)} entries/s`);
   console.log(r.converged ? 'converged: office and both counters hold the same ledger' : `NOT converged:\n  ${r.differences.join('\n  ')}`);
-  process.exit(r.converged && r.lost === 0 && r.duplicates === 0 && r.failed === 0 ? 0 : 1);
+  process.exit(r.converged && r.lost === 0 && r.duplicates === 0 && r.failed === 0 && r.ackedMissingAtOffice === 0 ? 0 : 1);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -7,7 +7,3 @@
 CREATE INDEX point_entries_account ON point_entries(household_id, year, reverses_id, kind, points);
 DROP INDEX point_entries_household_year;
 
--- Boards, award lists and reports sum every counted entry of a period (occurred_on BETWEEN …) with no
--- household or year in the filter, so no existing index applied and each ran as a full table scan.
--- Covering what those queries read makes them a range scan over adjacent index pages.
-CREATE INDEX point_entries_period ON point_entries(occurred_on, household_id, category, kind, points, reverses_id);

@@ -13,6 +13,7 @@ export const counterWrites: ReadonlySet<string> = new Set([
   'stock.count',
   'stock.stocktake',
   'day.close',
+  'sync.setOffice',
   // This machine's own state, never synced.
   'auth.logout',
   'printer.configure',

@@ -4,6 +4,8 @@ import { AppError } from '../core/errors.js';
 import { handler } from '../core/handler.js';
 import { stmt } from '../core/statements.js';
 import { requiredText, text } from '../core/validation.js';
+import { getSetting, putSetting } from '../core/settings.js';
+import { normalizeOfficeUrl, type SyncLink } from './counter.js';
 import { createPairingCode, listConflicts, listTerminals, openConflictCount, resolveConflict, revokeTerminal } from './office.js';
 
 /** What the header's status chip shows, whatever the role. */
@@ -72,6 +74,20 @@ export const syncHandlers = {
       // The caller stays signed in while the first pull runs, so the screen can show its progress.
       return { ...r, signInAgainAfterFirstPull: true as const };
     },
+  }),
+  'sync.setOffice': handler({
+    access: ['admin'],
+    write: true,
+    input: z.strictObject({ officeUrl: requiredText(200) }),
+    run: (ctx, p) => {
+      const link = getSetting<SyncLink | null>(ctx.db, 'sync.link', null);
+      if (ctx.deps.role !== 'counter' || !link) throw new AppError('CONFLICT', '本机未与村委会配对 (not paired)');
+      // Only where to reach the office changes; who this counter is (terminal, key) stays.
+      const next = { ...link, officeUrl: normalizeOfficeUrl(p.officeUrl) };
+      putSetting(ctx.db, 'sync.link', next);
+      return { officeUrl: next.officeUrl, terminalId: next.terminalId };
+    },
+    audit: (_p, r) => `村委会地址改为 ${r.officeUrl}`,
   }),
   'sync.pairingCode': handler({
     access: ['admin'],

@@ -219,3 +219,29 @@ describe('conflicts', () => {
     expect(count(counter, 'redemptions')).toBe(2);
   });
 });
+
+describe('day close reconciliation', () => {
+  it('a close that misses what the office did to the counter\'s receipts meanwhile is flagged, with what differs', async () => {
+    const shop = await counter.token('shop', pins.shop);
+    const r1 = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'c02-req-000101' }, shop);
+    await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 2 }], requestId: 'c02-req-000102' }, shop);
+    await agentOf(counter).syncNow();
+    agentOf(counter).stop(); // the link goes down
+    const atOffice = (await office.call('redemptions.list', { limit: 10 }, tokens.shop)).items.find((x: { receiptNo: string }) => x.receiptNo === r1.receiptNo);
+    await office.call('redemptions.void', { id: atOffice.id, reason: '村委会核实后作废', supervisorUsername: 'admin', supervisorPin: pins.admin }, tokens.shop);
+    const close = await counter.call('day.close', {}, shop);
+    expect(close).toMatchObject({ closeNo: 1, count: 2, points: 30, voids: 0 });
+    await agentOf(counter).syncNow();
+    const { items } = await office.call('sync.conflicts', { open: true }, tokens.admin);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'close_mismatch', counterId: 'C02', detail: { closeNo: 1, missing: [], extra: [] } });
+    expect(items[0].detail.fields).toEqual([{ field: 'voids', reported: 0, held: 1 }, { field: 'voidPoints', reported: 0, held: 10 }]);
+    // The counter has the office's void now, and its next close agrees.
+    expect(count(counter, 'redemption_voids')).toBe(1);
+    const next = await counter.call('day.close', {}, shop);
+    expect(next).toMatchObject({ closeNo: 2, count: 0 });
+    await agentOf(counter).syncNow();
+    expect((await office.call('sync.conflicts', { open: true }, tokens.admin)).items).toHaveLength(1);
+    expect(count(office, 'day_closes', "counter_id = 'C02'")).toBe(2);
+  });
+});

@@ -16,6 +16,7 @@ describe('sync soak', () => {
     expect(r.converged).toBe(true);
     expect(r.sent).toBeGreaterThanOrEqual(events);
     expect(r.lost).toBe(0);
+    expect(r.ackedMissingAtOffice).toBe(0);
     expect(r.duplicates).toBe(0);
     expect(r.applied).toBe(r.sent);
     expect(r.failed).toBe(0);

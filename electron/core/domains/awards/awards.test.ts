@@ -1,6 +1,6 @@
 // Award candidate lists (星级党员, 文明户, 孝道家庭, 道德模范) and the recorded decisions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, counts, expectError, freshVillage, household, type Village, type Who } from '../../test-support.js';
+import { count, expectError, expectRefused, freshVillage, household, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -8,12 +8,6 @@ beforeEach(async () => {
   await v.moveClock('2026-12-10T10:00:00+08:00');
 });
 afterEach(() => v.close());
-
-async function expectRefused(who: Who, method: string, params: unknown, code: Parameters<typeof expectError>[1]) {
-  const before = counts(v.db);
-  expectError(await v.call(who, method, params), code);
-  expect(counts(v.db)).toEqual(before);
-}
 
 const rule = (category: string, kind: 'award' | 'deduction') =>
   v.invoke('clerk', 'rules.save', { category, name: `${category}${kind === 'award' ? '加分' : '扣分'}`, kind, minPoints: 1, maxPoints: 1000 });
@@ -109,11 +103,11 @@ describe('awards.candidates', () => {
   it('people may choose someone off the list; a person award needs the person', async () => {
     const off = await v.invoke('review', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: zhao.id, decision: 'awarded' });
     expect(off).toMatchObject({ rank: null, score: 0 });
-    await expectRefused('review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: li.id, decision: 'awarded' }, 'INVALID_INPUT');
-    await expectRefused('review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: zhang.id, personId: li.members[1].id, decision: 'awarded' }, 'NOT_FOUND');
-    await expectRefused('review', 'awards.decide', { award: 'filial_family', year: 2026, householdId: zhang.id, personId: zhang.members[0].id, decision: 'awarded' }, 'INVALID_INPUT');
-    await expectRefused('clerk', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: zhang.id, decision: 'awarded' }, 'FORBIDDEN');
-    await expectRefused('review', 'awards.candidates', { award: 'best_dancer', year: 2026 }, 'INVALID_INPUT');
+    await expectRefused(v, 'review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: li.id, decision: 'awarded' }, 'INVALID_INPUT');
+    await expectRefused(v, 'review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: zhang.id, personId: li.members[1].id, decision: 'awarded' }, 'NOT_FOUND');
+    await expectRefused(v, 'review', 'awards.decide', { award: 'filial_family', year: 2026, householdId: zhang.id, personId: zhang.members[0].id, decision: 'awarded' }, 'INVALID_INPUT');
+    await expectRefused(v, 'clerk', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: zhang.id, decision: 'awarded' }, 'FORBIDDEN');
+    await expectRefused(v, 'review', 'awards.candidates', { award: 'best_dancer', year: 2026 }, 'INVALID_INPUT');
     const d = await v.invoke('review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: li.id, personId: li.members[1].id, decision: 'awarded' });
     expect(d).toMatchObject({ rank: 1, score: 25 });
   });

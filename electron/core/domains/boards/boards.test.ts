@@ -2,7 +2,7 @@
 // time zone, unapproved entries, redemptions, year-to-date, and publish / withdraw with history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { putSetting } from '../../settings.js';
-import { count, counts, expectError, freshVillage, goods, household, recordPending, type Village, type Who } from '../../test-support.js';
+import { count, expectRefused, freshVillage, goods, household, recordPending, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -10,14 +10,6 @@ beforeEach(async () => {
   await v.moveClock('2026-10-15T10:00:00+08:00');
 });
 afterEach(() => v.close());
-
-/** Refused with `code`, and not one row anywhere added or removed. */
-async function expectRefused(_v: Village, who: Who, method: string, params: unknown, code: Parameters<typeof expectError>[1]) {
-  const before = counts(v.db);
-  const err = expectError(await v.call(who, method, params), code);
-  expect(counts(v.db)).toEqual(before);
-  return err;
-}
 
 const rules = new WeakMap<Village, Record<'award' | 'deduction', number>>();
 async function ruleIds() {

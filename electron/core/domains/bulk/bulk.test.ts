@@ -1,7 +1,7 @@
 // Redemption calendar (monthly day, trial bulk days) and the bulk-day fast lane: bundle, proposal, tally, day summary.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrinterTransport } from '../../../print/transport.js';
-import { approved, count, counts, expectError, freshVillage, goods, household, rid, service, users, type Village, type Who } from '../../test-support.js';
+import { approved, count, expectError, expectRefused, freshVillage, goods, household, rid, service, users, type Village } from '../../test-support.js';
 
 /** Keeps print jobs in memory: these tests print without a socket. */
 class FakePrinterTransport implements PrinterTransport {
@@ -14,12 +14,6 @@ class FakePrinterTransport implements PrinterTransport {
 let v: Village;
 beforeEach(async () => { v = await freshVillage(); });
 afterEach(() => v.close());
-
-async function expectRefused(who: Who, method: string, params: unknown, code: Parameters<typeof expectError>[1]) {
-  const before = counts(v.db);
-  expectError(await v.call(who, method, params), code);
-  expect(counts(v.db)).toEqual(before);
-}
 
 describe('calendar: monthly day and trial bulk days', () => {
   it('a trial gets one bulk day in each of its first 3 months, which are redemption days', async () => {
@@ -36,7 +30,7 @@ describe('calendar: monthly day and trial bulk days', () => {
     const h = await household(v);
     await approved(v, h.id, 'award', 50);
     const soap = await goods(v);
-    await expectRefused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid() }, 'NOT_REDEMPTION_DAY');
+    await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid() }, 'NOT_REDEMPTION_DAY');
     const r = await v.invoke('shop', 'redemptions.create', {
       householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid(),
       override: { supervisorUsername: 'admin', supervisorPin: users.admin.pin, reason: '老人行动不便，提前兑换' },
@@ -47,11 +41,11 @@ describe('calendar: monthly day and trial bulk days', () => {
   });
 
   it('validates the modes: day 1–31, bulk day 1–28, real dates', async () => {
-    await expectRefused('admin', 'calendar.set', { mode: 'monthly', day: 32 }, 'INVALID_INPUT');
-    await expectRefused('admin', 'calendar.set', { mode: 'monthly' }, 'INVALID_INPUT');
-    await expectRefused('admin', 'calendar.set', { mode: 'any', trial: { start: '2026-02-30' } }, 'INVALID_INPUT');
-    await expectRefused('admin', 'calendar.set', { mode: 'any', trial: { start: '2026-03-01', bulkDay: 29 } }, 'INVALID_INPUT');
-    await expectRefused('shop', 'calendar.set', { mode: 'monthly', day: 5 }, 'FORBIDDEN');
+    await expectRefused(v, 'admin', 'calendar.set', { mode: 'monthly', day: 32 }, 'INVALID_INPUT');
+    await expectRefused(v, 'admin', 'calendar.set', { mode: 'monthly' }, 'INVALID_INPUT');
+    await expectRefused(v, 'admin', 'calendar.set', { mode: 'any', trial: { start: '2026-02-30' } }, 'INVALID_INPUT');
+    await expectRefused(v, 'admin', 'calendar.set', { mode: 'any', trial: { start: '2026-03-01', bulkDay: 29 } }, 'INVALID_INPUT');
+    await expectRefused(v, 'shop', 'calendar.set', { mode: 'monthly', day: 5 }, 'FORBIDDEN');
   });
 });
 
@@ -69,10 +63,10 @@ describe('bulk lane', () => {
     const b = await v.invoke('shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: paste.id, qty: 2 }, { itemId: cut.id, qty: 1 }] });
     expect(b).toMatchObject({ prefer: 'bundle', totalPoints: 36, problems: [] });
     expect(b.lines.map((l) => [l.name, l.qty, l.linePoints])).toEqual([['洗衣粉', 1, 15], ['牙膏', 2, 16], ['剪头发', 1, 5]]);
-    await expectRefused('shop', 'bulk.bundle.set', { lines: [{ itemId: ins.id, qty: 1 }] }, 'INVALID_INPUT');
-    await expectRefused('shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: soap.id, qty: 1 }] }, 'INVALID_INPUT');
-    await expectRefused('shop', 'bulk.bundle.set', { lines: [{ itemId: 9999, qty: 1 }] }, 'NOT_FOUND');
-    await expectRefused('clerk', 'bulk.bundle.set', { lines: [] }, 'FORBIDDEN');
+    await expectRefused(v, 'shop', 'bulk.bundle.set', { lines: [{ itemId: ins.id, qty: 1 }] }, 'INVALID_INPUT');
+    await expectRefused(v, 'shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: soap.id, qty: 1 }] }, 'INVALID_INPUT');
+    await expectRefused(v, 'shop', 'bulk.bundle.set', { lines: [{ itemId: 9999, qty: 1 }] }, 'NOT_FOUND');
+    await expectRefused(v, 'clerk', 'bulk.bundle.set', { lines: [] }, 'FORBIDDEN');
     expect((await v.invoke('viewer', 'bulk.bundle.get', {})).totalPoints).toBe(36);
   });
 
@@ -103,8 +97,8 @@ describe('bulk lane', () => {
     await v.invoke('shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 11 }] });
     const p = await v.invoke('shop', 'bulk.propose', { cardNo: '66018888' });
     expect(p.problems).toEqual(['「洗衣粉」库存不足：现有 10袋', '积分不足：可用 10 分，需要 165 分']);
-    await expectRefused('shop', 'bulk.propose', { cardNo: '00000000' }, 'NOT_FOUND');
-    await expectRefused('shop', 'bulk.propose', { cardNo: '6601', householdId: 1 }, 'INVALID_INPUT');
+    await expectRefused(v, 'shop', 'bulk.propose', { cardNo: '00000000' }, 'NOT_FOUND');
+    await expectRefused(v, 'shop', 'bulk.propose', { cardNo: '6601', householdId: 1 }, 'INVALID_INPUT');
   });
 
   it('a household with no bundle and no last cart gets no proposal', async () => {

@@ -1,11 +1,11 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
+import { PrintArea } from '../office/PrintArea';
 import { villageDateTime, type BoardData, type BoardRow } from './shared';
 import { hashParams, quarterOfDate } from './slides';
 import { quarterKey, useBoardText } from './text';
@@ -39,7 +39,7 @@ function Section({ kind, rows, copy }: { kind: 'red' | 'black'; rows: readonly B
 
 /**
  * The A4 poster for the village notice board: the published board, or a draft marked as such.
- * `copy` is the second one, under <body>, that only the printer sees.
+ * `copy` is the second one, in #print-root, that only the printer sees.
  */
 function Poster({ data, villageName, timeZone, today, copy }: { data: BoardData; villageName: string; timeZone: string; today: string; copy?: boolean }) {
   const { b } = useBoardText();
@@ -87,7 +87,7 @@ export function BoardPosterPage() {
       </div>
       <ErrorBanner text={error} />
       {props ? <Poster {...props} /> : <div style={{ textAlign: 'center', padding: 60 }}><Spin /></div>}
-      {props && createPortal(<div className="print-portal"><Poster {...props} copy /></div>, document.body)}
+      {props && <PrintArea><Poster {...props} copy /></PrintArea>}
     </div>
   );
 }

@@ -45,6 +45,7 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
   const { logout } = useSession();
   const [busy, setBusy] = useState(false);
   const [pairedAs, setPairedAs] = useState<string | null>(null);
+  const [newUrl, setNewUrl] = useState<string | null>(null);
   const [form] = Form.useForm<{ officeUrl: string; code: string }>();
 
   // While the first download runs, follow it; once it is in, the office's accounts take over.
@@ -116,7 +117,9 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
       {status.revoked && <Alert type="error" showIcon title={tx('revokedHint')} style={{ marginBottom: 12 }} />}
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={tx('fCounterId')}>{status.counterId}</Descriptions.Item>
-        <Descriptions.Item label={tx('fOffice')}>{status.officeUrl}</Descriptions.Item>
+        <Descriptions.Item label={tx('fOffice')}>
+          {status.officeUrl} <Button size="small" type="link" onClick={() => setNewUrl(status.officeUrl ?? '')}>{tx('changeOffice')}</Button>
+        </Descriptions.Item>
         <Descriptions.Item label={tx('fTerminal')}>{status.terminalId}</Descriptions.Item>
         <Descriptions.Item label={tx('fState')}>
           <Tag color={status.online ? 'green' : 'red'} data-testid="sync-state">{status.online ? tx('online') : tx('offline')}</Tag>
@@ -128,6 +131,26 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
         <Descriptions.Item label={tx('fConflicts')}>{status.conflicts ?? '—'}</Descriptions.Item>
         {status.lastError && <Descriptions.Item label={tx('fError')}>{status.lastError}</Descriptions.Item>}
       </Descriptions>
+      <Modal
+        open={newUrl !== null}
+        title={tx('changeOfficeTitle')}
+        okText={tx('ok')}
+        cancelText={tx('cancel')}
+        onCancel={() => setNewUrl(null)}
+        onOk={async () => {
+          try {
+            await call('sync.setOffice', { officeUrl: newUrl ?? '' });
+            setNewUrl(null);
+            await reload();
+          } catch (e) {
+            onError(errorText(e));
+          }
+        }}
+        destroyOnHidden
+      >
+        <p>{tx('changeOfficeHint')}</p>
+        <Input value={newUrl ?? ''} onChange={(e) => setNewUrl(e.target.value)} placeholder={tx('officeUrlPlaceholder')} />
+      </Modal>
     </Card>
   );
 }

@@ -38,6 +38,9 @@ const zh = {
   fLastPull: '上次下载',
   fConflicts: '村委会待处理冲突',
   fError: '最近错误',
+  changeOffice: '修改地址',
+  changeOfficeTitle: '村委会电脑换了地址',
+  changeOfficeHint: '只改连接地址，配对关系不变。',
   revokedHint: '本机已被村委会停用，不再同步。如需恢复，请在村委会重新生成配对码，并在新安装的柜台上配对。',
 
   codeTitle: '配对码',
@@ -143,6 +146,9 @@ const en: Record<SyncKey, string> = {
   fLastPull: 'Last download',
   fConflicts: 'Open conflicts at the office',
   fError: 'Last error',
+  changeOffice: 'Change address',
+  changeOfficeTitle: 'The office PC has a new address',
+  changeOfficeHint: 'Only where to reach the office changes; the pairing stays.',
   revokedHint: 'The office has revoked this counter; it no longer syncs. To sync again, make a new pairing code at the office and pair a freshly installed counter.',
 
   codeTitle: 'Pairing code',
