@@ -45,7 +45,7 @@ export function generate(db: DB, scale: Scale, year: number, userId: number, log
         const h = firstId + (k % scale.households);
         const deduction = k % 17 === 0;
         const { lastInsertRowid } = insertE.run(h, deduction ? 'deduction' : 'award', deduction ? '环境卫生' : '乡风文明',
-          deduction ? '乱倒垃圾' : '义务劳动', deduction ? -3 : 1 + (k % 10), dates[k % 330], year, userId);
+          deduction ? '乱倒垃圾' : '义务劳动', deduction ? -3 : 1 + (k % 10), dates[process.env.BENCH_DATES === 'cyclic' ? k % 330 : Math.floor((k * 330) / scale.entries)], year, userId);
         insertR.run(lastInsertRowid, userId);
       }
     })();

@@ -20,20 +20,16 @@ export async function measure(n: number, fn: (i: number) => unknown, opts: { war
   return stats(times);
 }
 
-/** Alternates a and b, so a ratio between them is not skewed by load that comes and goes during the run. */
-export async function measurePair(n: number, a: (i: number) => unknown, b: (i: number) => unknown): Promise<[Stats, Stats]> {
-  for (let i = 0; i < 20; i++) {
-    await a(n + i);
-    await b(n + i);
-  }
-  const ta: number[] = [], tb: number[] = [];
+/** Takes turns between the functions, so ratios between them are not skewed by load that comes and goes during the run. */
+export async function measureInterleaved(n: number, fns: ((i: number) => unknown)[]): Promise<Stats[]> {
+  for (let i = 0; i < 20; i++) for (const f of fns) await f(n + i);
+  const times = fns.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    let t = process.hrtime.bigint();
-    await a(i);
-    ta.push(ms(t));
-    t = process.hrtime.bigint();
-    await b(i);
-    tb.push(ms(t));
+    for (let k = 0; k < fns.length; k++) {
+      const t = process.hrtime.bigint();
+      await fns[k](i);
+      times[k].push(ms(t));
+    }
   }
-  return [stats(ta), stats(tb)];
+  return times.map(stats);
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { FaultProxy, villageLink, type ProxyStats } from '../tests/sync/fault-proxy.js';
+import { FaultProxy, villageLink, type Faults, type ProxyStats } from '../tests/sync/fault-proxy.js';
 import {
   converge, freePort, officeConflicts, officeInbox, pairedCounter, prepareOffice, ServerProcess, sleep, staff, totals, type PreparedVillage,
 } from '../tests/sync/harness.js';
@@ -30,6 +30,8 @@ export interface SoakOptions {
   /** Measure a new counter's first pull. */
   pullBench: boolean;
   log: (line: string) => void;
+  /** The link's misbehaviour (default: villageLink). */
+  faults?: Faults;
 }
 
 export interface SoakResult {
@@ -145,7 +147,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const village = await prepareOffice({ households: o.households, goods: 8, services: 3, pointsPerHousehold: 1_000_000, stockPerItem: 200_000, membersPerHousehold: 2 });
   const officePort = await freePort();
   const office = await ServerProcess.start('office', { dataDir: village.dataDir, port: officePort });
-  const proxy = new FaultProxy({ host: '127.0.0.1', port: officePort }, { seed: o.seed, faults: villageLink });
+  const proxy = new FaultProxy({ host: '127.0.0.1', port: officePort }, { seed: o.seed, faults: o.faults ?? villageLink });
   await proxy.listen();
   const started: ServerProcess[] = [office];
   let kills = 0;
@@ -163,13 +165,17 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const t0 = performance.now();
 
     proxy.mode = 'faulty';
+    proxy.forceEach();
     let produced = 0;
     let killArmed = false;
     let officeRestarted = false;
+    let linkBack = false;
     const milestones = { offline: 0.3, online: 0.45, restart: 0.7 };
     const target = o.events - 4; // two closes midway and two at the end
 
     // Kill counter A the moment its next push has reached the office, before it hears the answer.
+    let killed!: () => void;
+    const killDone = new Promise<void>((ok) => { killed = ok; });
     proxy.onForwarded = async (path, headers) => {
       if (!killArmed || path !== '/sync/push' || headers['x-pos-terminal'] !== a.terminalId) return;
       killArmed = false;
@@ -180,8 +186,18 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       o.log(`  SIGKILL 柜台 ${a.counterId}（推送中）at ${produced} events`);
       void a.counter.restart().then(async () => {
         release();
+        killed();
         o.log(`  柜台 ${a.counterId} 已重启 (restarted)`);
       });
+    };
+    let refusedAtOutage = 0;
+    const offlineSeen = async () => {
+      // Until both counters have knocked on the dead link and show 离线: an outage nobody noticed tests nothing.
+      for (let i = 0; i < 200; i++) {
+        const s = await Promise.all(tills.map((t) => t.counter.ok('sync.status', {}, t.shop).catch(() => ({ online: true }))));
+        if (proxy.stats.refused >= refusedAtOutage + 2 && s.every((x) => x.online === false)) return;
+        await sleep(100);
+      }
     };
 
     const worker = async (till: Till) => {
@@ -189,13 +205,19 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         const fraction = produced / target;
         if (fraction >= milestones.offline && fraction < milestones.online && proxy.mode !== 'down') {
           proxy.mode = 'down';
+          refusedAtOutage = proxy.stats.refused;
           o.log(`  断网 (link down) at ${produced}`);
           await Promise.all(tills.map((t) => t.close().catch(() => undefined)));
         }
-        if (fraction >= milestones.online && proxy.mode === 'down') {
-          proxy.mode = 'faulty';
+        if (fraction >= milestones.online && proxy.mode === 'down' && !linkBack) {
+          linkBack = true;
+          await offlineSeen();
           killArmed = o.crashes;
+          proxy.mode = 'faulty';
+          proxy.forceEach();
           o.log(`  恢复连接 (link back, faulty) at ${produced}`);
+          // The counter has a backlog, so its next push comes at once: wait for the kill and the restart.
+          if (o.crashes) await Promise.race([killDone, sleep(30_000)]);
         }
         if (o.crashes && fraction >= milestones.restart && !officeRestarted) {
           officeRestarted = true;
@@ -217,6 +239,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     await Promise.all(tills.flatMap((t) => [worker(t), worker(t), worker(t)]));
     for (const t of tills) await t.close();
     await tills[0].ready;
+    // The agents keep polling: stay faulty until every forced kind of fault has happened.
+    for (let i = 0; i < 300 && proxy.forcedPending > 0; i++) await sleep(100);
     proxy.mode = 'clean';
     killArmed = false;
     o.log('  全部写入完成，等待同步收敛 (waiting for convergence)…');
@@ -243,6 +267,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       if (JSON.stringify(c.stock) !== JSON.stringify(off.stock)) differences.push(`stock differs at counter ${i + 1}`);
       if (JSON.stringify(c.redeemedByHousehold) !== JSON.stringify(off.redeemedByHousehold)) differences.push(`household totals differ at counter ${i + 1}`);
       if (JSON.stringify(c.receipts) !== JSON.stringify(off.receipts)) differences.push(`receipts differ at counter ${i + 1}`);
+      if (c.accountTotals !== off.accountTotals) differences.push(`account totals differ at counter ${i + 1}`);
     }
     if (new Set(off.receipts).size !== off.receipts.length) differences.push('a receipt number appears twice at the office');
     // End to end: every receipt a till was handed exists at the office (a loss before the outbox would show here).
@@ -298,7 +323,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     return result;
   } finally {
     await proxy.close();
-    for (const p of started.reverse()) await p.stop().catch(() => undefined);
+    for (const p of started.reverse()) await p.dispose().catch(() => undefined);
   }
 }
 

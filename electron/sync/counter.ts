@@ -235,8 +235,8 @@ export class CounterAgent implements SyncRuntime {
         this.state.needsUpgrade = false;
         this.applyPulled(link, r.items, r.next);
         this.state.conflicts = r.conflicts;
-        this.state.pullProgress = r.next >= r.last ? null : { done: r.next - start, total: r.last - start };
-        if (r.next >= r.last || r.items.length === 0 && r.next === after) break;
+        this.state.pullProgress = r.next >= r.last ? null : { done: Math.max(0, r.next - start), total: Math.max(1, r.last - start) };
+        if (r.next >= r.last || (r.items.length === 0 && r.next <= after)) break;
       }
     } finally {
       this.state.pullProgress = null;

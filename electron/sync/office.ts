@@ -100,7 +100,7 @@ export function pairTerminal(db: DB, body: unknown, now: Date, address: string |
 
 // ---------------------------------------------------------------- authenticating a terminal
 
-export interface Terminal { id: string; name: string; counter_id: string; secret: string; revoked_at: string | null; last_outbox_seq: number }
+export interface Terminal { id: string; name: string; counter_id: string; secret: string; revoked_at: string | null; last_outbox_seq: number; last_pull_seq: number }
 
 /**
  * A signed request from a known, unrevoked terminal, inside the window, never seen before. The
@@ -108,7 +108,7 @@ export interface Terminal { id: string; name: string; counter_id: string; secret
  */
 export function authenticate(db: DB, req: SignedRequest, now: Date, address: string | undefined): Terminal {
   const id = requestTerminal(req);
-  const t = id ? stmt(db, 'SELECT id, name, counter_id, secret, revoked_at, last_outbox_seq FROM sync_terminals WHERE id = ?').get(id) as Terminal | undefined : undefined;
+  const t = id ? stmt(db, 'SELECT id, name, counter_id, secret, revoked_at, last_outbox_seq, last_pull_seq FROM sync_terminals WHERE id = ?').get(id) as Terminal | undefined : undefined;
   if (!t) throw new AppError('UNAUTHENTICATED', '未知终端，请重新配对 (unknown terminal)', { reason: 'unknown_terminal' });
   const v = verifyRequest(t.secret, req, now.getTime());
   if (!v.ok) {
@@ -181,13 +181,16 @@ export const maxPullBatch = 5000;
 
 /**
  * What changed since the terminal's cursor: office rows as they are now (each once per batch, at
- * its first position), and events from every origin but the terminal itself.
+ * its first position), and events from every origin but the terminal itself. A cursor beyond what
+ * this office remembers serving means the office was restored from an older backup and its feed
+ * numbers start again lower: it serves from what it remembers, so nothing new is skipped.
  */
 export function servePull(db: DB, t: Terminal, body: unknown) {
   const b = body as { after?: unknown; limit?: unknown };
   if (typeof b?.after !== 'number' || !Number.isSafeInteger(b.after) || b.after < 0) throw new AppError('INVALID_INPUT', '拉取内容无效 (bad pull)');
   const limit = typeof b.limit === 'number' && Number.isSafeInteger(b.limit) ? Math.min(Math.max(b.limit, 1), maxPullBatch) : 2000;
-  const rows = stmt(db, 'SELECT seq, uuid, origin, type, tbl, row_key, payload, at FROM sync_feed WHERE seq > ? ORDER BY seq LIMIT ?').all(b.after, limit) as FeedRow[];
+  const after = Math.min(b.after, t.last_pull_seq);
+  const rows = stmt(db, 'SELECT seq, uuid, origin, type, tbl, row_key, payload, at FROM sync_feed WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as FeedRow[];
   const last = (stmt(db, 'SELECT COALESCE(MAX(seq), 0) AS s FROM sync_feed').get() as { s: number }).s;
   const wanted = new Map<string, Set<string>>();
   const seen = new Set<string>();
@@ -208,7 +211,7 @@ export function servePull(db: DB, t: Terminal, body: unknown) {
   const items: PullItem[] = order.map((r) => r.type === 'row'
     ? { seq: r.seq, row: { table: r.tbl!, key: r.row_key!, data: resolved.get(r.tbl!)!.get(r.row_key!) ?? null } }
     : { seq: r.seq, event: { uuid: r.uuid!, origin: r.origin, type: r.type, payload: JSON.parse(r.payload ?? '{}'), at: r.at } });
-  const next = rows.at(-1)?.seq ?? b.after;
+  const next = rows.at(-1)?.seq ?? after;
   db.transaction(() => stmt(db, 'UPDATE sync_terminals SET last_pull_seq = ? WHERE id = ? AND last_pull_seq < ?').run(next, t.id, next)).immediate();
   const conflicts = (stmt(db, 'SELECT COUNT(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL AND counter_id = ?').get(t.counter_id) as { n: number }).n;
   return { items, next, last, conflicts, schema: schemaVersion(db) };

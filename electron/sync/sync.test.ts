@@ -245,3 +245,32 @@ describe('day close reconciliation', () => {
     expect(count(office, 'day_closes', "counter_id = 'C02'")).toBe(2);
   });
 });
+
+describe('an office restored from an older backup', () => {
+  it('serves a counter from what it remembers serving, so the counter re-pulls (harmlessly) and misses nothing new', async () => {
+    const shop = await counter.token('shop', pins.shop);
+    await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'c02-req-000201' }, shop);
+    await agentOf(counter).syncNow();
+    const before = { redemptions: count(counter, 'redemptions'), entries: count(counter, 'point_entries'), movements: count(counter, 'stock_movements') };
+    // What a restore does to the office's memory of this terminal (and to its feed numbering).
+    office.app.db.prepare('UPDATE sync_terminals SET last_pull_seq = 0, last_outbox_seq = 0').run();
+    const h = await office.call('households.create', { headName: '新户' }, tokens.clerk);
+    await agentOf(counter).syncNow();
+    expect(agentOf(counter).status()).toMatchObject({ online: true, pending: 0, lastError: null });
+    expect(await counter.call('households.get', { id: h.id }, shop)).toMatchObject({ household: { headName: '新户' } });
+    expect({ redemptions: count(counter, 'redemptions'), entries: count(counter, 'point_entries'), movements: count(counter, 'stock_movements') }).toEqual(before);
+    expect(count(office, 'redemptions', "counter_id = 'C02'")).toBe(1);
+  });
+});
+
+describe('derived totals at the replica', () => {
+  it('the counter\'s trigger-kept account totals equal the office\'s after rows and events arrive', async () => {
+    const shop = await counter.token('shop', pins.shop);
+    await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 3 }], requestId: 'c02-req-000301' }, shop);
+    await office.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'office-req-00301' }, tokens.shop);
+    await agentOf(counter).syncNow();
+    const read = (n: Node) => n.app.db.prepare('SELECT household_id, year, awarded, deducted, redeemed FROM account_totals ORDER BY household_id, year').all();
+    expect(read(counter)).toEqual(read(office));
+    expect(read(office)).toMatchObject([{ household_id: ids.household, awarded: 100, redeemed: 40 }]);
+  });
+});

@@ -29,9 +29,15 @@ export const officeRowTables: Readonly<Record<string, RowTable>> = {
 
 /** Written by whoever originates them (any counter, or the office) and replicated as events. */
 export const eventTables = [
-  'redemptions', 'redemption_lines', 'redemption_voids', 'stock_movements', 'stock_levels',
+  'redemptions', 'redemption_lines', 'redemption_voids', 'stock_movements',
   'receiving_notes', 'stocktakes', 'stocktake_lines', 'day_closes',
 ] as const;
+
+/**
+ * Kept by triggers from the rows above, in the same transaction: never sent, rebuilt on every
+ * machine from the rows it receives (a replica's inserts fire the same triggers).
+ */
+export const derivedTables = ['stock_levels', 'account_totals'] as const;
 
 /** Replicated as part of another table's rows. */
 export const childTables: Readonly<Record<string, string>> = { item_providers: 'catalog_items' };
@@ -44,6 +50,8 @@ export const localTables = [
   'schema_migrations', 'sessions', 'audit', 'outbox', 'receipt_prints', 'receipt_counters', 'doc_counters',
   'sync_terminals', 'sync_pairing_codes', 'sync_nonces', 'sync_inbox', 'sync_feed', 'sync_conflicts',
   'point_photos', 'board_publications', 'award_decisions',
+  // Derived: every machine's own triggers keep it from the rows it holds (migration 007).
+  'account_totals',
 ] as const;
 
 /** Settings keys that belong to one machine; the feed triggers skip the same keys. */

@@ -34,6 +34,8 @@ export const villageLink: Faults = {
 
 export type ProxyMode = 'clean' | 'faulty' | 'down';
 
+type Fate = 'drop' | 'truncateRequest' | 'reorder' | 'delay' | 'duplicate' | 'dropResponse' | 'truncateResponse';
+
 export interface ProxyStats {
   requests: number; forwarded: number; refused: number; dropped: number; droppedResponses: number; duplicated: number;
   delayed: number; reordered: number; truncatedRequests: number; truncatedResponses: number;
@@ -123,6 +125,31 @@ export class FaultProxy {
     return p;
   }
 
+  /** Fault kinds still to apply, one per request, before the dice decide again (see forceEach). */
+  private forced: Fate[] = [];
+
+  /** Forced faults not yet applied. */
+  get forcedPending(): number {
+    return this.forced.length;
+  }
+
+  /** The next faulty requests get each kind of fault once, in turn: every kind happens, whatever the dice say. */
+  forceEach(): void {
+    this.forced.push('drop', 'truncateRequest', 'dropResponse', 'duplicate', 'truncateResponse', 'reorder', 'delay');
+  }
+
+  private fate(): Fate[] {
+    if (this.forced.length) return [this.forced.shift()!];
+    const f = this.faults;
+    for (const k of ['drop', 'truncateRequest', 'reorder'] as const) if (this.chance(f[k])) return [k];
+    const out: Fate[] = [];
+    if (this.chance(f.delay)) out.push('delay');
+    if (this.chance(f.duplicate)) out.push('duplicate');
+    if (this.chance(f.dropResponse)) out.push('dropResponse');
+    else if (this.chance(f.truncateResponse)) out.push('truncateResponse');
+    return out;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.stats.requests++;
     let body: Buffer;
@@ -132,54 +159,55 @@ export class FaultProxy {
       return;
     }
     const head = { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers };
-    const f = this.faults;
-    const faulty = this.mode === 'faulty';
     if (this.mode === 'down') {
       this.stats.refused++;
       res.socket?.destroy();
       return;
     }
-    if (faulty && this.chance(f.drop)) {
+    const fate = this.mode === 'faulty' ? this.fate() : [];
+    if (fate.includes('drop')) {
       this.stats.dropped++;
       res.socket?.destroy();
       return;
     }
-    if (faulty && this.chance(f.truncateRequest)) {
+    if (fate.includes('truncateRequest')) {
       this.stats.truncatedRequests++;
       await this.forward(head, body, true);
       res.socket?.destroy();
       return;
     }
-    if (faulty && this.chance(f.reorder)) {
+    if (fate.includes('reorder')) {
       // The counter gives up and retries; this older copy arrives afterwards.
       this.stats.reordered++;
-      const late = sleep(f.reorderHoldMs).then(() => this.forward(head, body));
+      const late = sleep(this.faults.reorderHoldMs).then(() => this.forward(head, body));
       this.pending.add(late);
       void late.finally(() => this.pending.delete(late));
-      setTimeout(() => res.socket?.destroy(), f.reorderHoldMs + 50);
+      setTimeout(() => res.socket?.destroy(), this.faults.reorderHoldMs + 50);
       return;
     }
-    if (faulty && this.chance(f.delay)) {
+    if (fate.includes('delay')) {
       this.stats.delayed++;
-      await sleep(this.random() * f.maxDelayMs);
+      await sleep(this.random() * this.faults.maxDelayMs);
     }
     const answer = await this.forward(head, body);
     await this.onForwarded?.(head.url, head.headers);
-    if (faulty && this.chance(f.duplicate)) {
+    if (fate.includes('duplicate')) {
       this.stats.duplicated++;
       await this.forward(head, body);
     }
     if (!answer) {
+      // No answer to spoil (the office is down): a fault meant for the answer waits for the next one.
+      this.forced.unshift(...fate.filter((f) => f === 'dropResponse' || f === 'truncateResponse'));
       res.socket?.destroy();
       return;
     }
-    if (faulty && this.chance(f.dropResponse)) {
+    if (fate.includes('dropResponse')) {
       this.stats.droppedResponses++;
       res.socket?.destroy();
       return;
     }
     const headers = { 'content-type': String(answer.headers['content-type'] ?? 'application/json'), 'content-length': String(answer.body.length) };
-    if (faulty && this.chance(f.truncateResponse)) {
+    if (fate.includes('truncateResponse')) {
       this.stats.truncatedResponses++;
       res.writeHead(answer.status, headers);
       res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));

@@ -4,7 +4,7 @@
  * each database's totals straight from its file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -94,6 +94,12 @@ export class ServerProcess {
     const t = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(t);
+  }
+
+  /** Stops the process and removes its data dir: the end of a test. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   /** Same data dir and, for the office, the same port (counters and the proxy know it). */
@@ -216,6 +222,9 @@ export function totals(dataDir: string) {
         WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) GROUP BY household_id ORDER BY household_id`).all() as { h: number; p: number }[]).map((r) => [r.h, r.p])),
       receipts: (db.prepare('SELECT receipt_no FROM redemptions ORDER BY receipt_no').all() as { receipt_no: string }[]).map((r) => r.receipt_no),
       outbox: (db.prepare('SELECT uuid FROM outbox').all() as { uuid: string }[]).map((r) => r.uuid),
+      // Trigger-kept caches must come out the same on every machine too.
+      accountTotals: JSON.stringify(db.prepare("SELECT name FROM sqlite_master WHERE name = 'account_totals'").get()
+        ? db.prepare('SELECT household_id, year, awarded, deducted, redeemed FROM account_totals ORDER BY household_id, year').all() : []),
       households: n('SELECT COUNT(*) AS n FROM households'),
     };
   } finally {

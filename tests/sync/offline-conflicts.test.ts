@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.close();
-  for (const p of [a?.counter, b?.counter, office]) await p?.stop();
+  for (const p of [a?.counter, b?.counter, office]) await p?.dispose();
 });
 
 const outboxUuids = (dataDir: string) => {

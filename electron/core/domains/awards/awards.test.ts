@@ -1,6 +1,6 @@
 // Award candidate lists (星级党员, 文明户, 孝道家庭, 道德模范) and the recorded decisions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectError, expectRefused, freshVillage, household, type Village } from '../../test-support.js';
+import { count, expectRefused, freshVillage, household, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {

@@ -12,10 +12,13 @@ import { stmt } from '../../statements.js';
 export interface HouseholdScore { householdId: number; headName: string; cardNo: string; group: string; score: number }
 
 export function householdScores(db: DB, from: string, to: string, cutoff: string): HouseholdScore[] {
-  return (stmt(db, `SELECT h.id, h.head_name, h.card_no, h.grp, SUM(e.points) AS score
-    FROM point_entries e ${reviewJoinSql} JOIN households h ON h.id = e.household_id
-    WHERE e.occurred_on BETWEEN @from AND @to AND ${countingEntrySql}
-    GROUP BY h.id`).all({ from, to, cutoff }) as { id: number; head_name: string; card_no: string; grp: string; score: number }[])
+  // Summed per household first and joined to households after: one household lookup per household,
+  // not per entry (a county quarter has millions of entries and a few hundred thousand households).
+  return (stmt(db, `SELECT h.id, h.head_name, h.card_no, h.grp, s.score FROM (
+      SELECT e.household_id AS hid, SUM(e.points) AS score
+      FROM point_entries e ${reviewJoinSql}
+      WHERE e.occurred_on BETWEEN @from AND @to AND ${countingEntrySql}
+      GROUP BY e.household_id) s JOIN households h ON h.id = s.hid`).all({ from, to, cutoff }) as { id: number; head_name: string; card_no: string; grp: string; score: number }[])
     .map((r) => ({ householdId: r.id, headName: r.head_name, cardNo: r.card_no, group: r.grp, score: r.score }));
 }
 

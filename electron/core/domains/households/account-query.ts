@@ -26,6 +26,18 @@ export function cutoffAt(db: DB, now: Date): string {
  * never drift from its rows.
  */
 export function loadAccount(db: DB, householdId: number, year: number, now: Date): Account {
+  // Without a notice period what counts does not depend on "now": the totals the ledger's triggers
+  // keep (account_totals, migration 007) are the same sums, read with one primary-key lookup.
+  if (officeSettings(db).noticeDays <= 0) {
+    const t = stmt(db, 'SELECT awarded, deducted, redeemed FROM account_totals WHERE household_id = ? AND year = ?').get(householdId, year) as
+      { awarded: number; deducted: number; redeemed: number } | undefined;
+    return account(year, t ?? { awarded: 0, deducted: 0, redeemed: 0 });
+  }
+  return loadAccountFromLedger(db, householdId, year, now);
+}
+
+/** The account summed from the ledger rows themselves: the definition account_totals must always agree with. */
+export function loadAccountFromLedger(db: DB, householdId: number, year: number, now: Date): Account {
   const pts = stmt(db, `SELECT
       ${awardedDeductedSql}
     FROM point_entries e ${reviewJoinSql}

@@ -5,7 +5,8 @@ let v: Village;
 afterEach(() => v?.close());
 
 const login = (username: string, pin: string) => v.call(null, 'auth.login', { username, pin });
-const lastAudit = () => v.db.prepare('SELECT user_id, method, summary FROM audit ORDER BY id DESC LIMIT 1').get() as { user_id: number; method: string; summary: string };
+// Sign-ins audit themselves too; these tests look at the last row of the call under test.
+const lastAudit = () => v.db.prepare("SELECT user_id, method, summary FROM audit WHERE method <> 'auth.login' ORDER BY id DESC LIMIT 1").get() as { user_id: number; method: string; summary: string };
 
 describe('users.create / users.list', () => {
   it('an admin creates a user who can then sign in with exactly the given roles', async () => {
@@ -137,6 +138,18 @@ describe('auth.changePin', () => {
     expectError(await login('clerk', users.clerk.pin), 'UNAUTHENTICATED');
     v.clock.set(new Date(T0.getTime() + 5 * 60_000));
     expectOk(await login('clerk', users.clerk.pin));
+  });
+});
+
+describe('auth.login', () => {
+  it('a sign-in is audited; a failed one is not (it only counts towards the lockout)', async () => {
+    v = await freshVillage();
+    const before = v.db.prepare("SELECT COUNT(*) AS n FROM audit WHERE method = 'auth.login'").get() as { n: number };
+    expectError(await login('shop', '000000'), 'UNAUTHENTICATED');
+    expectOk(await login('shop', users.shop.pin));
+    const rows = v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'auth.login'").all() as { user_id: number; summary: string }[];
+    expect(rows.length).toBe(before.n + 1);
+    expect(rows.at(-1)).toEqual({ user_id: v.ids.shop, summary: expect.stringContaining('shop') });
   });
 });
 

@@ -4,8 +4,7 @@ import { call, type Result } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
-import { downloadXlsx } from '../boards/shared';
-import { downloadText } from './download';
+import { downloadBase64, downloadText } from '../../download';
 import { useAdminText } from './text';
 
 type Item = Result<'audit.list'>['items'][number];
@@ -52,7 +51,7 @@ export function AuditPage() {
     try {
       const r = await call('audit.export', { ...params(filter), format });
       if ('csv' in r && r.csv !== undefined) downloadText(r.csv, r.fileName);
-      else if ('xlsxBase64' in r && r.xlsxBase64 !== undefined) downloadXlsx(r.xlsxBase64, r.fileName);
+      else if ('xlsxBase64' in r && r.xlsxBase64 !== undefined) downloadBase64(r.xlsxBase64, r.fileName);
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
 import { PrintPreview, Signatures } from '../stock/shared';
-import { downloadXlsx, villageDateTime, yearOptions } from '../boards/shared';
+import { villageDateTime, yearOptions } from '../boards/shared';
+import { downloadBase64 } from '../../download';
 import { useBoardText, type BoardTextKey } from '../boards/text';
 import '../boards/boards.css';
 
@@ -63,7 +64,7 @@ export function AwardsPage() {
   async function exportExcel() {
     try {
       const x = await call('awards.export', { award, year });
-      downloadXlsx(x.xlsxBase64, x.fileName);
+      downloadBase64(x.xlsxBase64, x.fileName);
     } catch (e) {
       setError(errorText(e));
     }

@@ -6,7 +6,8 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
-import { BoardTable, downloadXlsx, villageDateTime, yearOptions, type BoardData } from './shared';
+import { BoardTable, villageDateTime, yearOptions, type BoardData } from './shared';
+import { downloadBase64 } from '../../download';
 import { quarterOfDate } from './slides';
 import { quarterKey, useBoardText } from './text';
 
@@ -68,7 +69,7 @@ export function BoardsPage() {
   async function exportExcel() {
     try {
       const x = await call('boards.export', { year, quarter });
-      downloadXlsx(x.xlsxBase64, x.fileName);
+      downloadBase64(x.xlsxBase64, x.fileName);
     } catch (e) {
       setError(errorText(e));
     }

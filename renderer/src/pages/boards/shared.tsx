@@ -49,18 +49,5 @@ export function BoardTable({ kind, rows }: { kind: 'red' | 'black'; rows: readon
   );
 }
 
-/** Saves an export the server made (base64 xlsx) as a download; works in Electron and in a browser. */
-export function downloadXlsx(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** This year and the four before it: points never carry over, so older years are history. */
 export const yearOptions = (thisYear: number): number[] => [0, 1, 2, 3, 4].map((i) => thisYear - i);

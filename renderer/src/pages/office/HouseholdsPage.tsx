@@ -8,7 +8,7 @@ import { formatPoints } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hashFor } from '../../nav';
 import { hasRole, useSignedIn } from '../../session';
-import { downloadBase64 } from './files';
+import { downloadBase64 } from '../../download';
 import { HouseholdDrawer } from './HouseholdDrawer';
 import { ImportDialog } from './ImportDialog';
 import { CardSheets, PassbookSheet, PrintDialog, type CardHousehold } from './PrintSheets';

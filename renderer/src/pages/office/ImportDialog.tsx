@@ -5,7 +5,8 @@ import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
-import { downloadBase64, downloadBlob, errorReportCsv, fileToBase64 } from './files';
+import { downloadBase64, downloadBlob } from '../../download';
+import { errorReportCsv, fileToBase64 } from './files';
 import { useOfficeText } from './text';
 
 type ImportResult = Result<'households.import'>;

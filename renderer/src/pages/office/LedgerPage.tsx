@@ -7,7 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatPoints } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
-import { downloadBase64 } from './files';
+import { downloadBase64 } from '../../download';
 import { columnsOf } from './ledger-view';
 import { PassbookSheet, PrintDialog } from './PrintSheets';
 import { useOfficeText, type OfficeKey } from './text';

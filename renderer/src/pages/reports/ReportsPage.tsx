@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { PrintPreview, Signatures } from '../stock/shared';
-import { downloadXlsx, villageDateTime, yearOptions } from '../boards/shared';
+import { villageDateTime, yearOptions } from '../boards/shared';
+import { downloadBase64 } from '../../download';
 import { quarterOfDate } from '../boards/slides';
 import { quarterKey, useBoardText } from '../boards/text';
 import { categoryChart, fundingChart, monthChart, participationPercent, redemptionChart, type Summary } from './charts';
@@ -56,7 +57,7 @@ export function ReportsPage() {
   async function exportExcel() {
     try {
       const x = await call('reports.export', { year, from: period.from, to: period.to, title });
-      downloadXlsx(x.xlsxBase64, x.fileName);
+      downloadBase64(x.xlsxBase64, x.fileName);
     } catch (e) {
       setError(errorText(e));
     }

@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { formatYuan, monthRange } from './money';
-import { downloadBase64, PeriodPicker, PrintPreview, Signatures, SourceTag } from './shared';
+import { downloadBase64 } from '../../download';
+import { PeriodPicker, PrintPreview, Signatures, SourceTag } from './shared';
 import { useStockText, type TextKey } from './text';
 
 type Report = Result<'reports.funding'>;

@@ -19,19 +19,6 @@ export function SourceTag({ source, donor }: { source: string | null; donor?: st
   return <Tag color={sourceColors[source] ?? 'default'}>{s(source as TextKey)}{donor ? ` · ${donor}` : ''}</Tag>;
 }
 
-/** Saves an export the server made (base64 xlsx) as a download; works in Electron and in a browser. */
-export function downloadBase64(base64: string, fileName: string, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The one element window.print() prints (shared with the office pages' PrintArea): created once, beside the app. */
 function printRoot(): HTMLElement {
   let el = document.getElementById('print-root');
