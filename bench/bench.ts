@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --scale village|county] [-- --dir <folder>]
+// npm run bench [-- --quick] [-- --scale village|county] [-- --dir <folder>] [-- --only lookup,get,redemption,boards,summary,sync]
 // Lookups, households.get, redemptions, boards, the annual report and a sync push through the real
 // dispatcher, each against a bare better-sqlite3 baseline measured in the same process on the same
 // file (an indexed SELECT for reads; a single-row INSERT transaction with the same durability for
@@ -20,6 +20,9 @@ const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const quick = args.includes('--quick');
 const all: [string, Scale][] = [['village', { households: 3_000, entries: 100_000 }], ['county', { households: 300_000, entries: 10_000_000 }]];
 const scales = quick ? all.slice(0, 1) : arg('--scale') ? all.filter(([n]) => n === arg('--scale')) : all;
+// --only boards,summary: measure just those rows (the county database is still generated in full).
+const only = arg('--only')?.split(',').map((s) => s.trim());
+const runs = (what: string) => !only || only.includes(what);
 
 const fmt = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
 const rows: string[] = [];
@@ -96,64 +99,75 @@ for (const [name, scale] of scales) {
     const card = (i: number) => `B${String(((i * 7919) % H) + 1).padStart(7, '0')}`;
     const baseSelect = { stats: await measure(2000, (i) => selectStmt.get(card(i))), name: 'indexed SELECT' };
 
-    const lookup = await measure(1000, (i) => call('households.search', { q: card(i) }));
-    row(name, 'card lookup by card number', lookup, baseSelect, verdict(lookup.p95 <= 5, 'p95 ≤ 5 ms'));
-    row(name, 'card lookup by name', await measure(300, (i) => call('households.search', { q: ['王建华', '李秀兰', '张国强'][i % 3], limit: 20 })), baseSelect);
-    row(name, 'card lookup by pinyin initials', await measure(300, (i) => call('households.search', { q: ['wjh', 'lxl', 'zgq'][i % 3], limit: 20 })), baseSelect);
-    row(name, 'households.get', await measure(1000, (i) => call('households.get', { id: ((i * 7919) % H) + 1 })), baseSelect);
+    if (runs('lookup')) {
+      const lookup = await measure(1000, (i) => call('households.search', { q: card(i) }));
+      row(name, 'card lookup by card number', lookup, baseSelect, verdict(lookup.p95 <= 5, 'p95 ≤ 5 ms'));
+      row(name, 'card lookup by name', await measure(300, (i) => call('households.search', { q: ['王建华', '李秀兰', '张国强'][i % 3], limit: 20 })), baseSelect);
+      row(name, 'card lookup by pinyin initials', await measure(300, (i) => call('households.search', { q: ['wjh', 'lxl', 'zgq'][i % 3], limit: 20 })), baseSelect);
+    }
+    if (runs('get')) row(name, 'households.get', await measure(1000, (i) => call('households.get', { id: ((i * 7919) % H) + 1 })), baseSelect);
 
-    // The floor for this schema: the very rows a redemption writes (receipt counter, redemption, line,
-    // stock movement and its level trigger, outbox event and its sync-feed trigger, audit row), in one
-    // transaction with the same durability, and no reads, checks or validation at all.
-    const floor = {
-      receipt: db.prepare(`INSERT INTO receipt_counters (counter_id, year, last_no) VALUES ('F01', 2026, 1)
-        ON CONFLICT (counter_id, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`),
-      redemption: db.prepare(`INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
-        result, operator_id, at, local_date) VALUES (?, 'F01', 2026, ?, 'counter', 1, ?, 'h', '{}', ?, '2026-11-20T02:00:00.000Z', '2026-11-20')`),
-      line: db.prepare(`INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points) VALUES (?, ?, '牙膏', 'goods', '支', 1, 1, 1)`),
-      move: db.prepare(`INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, -1, 'redeem', ?, ?, '2026-11-20T02:00:00.000Z')`),
-      outbox: db.prepare(`INSERT INTO outbox (uuid, type, payload, at) VALUES (?, 'bench.floor', '{}', '2026-11-20T02:00:00.000Z')`),
-      audit: db.prepare(`INSERT INTO audit (at, user_id, method, summary) VALUES ('2026-11-20T02:00:00.000Z', ?, 'bench.floor', 'x')`),
-    };
-    const floorTx = db.transaction((i: number) => {
-      const { last_no } = floor.receipt.get() as { last_no: number };
-      const id = floor.redemption.run(`F01-2026-${last_no}`, ((i * 104729) % H) + 1, `floor-${name}-${i}`, admin).lastInsertRowid;
-      floor.line.run(id, item.id);
-      floor.move.run(item.id, id, admin);
-      floor.outbox.run(`floor-${name}-${i}`);
-      floor.audit.run(admin);
-    });
+    let baseInsert: Stats | null = null;
+    if (runs('redemption')) {
+      // The floor for this schema: the very rows a redemption writes (receipt counter, redemption, line,
+      // stock movement and its level trigger, outbox event and its sync-feed trigger, audit row), in one
+      // transaction with the same durability, and no reads, checks or validation at all.
+      const floor = {
+        receipt: db.prepare(`INSERT INTO receipt_counters (counter_id, year, last_no) VALUES ('F01', 2026, 1)
+          ON CONFLICT (counter_id, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`),
+        redemption: db.prepare(`INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
+          result, operator_id, at, local_date) VALUES (?, 'F01', 2026, ?, 'counter', 1, ?, 'h', '{}', ?, '2026-11-20T02:00:00.000Z', '2026-11-20')`),
+        line: db.prepare(`INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points) VALUES (?, ?, '牙膏', 'goods', '支', 1, 1, 1)`),
+        move: db.prepare(`INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, -1, 'redeem', ?, ?, '2026-11-20T02:00:00.000Z')`),
+        outbox: db.prepare(`INSERT INTO outbox (uuid, type, payload, at) VALUES (?, 'bench.floor', '{}', '2026-11-20T02:00:00.000Z')`),
+        audit: db.prepare(`INSERT INTO audit (at, user_id, method, summary) VALUES ('2026-11-20T02:00:00.000Z', ?, 'bench.floor', 'x')`),
+      };
+      const floorTx = db.transaction((i: number) => {
+        const { last_no } = floor.receipt.get() as { last_no: number };
+        const id = floor.redemption.run(`F01-2026-${last_no}`, ((i * 104729) % H) + 1, `floor-${name}-${i}`, admin).lastInsertRowid;
+        floor.line.run(id, item.id);
+        floor.move.run(item.id, id, admin);
+        floor.outbox.run(`floor-${name}-${i}`);
+        floor.audit.run(admin);
+      });
 
-    // Interleaved, so all three see the same disk and the same WAL: the ratios do not drift with the machine's load.
-    const [redemption, baseInsert, floorStats] = await measureInterleaved(400, [
-      (i) => call('redemptions.create', { householdId: ((i * 104729) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-${i}` }),
-      (i) => baseInsertTx(i),
-      (i) => floorTx(i),
-    ]);
-    const insertBase = { stats: baseInsert, name: 'INSERT tx' };
-    row(name, 'redemption commit', redemption, insertBase, verdict(redemption.p50 <= 3 * baseInsert.p50, 'p50 ≤ 3× INSERT tx'));
-    row(name, 'floor: the same rows as raw SQL, no checks', floorStats, insertBase);
-    rows.push(`| ${name} | redemption throughput | ${redemption.n} | ${(1000 / redemption.mean).toFixed(0)} /s | | | | bare INSERT tx ${(1000 / baseInsert.mean).toFixed(0)} /s | |`);
+      // Interleaved, so all three see the same disk and the same WAL: the ratios do not drift with the machine's load.
+      const [redemption, stats, floorStats] = await measureInterleaved(400, [
+        (i) => call('redemptions.create', { householdId: ((i * 104729) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-${i}` }),
+        (i) => baseInsertTx(i),
+        (i) => floorTx(i),
+      ]);
+      baseInsert = stats;
+      const insertBase = { stats, name: 'INSERT tx' };
+      row(name, 'redemption commit', redemption, insertBase, verdict(redemption.p50 <= 3 * stats.p50, 'p50 ≤ 3× INSERT tx'));
+      row(name, 'floor: the same rows as raw SQL, no checks', floorStats, insertBase);
+      rows.push(`| ${name} | redemption throughput | ${redemption.n} | ${(1000 / redemption.mean).toFixed(0)} /s | | | | bare INSERT tx ${(1000 / stats.mean).toFixed(0)} /s | |`);
 
-    if (has('boards.quarter')) {
+    }
+
+    if (!runs('boards')) { /* not asked for */ } else if (has('boards.quarter')) {
       const s = await measure(county ? 5 : 20, () => call('boards.quarter', { year: 2026, quarter: 3 }), { warmup: 1 });
       row(name, 'boards.quarter (Q3)', s, null, county ? verdict(s.p95 <= 2000, 'p95 ≤ 2 s') : '');
     } else skip(name, 'boards.quarter', 'issue 6 handler not present');
-    if (has('reports.summary')) {
+    if (!runs('summary')) { /* not asked for */ } else if (has('reports.summary')) {
       const s = await measure(county ? 3 : 10, () => call('reports.summary', { year: 2026 }), { warmup: 1 });
       row(name, 'reports.summary (annual)', s, null, county ? verdict(s.p95 <= 5000, 'p95 ≤ 5 s') : '');
     } else skip(name, 'reports.summary', 'issue 6 handler not present');
 
-    const template = db.prepare("SELECT type, payload FROM outbox WHERE type = 'redemption.create' ORDER BY seq DESC LIMIT 1").get() as { type: string; payload: string };
-    const push = await syncPush(db, template, H, item.id, now);
-    if (typeof push === 'string') skip(name, 'sync push, 10k events', push);
-    else {
-      row(name, 'sync push: one batch of 200 events', push.batches, null);
-      rows.push(`| ${name} | sync push: 10k events in all | 10000 | ${(push.total / 1000).toFixed(1)} s | | | | ${(10_000 / (push.total / 1000)).toFixed(0)} events/s | |`);
+    if (runs('sync')) {
+      // The push re-sends a redemption event as another counter's: make one if the redemption rows did not run.
+      if (!runs('redemption')) await call('redemptions.create', { householdId: 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-template` });
+      const template = db.prepare("SELECT type, payload FROM outbox WHERE type = 'redemption.create' ORDER BY seq DESC LIMIT 1").get() as { type: string; payload: string };
+      const push = await syncPush(db, template, H, item.id, now);
+      if (typeof push === 'string') skip(name, 'sync push, 10k events', push);
+      else {
+        row(name, 'sync push: one batch of 200 events', push.batches, null);
+        rows.push(`| ${name} | sync push: 10k events in all | 10000 | ${(push.total / 1000).toFixed(1)} s | | | | ${(10_000 / (push.total / 1000)).toFixed(0)} events/s | |`);
+      }
     }
 
     rows.push(`| ${name} | baseline: indexed SELECT | ${baseSelect.stats.n} | ${fmt(baseSelect.stats.p50)} | ${fmt(baseSelect.stats.p95)} | 1.0× | 1.0× | | |`);
-    rows.push(`| ${name} | baseline: INSERT tx (synchronous=FULL) | ${baseInsert.n} | ${fmt(baseInsert.p50)} | ${fmt(baseInsert.p95)} | 1.0× | 1.0× | | |`);
+    if (baseInsert) rows.push(`| ${name} | baseline: INSERT tx (synchronous=FULL) | ${baseInsert.n} | ${fmt(baseInsert.p50)} | ${fmt(baseInsert.p95)} | 1.0× | 1.0× | | |`);
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

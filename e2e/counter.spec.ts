@@ -62,11 +62,7 @@ test.describe('counter', () => {
     const liu = await demo.householdByCard('66010002');
     const before = await demo.account(liu.id);
     const today = await demo.today();
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('shop', '111111');
-    const counter = new CounterPage(page);
-    await counter.loadHousehold('66010002', '刘䶮');
+    const counter = await CounterPage.open(page, { cardNo: '66010002', name: '刘䶮' });
     await counter.scan('6920000000049');
     await counter.expectNumber(counter.cartTotal, 8);
     await counter.pressEnterToRedeem();
@@ -87,11 +83,7 @@ test.describe('counter', () => {
     const zhang = await demo.householdByCard('66010001');
     const before = await demo.account(zhang.id);
     const today = await demo.today();
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('shop', '111111');
-    const counter = new CounterPage(page);
-    await counter.loadHousehold('66010001', '张三丰');
+    const counter = await CounterPage.open(page, { cardNo: '66010001', name: '张三丰' });
     await counter.scan('6920000000049');
     await counter.expectNumber(counter.cartTotal, 8);
     await expect(counter.scanInput).toBeFocused();
@@ -111,11 +103,7 @@ test.describe('counter', () => {
     const before = await demo.account(zhang.id);
     const haircut = await demo.itemByName('剪头发');
     const insurance = await demo.itemByName('缴纳医保');
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('shop', '111111');
-    const counter = new CounterPage(page);
-    await counter.loadHousehold('66010001', '张三丰');
+    const counter = await CounterPage.open(page, { cardNo: '66010001', name: '张三丰' });
 
     await expect(counter.serviceButton(haircut.id)).toContainText('剪头发');
     await counter.serviceButton(haircut.id).click();
@@ -140,10 +128,7 @@ test.describe('counter', () => {
 test.describe('finding a household', () => {
   test('by pinyin initials, by phone digits, and from a pick list; a full cart blocks switching', async ({ page, demo }) => {
     const liu = await demo.householdByCard('66010002');
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('shop', '111111');
-    const counter = new CounterPage(page);
+    const counter = await CounterPage.open(page);
 
     // Pinyin initials: one hit loads it.
     await counter.scan('zsf');

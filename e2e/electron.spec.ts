@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeText, FakePrinter } from './support/fake-printer.js';
-import { repoRoot } from './support/server.js';
+import { repoRoot } from '../tests/support/server-process.js';
 import { CounterPage } from './pages/CounterPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 

@@ -91,7 +91,3 @@ export async function jobText(printer: FakePrinter, n: number): Promise<string> 
   const jobs = await printer.waitForJobs(n, 10_000);
   return decodeText(jobs[n - 1]);
 }
-
-export function currentYear(today: string): string {
-  return today.slice(0, 4);
-}

@@ -8,11 +8,7 @@ test.describe('printer', () => {
   test('(5) printer unreachable: the redemption is kept, a banner offers retry; retry prints once it is back', async ({ page, printer, demo }) => {
     const zhang = await demo.householdByCard('66010001');
     const before = await demo.account(zhang.id);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('shop', '111111');
-    const counter = new CounterPage(page);
-    await counter.loadHousehold('66010001', '张三丰');
+    const counter = await CounterPage.open(page, { cardNo: '66010001', name: '张三丰' });
     await counter.scan('6920000000032');
     await counter.expectNumber(counter.cartTotal, 15);
 

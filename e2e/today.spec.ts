@@ -1,15 +1,10 @@
 import { expect, jobText, test } from './fixtures.js';
 import { CounterPage } from './pages/CounterPage.js';
-import { LoginPage } from './pages/LoginPage.js';
 import { TodayPage } from './pages/TodayPage.js';
 
 /** Logs in as the shopkeeper and redeems 洗衣粉 ×1 + 牙膏 ×1 (23 分) for 张三丰 at the counter; returns the receipt number. */
 async function redeemAtCounter(page: import('@playwright/test').Page): Promise<string> {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login('shop', '111111');
-  const counter = new CounterPage(page);
-  await counter.loadHousehold('66010001', '张三丰');
+  const counter = await CounterPage.open(page, { cardNo: '66010001', name: '张三丰' });
   await counter.scan('6920000000032');
   await counter.scan('6920000000049');
   await counter.expectNumber(counter.cartTotal, 23);

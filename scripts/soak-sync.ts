@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { FaultProxy, villageLink, type Faults, type ProxyStats } from '../tests/sync/fault-proxy.js';
+import { FaultProxy, prng, villageLink, type Faults, type ProxyStats } from '../tests/sync/fault-proxy.js';
 import {
   converge, freePort, officeConflicts, officeInbox, pairedCounter, prepareOffice, ServerProcess, sleep, staff, totals, type PreparedVillage,
 } from '../tests/sync/harness.js';
@@ -127,17 +127,6 @@ class Till {
     await this.ready;
     await this.counter.ok('day.close', {}, this.shop);
   }
-}
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LoginPage } from './LoginPage.js';
 
 /**
  * The counter. A USB scanner is a keyboard: it types the code and Enter into whatever field has
@@ -26,6 +27,16 @@ export class CounterPage {
   readonly openPriceInput: Locator;
   readonly openPriceOk: Locator;
   readonly override: { username: Locator; pin: Locator; reason: Locator; ok: Locator };
+
+  /** Signs the demo shopkeeper in (the app opens on the counter) and, given a card, loads that household. */
+  static async open(page: Page, household?: { cardNo: string; name: string }): Promise<CounterPage> {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.login('shop', '111111');
+    const counter = new CounterPage(page);
+    if (household) await counter.loadHousehold(household.cardNo, household.name);
+    return counter;
+  }
 
   constructor(readonly page: Page) {
     const id = (s: string) => page.getByTestId(s);

@@ -89,10 +89,6 @@ export class FakePrinter {
   }
 }
 
-export async function startFakePrinter(): Promise<FakePrinter> {
-  return new FakePrinter().start(0);
-}
-
 /**
  * The commands the app emits, by their leading bytes, with their total length. Decoding refuses
  * anything else, so a stray byte in a receipt (an unexpected command, a control character from a

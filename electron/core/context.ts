@@ -88,6 +88,17 @@ export class Ctx {
     this.auditNotes.push(note);
   }
 
+  /** Set by markReplay: what the earlier call did, for the audit row. */
+  replayOf: string | null = null;
+
+  /**
+   * This call repeated an earlier one (the same requestId) and changed nothing: the dispatcher's
+   * audit row then says 重复请求 and names the original instead of claiming a second write.
+   */
+  markReplay(original: string): void {
+    this.replayOf = original;
+  }
+
   /**
    * Appends a sync event in the caller's transaction, so it exists exactly when the write does.
    * Every event also carries `source` (counter, user, instant, village date, year): the office

@@ -5,7 +5,7 @@ import type { AnyHandler } from './handler.js';
 import { handlers, type Method, type Params, type Result } from './contract.js';
 import { allows } from './roles.js';
 import { resolveSession } from './domains/auth/sessions.js';
-import { stmt } from './statements.js';
+import { writeAudit } from './audit.js';
 import { officeOnlyMessage, writeAllowed } from './ownership.js';
 
 export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
@@ -16,6 +16,9 @@ function auditSummary(params: unknown): string {
   const json = JSON.stringify(params, (k, v) => (secretKeys.test(k) ? '***' : v));
   return json.length > 500 ? `${json.slice(0, 497)}...` : json;
 }
+
+/** How the audit log marks a call that only repeated an earlier one (ctx.markReplay). */
+const replayMark = '重复请求，未新增 (replayed request, nothing new)';
 
 /** Notes (such as the supervisor who authorised the call) go after the summary's cut so they are never lost. */
 function withNotes(summary: string, notes: readonly string[]): string {
@@ -62,8 +65,9 @@ export function createDispatcher(deps: CoreDeps) {
       const tx = deps.db.transaction(() => {
         const result = def.run(ctx, parsed.data);
         if (result instanceof Promise) throw new Error(`write handler ${method} must be synchronous`);
-        stmt(deps.db, 'INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)')
-          .run(ctx.nowIso, user?.id ?? null, method, withNotes(def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data), ctx.auditNotes));
+        // A replay (same requestId) wrote nothing new: its row says so rather than claim the write again.
+        const summary = ctx.replayOf !== null ? `${replayMark}: ${ctx.replayOf}` : def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data);
+        writeAudit(deps.db, ctx.nowIso, user?.id ?? null, method, withNotes(summary, ctx.auditNotes));
         return result;
       });
       return { result: tx.immediate() };

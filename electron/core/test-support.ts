@@ -17,6 +17,7 @@ import { createDispatcher, type Dispatcher, type Reply } from './dispatcher.js';
 import type { Method, Params, Result } from './contract.js';
 import type { ErrorCode } from './errors.js';
 import { insertUser } from './domains/auth/bootstrap.js';
+import type { PrinterTransport } from '../print/transport.js';
 
 /** 15 March 2026, 10:00 in the village (Asia/Shanghai). */
 export const T0 = new Date('2026-03-15T10:00:00+08:00');
@@ -179,6 +180,14 @@ export function expectStockConsistent(db: DB): void {
 
 export const count = (db: DB, table: string, where = '1'): number =>
   (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`).get() as { n: number }).n;
+
+/** Keeps print jobs in memory (set as `v.d.deps.printer`): tests that print without a socket. */
+export class MemoryPrinter implements PrinterTransport {
+  readonly jobs: { target: string; bytes: Buffer }[] = [];
+  async send(target: string, bytes: Buffer): Promise<void> {
+    this.jobs.push({ target, bytes });
+  }
+}
 
 // ---------------------------------------------------------------- builders
 

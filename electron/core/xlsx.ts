@@ -1,16 +1,27 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type * as ExcelJS from 'exceljs';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
 
+// exceljs is hundreds of files (a quarter of a second to load here, more on a slow disk or under
+// tsx) and only exports and imports use it: it is loaded with the first workbook, not with the app
+// (server start, every soak child). A synchronous require keeps newWorkbook() synchronous, so no
+// caller changes and nothing can start awaiting inside a write transaction; exceljs is CommonJS, so
+// require loads exactly what `import` did.
+let excel: typeof ExcelJS | undefined;
+function exceljs(): typeof ExcelJS {
+  return (excel ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS);
+}
+
 export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '积分超市';
   return wb;
 }
 
 export async function readWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   // exceljs declares its own Buffer type; a Node Buffer is what it reads at run time.
   await wb.xlsx.load(data as never);
   return wb;

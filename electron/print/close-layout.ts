@@ -1,6 +1,8 @@
+import type { CloseTotals } from '../core/domains/day/close-summary.js';
 import { Sheet, type LayoutLine, type ReceiptWidth } from './receipt-layout.js';
 
-export interface DayCloseSlip {
+/** A close's totals (the same figures the office reconciles) and what the slip adds around them. */
+export interface DayCloseSlip extends CloseTotals {
   villageName: string;
   counterId: string;
   closeNo: number;
@@ -8,17 +10,14 @@ export interface DayCloseSlip {
   from: string;
   to: string;
   printedAt: string;
-  count: number;
-  points: number;
-  voids: number;
-  voidPoints: number;
-  firstReceiptNo: string | null;
-  lastReceiptNo: string | null;
   operatorName: string;
   reprint: boolean;
 }
 
 const title = { align: 'center', bold: true, tall: true } as const;
+
+/** 日结号 as printed and shown: the counter, then the close number in four digits (C02-0007). */
+export const formatCloseNo = (counterId: string, closeNo: number): string => `${counterId}-${String(closeNo).padStart(4, '0')}`;
 
 /** The 日结单: a numbered close that the shopkeeper signs and files with the day's receipts. */
 export function layoutDayClose(d: DayCloseSlip, width: ReceiptWidth): LayoutLine[] {
@@ -27,7 +26,7 @@ export function layoutDayClose(d: DayCloseSlip, width: ReceiptWidth): LayoutLine
   sheet.text('日结单', title);
   if (d.reprint) sheet.text('**** 重打 ****', title);
   sheet.rule('=');
-  sheet.field('日结号', `${d.counterId}-${String(d.closeNo).padStart(4, '0')}`);
+  sheet.field('日结号', formatCloseNo(d.counterId, d.closeNo));
   sheet.field('起', d.from);
   sheet.field('止', d.to);
   sheet.rule();

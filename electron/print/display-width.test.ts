@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, leftRight, padEnd, padStart, printable, truncate, wrap } from './display-width.js';
+import { displayWidth, leftRight, padStart, printable, wrap } from './display-width.js';
 
 describe('display width', () => {
   it('counts ASCII as 1 column and Chinese as 2', () => {
@@ -32,15 +32,8 @@ describe('printable', () => {
   });
 });
 
-describe('truncate and pad', () => {
-  it('never splits a character', () => {
-    expect(truncate('张三丰', 5)).toBe('张三');
-    expect(truncate('𠮷𠮷', 3)).toBe('𠮷');
-    expect(truncate('ab', 5)).toBe('ab');
-  });
-
+describe('pad', () => {
   it('pads by columns', () => {
-    expect(padEnd('张', 4)).toBe('张  ');
     expect(padStart('𠮷', 5)).toBe('   𠮷');
     expect(padStart('toolong', 3)).toBe('toolong');
   });

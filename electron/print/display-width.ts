@@ -25,23 +25,6 @@ export function printable(s: string): string {
   return s.replace(/[\t\r\n]+/g, ' ').replace(unprintable, '');
 }
 
-/** The longest prefix that fits in `width` columns. */
-export function truncate(s: string, width: number): string {
-  let out = '';
-  let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch);
-    if (w + cw > width) break;
-    out += ch;
-    w += cw;
-  }
-  return out;
-}
-
-export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
 export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }

@@ -115,8 +115,17 @@ function applyRedemption(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date):
   const p = ev.payload as Partial<RedemptionFacts> & { receiptNo: string; householdId: number; totalPoints: number; requestId: string; lines: RedemptionLineFacts[] };
   const src = sourceOf(ev.payload);
   if (!p.receiptNo || !p.householdId || !Array.isArray(p.lines)) throw new ApplyError('兑换事件不完整 (incomplete redemption event)');
-  if (stmt(db, 'SELECT 1 FROM redemptions WHERE receipt_no = ?').get(p.receiptNo)) return { status: 'duplicate', ref: p.receiptNo, conflicts: 0 };
   const counterId = p.counterId ?? src.counterId ?? p.receiptNo.split('-')[0];
+  const held = stmt(db, 'SELECT request_id, request_hash FROM redemptions WHERE receipt_no = ?').get(p.receiptNo) as { request_id: string; request_hash: string } | undefined;
+  if (held) {
+    // The same redemption again (under another uuid): nothing to do. A different one under a number
+    // already used (a counter restored from an older backup numbers from where the backup was) is
+    // never dropped silently: it fails, and the office flags it (apply_failed) with its payload kept.
+    const same = (held.request_id === p.requestId || held.request_id === `${counterId}:${p.requestId}:${p.receiptNo}`)
+      && (p.requestHash === undefined || held.request_hash === p.requestHash);
+    if (same) return { status: 'duplicate', ref: p.receiptNo, conflicts: 0 };
+    throw new ApplyError(`单号 ${p.receiptNo} 已用于另一笔兑换：柜台可能从旧备份恢复过，此笔未记入 (receipt number already used by another redemption)`);
+  }
   const year = p.year ?? src.year ?? Number(p.receiptNo.split('-')[1]);
   const at = p.at ?? src.at ?? ev.at;
   const operatorId = p.operatorId ?? src.userId;

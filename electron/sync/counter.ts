@@ -3,7 +3,9 @@ import type { CoreDeps, SyncRuntime } from '../core/context.js';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import { defaultCounter, getSetting, putSetting } from '../core/settings.js';
 import { stmt } from '../core/statements.js';
+import { writeAudit } from '../core/audit.js';
 import { applyEvent } from './apply.js';
+import type { SyncStatus } from './handlers.js';
 import { deriveSecret, newKeyPair, schemaVersion, type PullItem } from './office.js';
 import { signRequest } from './signing.js';
 import { applyRow } from './tables.js';
@@ -24,16 +26,9 @@ export interface AgentOptions {
 
 export const defaultAgentOptions: AgentOptions = { intervalMs: 3000, timeoutMs: 15_000, maxBackoffMs: 30_000, pushBatch: 200, pullBatch: 2000 };
 
-export interface CounterSyncStatus {
+/** sync.status at a counter: every field the chip and the sync page show for one. */
+export interface CounterSyncStatus extends SyncStatus {
   role: 'counter';
-  paired: boolean;
-  online: boolean;
-  pending: number;
-  lastPushAt: string | null;
-  lastPullAt: string | null;
-  /** Open conflicts the office holds for this counter, as of the last pull. */
-  conflicts: number | null;
-  pullProgress: { done: number; total: number } | null;
   officeUrl: string | null;
   terminalId: string | null;
   counterId: string;
@@ -333,8 +328,7 @@ export class CounterAgent implements SyncRuntime {
       putSetting(db, 'sync.link', { officeUrl, terminalId: r.terminalId, secret, counterId: r.counterId, pairedAt: now } satisfies SyncLink);
       putSetting(db, 'sync.pushedSeq', 0);
       putSetting(db, 'sync.pulledSeq', 0);
-      stmt(db, 'INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)')
-        .run(now, caller.userId, 'sync.pair', `与村委会 ${officeUrl} 配对：终端 ${r.terminalId}，柜台编号 ${r.counterId}`);
+      writeAudit(db, now, caller.userId, 'sync.pair', `与村委会 ${officeUrl} 配对：终端 ${r.terminalId}，柜台编号 ${r.counterId}`);
     }).immediate();
     this.state = { ...this.state, revoked: false, lastError: null };
     if (!this.stopped) this.schedule(0);

@@ -2,6 +2,7 @@
  * Office and counter in one process: two real databases, the real HTTP server, the real agent.
  * The multi-process tests with faults are in tests/sync; these pin the protocol's rules.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { openApp, type App } from '../server/app.js';
 import { createHttpServer } from '../server/http.js';
 import { insertUser } from '../core/domains/auth/bootstrap.js';
 import { signRequest } from './signing.js';
+import { applyEvent } from './apply.js';
 import type { CounterAgent, SyncLink } from './counter.js';
 import { getSetting } from '../core/settings.js';
 
@@ -119,6 +121,22 @@ describe('pairing and the first pull', () => {
   });
 });
 
+describe('a counter\'s own machine settings', () => {
+  it('its admin manages the counter\'s local backups (backup.configure, backup.now); the setting stays on this machine', async () => {
+    const admin = await counter.token('admin', pins.admin);
+    expect(await counter.call('backup.configure', { keep: 3 }, admin)).toMatchObject({ keep: 3 });
+    const made = await counter.call('backup.now', {}, admin);
+    expect(made.file).toMatch(/manual\.db$/);
+    expect((await counter.call('backup.list', {}, admin)).items.map((b: { file: string }) => b.file)).toContain(made.file);
+    await office.call('backup.configure', { keep: 9 }, tokens.admin);
+    await agentOf(counter).syncNow();
+    // Each machine keeps its own: the office's setting does not travel, nor the counter's.
+    expect((await counter.call('backup.list', {}, admin)).keep).toBe(3);
+    expect((await office.call('backup.list', {}, tokens.admin)).keep).toBe(9);
+    expect(count(counter, 'audit', "method IN ('backup.configure', 'backup.now')")).toBe(2);
+  });
+});
+
 describe('push', () => {
   it('a counter\'s redemption, void, stock receipt and day close reach the office once, with the same facts', async () => {
     const shop = await counter.token('shop', pins.shop);
@@ -147,6 +165,39 @@ describe('push', () => {
     const inbox = count(office, 'sync_inbox');
     await agentOf(counter).syncNow();
     expect(count(office, 'sync_inbox')).toBe(inbox);
+  });
+});
+
+describe('receipt numbers reused at a counter', () => {
+  it('a paired counter refuses backup.restore: it would lose what it did since and number its receipts again', async () => {
+    const admin = await counter.token('admin', pins.admin);
+    const backup = await counter.call('backup.now', {}, admin);
+    await expect(counter.call('backup.restore', { file: backup.file }, admin)).rejects.toThrow(/CONFLICT.*已与村委会配对/);
+  });
+
+  it('the office applies a redemption under a receipt number it already holds for another one as a failure it flags, never as a duplicate', async () => {
+    const shop = await counter.token('shop', pins.shop);
+    const first = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 1 }], requestId: 'c02-req-reuse-1' }, shop);
+    await agentOf(counter).syncNow();
+    const sent = counter.app.db.prepare("SELECT uuid, type, payload, at FROM outbox WHERE type = 'redemption.create'").get() as { uuid: string; type: string; payload: string; at: string };
+    const payload = JSON.parse(sent.payload) as Record<string, unknown>;
+    const terminal = agentOf(counter).link()!.terminalId;
+    const apply = (uuid: string, p: Record<string, unknown>) => office.app.db.transaction(() =>
+      applyEvent(office.app.db, { uuid, type: sent.type, payload: p, at: sent.at, origin: terminal }, 'office', new Date()))();
+
+    // The same redemption under another uuid: a duplicate, nothing written.
+    expect(apply(randomUUID(), payload)).toMatchObject({ status: 'duplicate' });
+    expect(count(office, 'sync_conflicts')).toBe(0);
+    // Another redemption under that number (as from a counter whose file was put back from an older copy).
+    const other = { ...payload, requestId: 'c02-req-reuse-2', requestHash: 'f'.repeat(64), totalPoints: 10 };
+    expect(apply(randomUUID(), other)).toMatchObject({ status: 'failed', conflicts: 1 });
+    const conflicts = (await office.call('sync.conflicts', { open: true }, tokens.admin)).items as { kind: string; counterId: string; detail: { error: string; ref: string } }[];
+    expect(conflicts).toEqual([expect.objectContaining({ kind: 'apply_failed', counterId: 'C02', detail: expect.objectContaining({ ref: first.receiptNo }) })]);
+    expect(conflicts[0].detail.error).toContain('已用于另一笔兑换');
+    // The office still holds the first redemption as it was; the other is kept (payload) for the admin to settle.
+    expect(office.app.db.prepare('SELECT request_id, total_points FROM redemptions WHERE receipt_no = ?').get(first.receiptNo))
+      .toEqual({ request_id: 'c02-req-reuse-1', total_points: 30 });
+    expect(count(office, 'sync_inbox', "status = 'failed' AND payload LIKE '%c02-req-reuse-2%'")).toBe(1);
   });
 });
 

@@ -37,7 +37,7 @@ export const eventTables = [
  * Kept by triggers from the rows above, in the same transaction: never sent, rebuilt on every
  * machine from the rows it receives (a replica's inserts fire the same triggers).
  */
-export const derivedTables = ['stock_levels', 'account_totals'] as const;
+export const derivedTables = ['stock_levels', 'account_totals', 'report_day_totals', 'report_household_months'] as const;
 
 /** Replicated as part of another table's rows. */
 export const childTables: Readonly<Record<string, string>> = { item_providers: 'catalog_items' };
@@ -50,8 +50,8 @@ export const localTables = [
   'schema_migrations', 'sessions', 'audit', 'outbox', 'receipt_prints', 'receipt_counters', 'doc_counters',
   'sync_terminals', 'sync_pairing_codes', 'sync_nonces', 'sync_inbox', 'sync_feed', 'sync_conflicts',
   'point_photos', 'board_publications', 'award_decisions',
-  // Derived: every machine's own triggers keep it from the rows it holds (migration 007).
-  'account_totals',
+  // Derived: every machine's own triggers keep them from the rows it holds (migrations 007, 008).
+  'account_totals', 'report_day_totals', 'report_household_months',
 ] as const;
 
 /** Settings keys that belong to one machine; the feed triggers skip the same keys. */

@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { spawnServer, stopProcess } from '../support/server-process.js';
 
 export const demoPins = { admin: '123456', shop: '111111', clerk: '222222', review: '333333', barber: '444444' } as const;
 export type DemoUser = keyof typeof demoPins;
@@ -50,34 +47,11 @@ export interface TestServer {
 
 export interface StartOptions { demo?: boolean; testClock?: boolean }
 
-const urlPattern = /http:\/\/127\.0\.0\.1:(\d+)/;
-
 /** Spawns the real server (electron/server/cli.ts) on a fresh data dir and port 0; resolves once it prints its URL. */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const { demo = true, testClock = true } = opts;
   const dataDir = mkdtempSync(join(tmpdir(), 'pts-api-'));
-  const args = ['--import', 'tsx', join(repoRoot, 'electron/server/cli.ts'), '--data', dataDir, '--port', '0', '--host', '127.0.0.1'];
-  if (demo) args.push('--demo');
-  if (testClock) args.push('--test-clock');
-  const proc: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });
-  let out = '';
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start within 30 s:\n${out}`)), 30_000);
-    const onData = (c: Buffer) => {
-      out += c.toString('utf8');
-      const m = urlPattern.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[0]);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited with ${code} before it was ready:\n${out}`));
-    });
-  });
+  const { proc, url, output } = await spawnServer({ dataDir, demo, testClock });
 
   async function send(method: string, body: string | undefined, token?: string): Promise<Reply> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -98,7 +72,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const server: TestServer = {
     url,
     dataDir,
-    output: () => out,
+    output,
     call: (method, params, token) => send(method, params === undefined ? undefined : JSON.stringify(params), token),
     raw: (method, body, token) => send(method, body, token),
     async ok(method, params, token) {
@@ -110,13 +84,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       return (await server.ok('auth.login', { username: user, pin: demoPins[user] })).token as string;
     },
     async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
-        proc.kill('SIGTERM');
-        const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(t);
-      }
+      await stopProcess(proc);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

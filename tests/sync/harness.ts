@@ -3,18 +3,16 @@
  * and the soak (scripts/soak-sync.ts) do with them: prepare an office village, pair counters, read
  * each database's totals straight from its file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openApp } from '../../electron/server/app.js';
 import { insertUser } from '../../electron/core/domains/auth/bootstrap.js';
 import { hashPin } from '../../electron/core/domains/auth/pin-hash.js';
-
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { isRunning, spawnServer, stopProcess } from '../support/server-process.js';
 
 export const staff = {
   admin: { username: 'admin', name: '王主任', pin: '918273', roles: ['admin'] },
@@ -53,47 +51,26 @@ export class ServerProcess {
   }
 
   async spawn(): Promise<void> {
-    const args = ['--import', 'tsx', join(repoRoot, 'electron/server/cli.ts'), '--data', this.dataDir, '--port', String(this.port), '--host', '127.0.0.1', '--role', this.role];
-    this.proc = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test', ...this.env } });
-    const proc = this.proc;
-    this.url = await new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`${this.role} did not start within 60 s:\n${this.out}`)), 60_000);
-      proc.stdout!.on('data', (c: Buffer) => {
-        this.out += c.toString('utf8');
-        const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(this.out.slice(-2000));
-        if (m && !this.url) {
-          clearTimeout(timer);
-          ok(m[0]);
-        }
-      });
-      proc.stderr!.on('data', (c: Buffer) => { this.out += c.toString('utf8'); });
-      proc.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        fail(new Error(`${this.role} exited (${code ?? signal}) before it was ready:\n${this.out}`));
-      });
+    const started = await spawnServer({
+      dataDir: this.dataDir, port: this.port, role: this.role, env: this.env, startTimeoutMs: 60_000, label: this.role,
+      onOutput: (c) => { this.out += c; },
     });
+    this.proc = started.proc;
+    this.url = started.url;
     this.port = Number(new URL(this.url).port);
   }
 
   get alive(): boolean {
-    return this.proc.exitCode === null && this.proc.signalCode === null;
+    return isRunning(this.proc);
   }
 
   /** SIGKILL: no shutdown handler runs, as when the power goes. */
   async kill(): Promise<void> {
-    if (!this.alive) return;
-    const exited = new Promise<void>((ok) => this.proc.once('exit', () => ok()));
-    this.proc.kill('SIGKILL');
-    await exited;
+    await stopProcess(this.proc, 'SIGKILL');
   }
 
   async stop(): Promise<void> {
-    if (!this.alive) return;
-    const exited = new Promise<void>((ok) => this.proc.once('exit', () => ok()));
-    this.proc.kill('SIGTERM');
-    const t = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(t);
+    await stopProcess(this.proc);
   }
 
   /** Stops the process and removes its data dir: the end of a test. */

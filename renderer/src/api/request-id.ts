@@ -7,5 +7,3 @@ export function newRequestId(random: (bytes: Uint8Array) => Uint8Array = (b) => 
   const bytes = random(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
-
-export const requestIdPattern = /^[A-Za-z0-9_-]{8,64}$/;

@@ -12,6 +12,7 @@ const zh = {
   loginHint: '输入用户名和 PIN，按回车登录',
   loginFailed: '登录失败',
   sessionEnded: '登录已过期，请重新登录',
+  pairedWithOffice: '本机已与村委会配对，本机原有账号已停用：请使用村委会账号登录',
 
   // layout
   navGroupCounter: '收银',
@@ -180,6 +181,7 @@ const en: Messages = {
   loginHint: 'Type your username and PIN, then press Enter',
   loginFailed: 'Sign-in failed',
   sessionEnded: 'Your session has ended; please sign in again',
+  pairedWithOffice: 'This counter is now paired with the village office and its own accounts are retired: sign in with your village office account',
 
   navGroupCounter: 'Counter',
   navGroupOffice: 'Office & stock',

@@ -1,19 +1,20 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { useI18n } from '../i18n/I18nProvider';
-import { useSession } from '../session';
+import { useSession, type SignedOutNotice } from '../session';
 import type { InputRef } from 'antd';
 
-export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
+export function LoginPage({ notice }: { notice?: SignedOutNotice }) {
   const { t, errorText } = useI18n();
   const { login } = useSession();
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(notice ? t(notice) : null);
+  // A session that ran out is an error to read; a counter that has just paired is news, not a failure.
+  const [error, setError] = useState<string | null>(notice === 'sessionEnded' ? t(notice) : null);
   const pinRef = useRef<InputRef>(null);
 
   async function submit() {
@@ -44,6 +45,9 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
           <Typography.Title level={2} style={{ margin: 0 }}>{t('appName')}</Typography.Title>
           <Typography.Text type="secondary">{t('appSubtitle')}</Typography.Text>
         </div>
+        {notice === 'pairedWithOffice' && (
+          <Alert type="info" showIcon data-testid="login-notice" style={{ marginBottom: 16 }} title={<span style={{ fontSize: 16, fontWeight: 600 }}>{t(notice)}</span>} />
+        )}
         <Form layout="vertical" size="large" onFinish={() => void submit()} requiredMark={false}>
           <Form.Item label={t('loginUsername')}>
             <Input

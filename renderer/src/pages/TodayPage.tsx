@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Drawer, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Result } from '../../../electron/core/contract';
 import { call } from '../api/client';
 import { isApiError, isSupervisorFailure } from '../api/errors';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { usePageLoad } from '../components/page-hooks';
 import { ReceiptPaper } from '../components/ReceiptPaper';
 import { SupervisorDialog, type SupervisorInput } from '../components/SupervisorDialog';
 import { dateWithWeekday, formatPoints, villageTime } from '../format';
@@ -21,33 +22,19 @@ export function TodayPage() {
   const canAct = hasRole(user, 'shopkeeper');
   const [date, setDate] = useState<string | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'warning'; text: string } | null>(null);
   const [voiding, setVoiding] = useState<Row | null>(null);
   const [voidState, setVoidState] = useState<{ error: string | null; busy: boolean }>({ error: null, busy: false });
   const [preview, setPreview] = useState<{ row: Row; lines: PaperLine[] | null; width: number } | null>(null);
   const [reprinting, setReprinting] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      // "Today" is the server's village date, read fresh: the page may stay open past midnight.
-      const { today } = await call('auth.me', {});
-      const { items } = await call('redemptions.list', { date: today, limit: 500 });
-      setDate(today);
-      setRows(items);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [errorText]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    // "Today" is the server's village date, read fresh: the page may stay open past midnight.
+    const { today } = await call('auth.me', {});
+    const { items } = await call('redemptions.list', { date: today, limit: 500 });
+    setDate(today);
+    setRows(items);
+  }, []));
 
   async function showPreview(row: Row) {
     setPreview({ row, lines: null, width: 32 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../display-width';
-import { fallbackReceipt, normalizeLines, paperText } from './receipt-lines';
+import { displayWidth } from '../../../electron/print/display-width';
+import { fallbackReceipt, normalizeLines, type PaperLine } from './receipt-lines';
+
+const paperText = (lines: readonly PaperLine[]): string => lines.map((l) => l.text).join('\n');
 
 describe('receipt lines', () => {
   it('accepts layout lines or bare strings', () => {
@@ -14,9 +16,10 @@ describe('receipt lines', () => {
   });
   it('lays out a fallback receipt within the width', () => {
     const lines = fallbackReceipt({
-      receiptNo: 'C01-2026-000001', time: '2026-11-29 10:00:00', headName: '刘䶮', cardNo: '66010002', operatorName: '李芳', totalPoints: 68,
+      villageName: '红阳村', receiptNo: 'C01-2026-000001', time: '2026-11-29 10:00:00', householdName: '刘䶮', cardNo: '66010002', operatorName: '李芳', totalPoints: 68,
       lines: [{ name: '食用油 5L', qty: 1, unit: '桶', unitPoints: 60, linePoints: 60 }, { name: '牙膏', qty: 1, unit: '支', unitPoints: 8, linePoints: 8 }],
-    }, { villageName: '红阳村', width: 32, availableAfter: 1 });
+      availableAfter: 1,
+    }, 32);
     for (const l of lines) expect(displayWidth(l.text)).toBeLessThanOrEqual(32);
     const text = paperText(lines);
     expect(text).toContain('C01-2026-000001');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
-import { stmt } from '../../statements.js';
+import { writeAudit } from '../../audit.js';
 import { AppError } from '../../errors.js';
 import { pin, username } from '../../validation.js';
 import { hashPin } from './pin-hash.js';
@@ -16,7 +16,7 @@ export const authHandlers = {
       // Sign-in is not a dispatcher write (a failed one must still count towards the lockout), so it audits itself.
       const { token, expiresAt } = ctx.db.transaction(() => {
         purgeExpiredSessions(ctx.db, ctx.now);
-        stmt(ctx.db, 'INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)').run(ctx.nowIso, user.id, 'auth.login', `登录 signed in: ${user.username}`);
+        writeAudit(ctx.db, ctx.nowIso, user.id, 'auth.login', `登录 signed in: ${user.username}`);
         return createSession(ctx.db, user.id, ctx.now);
       }).immediate();
       return { token, expiresAt, user };

@@ -5,6 +5,7 @@ import { openDatabase, type DB } from '../../../../db/connection.js';
 import { checkMigrationHistory, MigrationHistoryError } from '../../../../db/migrate.js';
 import type { CoreDeps, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { writeAudit } from '../../audit.js';
 import { defaultVillage, getSetting, putSetting } from '../../settings.js';
 import { villageDate } from '../../rules/village-date.js';
 import { villageDateTime } from '../../../print/village-time.js';
@@ -129,6 +130,12 @@ export interface RestoreResult { restoredFrom: string; safetyBackup: string; mig
  */
 export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now: Date): RestoreResult {
   if (!parseBackupName(file)) throw new AppError('INVALID_INPUT', '不是本程序的备份文件名 (not a backup file name)', { file });
+  // A paired counter is a replica of the office: rolled back to a backup it would lose for good what it
+  // did since (the office never sends a counter its own events back) and hand out its receipt numbers
+  // again. A fresh install paired anew gets everything back from the office instead.
+  if (deps.role === 'counter' && getSetting(deps.db, 'sync.link', null) !== null) {
+    throw new AppError('CONFLICT', '本机已与村委会配对，不能恢复备份：数据在村委会都有，请重新安装后配对，即可取回全部数据 (a paired counter is not restored: pair a fresh install)', { file });
+  }
   const dir = backupDir(deps);
   const source = join(dir, file);
   if (!existsSync(source)) throw new AppError('NOT_FOUND', `备份 ${file} 不存在 (no such backup)`, { file });
@@ -179,8 +186,7 @@ export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now
     const userExists = next.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1');
     const insert = next.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
     for (const s of sessions) if (userExists.get(s.user_id)) insert.run(s.token_hash, s.user_id, s.created_at, s.expires_at);
-    next.prepare('INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)').run(now.toISOString(),
-      next.prepare('SELECT 1 FROM users WHERE id = ?').get(by.id) ? by.id : null, 'backup.restore',
+    writeAudit(next, now.toISOString(), next.prepare('SELECT 1 FROM users WHERE id = ?').get(by.id) ? by.id : null, 'backup.restore',
       `恢复备份 ${file}（此备份之后的写入已被替换）；恢复前的数据已存为 ${safetyName} | by ${by.name} (${by.username} #${by.id})`);
   }).immediate();
   deps.db = next;

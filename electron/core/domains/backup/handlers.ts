@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
-import { stmt } from '../../statements.js';
+import { writeAudit } from '../../audit.js';
 import { backupDir, backupSettings, listBackups, restoreBackup, saveBackupSettings, takeBackup } from './backup.js';
 
 /**
@@ -18,8 +18,7 @@ export const backupHandlers = {
     input: z.strictObject({}).optional(),
     async run(ctx) {
       const made = await takeBackup(ctx.deps, 'manual', ctx.now);
-      stmt(ctx.db, 'INSERT INTO audit (at, user_id, method, summary) VALUES (?, ?, ?, ?)')
-        .run(ctx.nowIso, ctx.me.id, 'backup.now', `手动备份 ${made.file} (${made.bytes} 字节)`);
+      writeAudit(ctx.db, ctx.nowIso, ctx.me.id, 'backup.now', `手动备份 ${made.file} (${made.bytes} 字节)`);
       return made;
     },
   }),

@@ -7,6 +7,7 @@ import { getSetting } from '../../settings.js';
 import { stmt } from '../../statements.js';
 import { cutoffAt } from '../households/account-query.js';
 import { householdScores, type HouseholdScore } from './scores.js';
+import { householdScoresFromTotals } from './totals.js';
 
 export interface BoardSettings { basis: BoardBasis }
 export const defaultBoardSettings: BoardSettings = { basis: 'quarter' };
@@ -18,7 +19,9 @@ export interface Board { year: number; quarter: Quarter; basis: BoardBasis; from
 export function computeBoard(ctx: Ctx, year: number, quarter: Quarter): Board {
   const { basis } = boardSettings(ctx.db);
   const { from, to } = boardPeriod(year, quarter, basis);
-  const { red, black } = rankBoards(householdScores(ctx.db, from, to, cutoffAt(ctx.db, ctx.now)));
+  const cutoff = cutoffAt(ctx.db, ctx.now);
+  // A board's period is whole months (a quarter, or the year to its end): the month totals of migration 008 serve it.
+  const { red, black } = rankBoards(householdScoresFromTotals(ctx.db, from, to, cutoff) ?? householdScores(ctx.db, from, to, cutoff));
   return { year, quarter, basis, from, to, red, black };
 }
 

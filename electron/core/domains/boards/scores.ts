@@ -64,6 +64,19 @@ export function householdCategory(db: DB, from: string, to: string, cutoff: stri
   return new Map(rows.map((r) => [r.h, { points: r.points, deductions: r.deductions }]));
 }
 
+/** Month by month inside the period (reports.summary's trend chart), net of reversals like categoryTotals. */
+export function monthTotals(db: DB, from: string, to: string, cutoff: string): { month: string; awarded: number; deducted: number }[] {
+  const pts = new Map((stmt(db, `SELECT substr(e.occurred_on, 1, 7) AS month,
+      COALESCE(SUM(CASE WHEN COALESCE(o.kind, e.kind) = 'award' THEN e.points END), 0) AS awarded,
+      COALESCE(SUM(CASE WHEN COALESCE(o.kind, e.kind) = 'deduction' THEN -e.points END), 0) AS deducted
+    FROM point_entries e LEFT JOIN point_entries o ON o.id = e.reverses_id ${reviewJoinSql}
+    WHERE e.occurred_on BETWEEN @from AND @to AND ${countingEntrySql} GROUP BY month`).all({ from, to, cutoff }) as { month: string; awarded: number; deducted: number }[])
+    .map((p) => [p.month, p]));
+  const months: string[] = [];
+  for (let m = Number(from.slice(5, 7)); m <= Number(to.slice(5, 7)); m++) months.push(`${from.slice(0, 4)}-${String(m).padStart(2, '0')}`);
+  return months.map((month) => ({ month, awarded: pts.get(month)?.awarded ?? 0, deducted: pts.get(month)?.deducted ?? 0 }));
+}
+
 /** Households with any counted entry in the period, against all households on the roster. */
 export function participation(db: DB, from: string, to: string, cutoff: string): { households: number; withPoints: number } {
   const households = (stmt(db, 'SELECT COUNT(*) AS n FROM households').get() as { n: number }).n;

@@ -1,15 +1,6 @@
 // Redemption calendar (monthly day, trial bulk days) and the bulk-day fast lane: bundle, proposal, tally, day summary.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PrinterTransport } from '../../../print/transport.js';
-import { approved, count, expectError, expectRefused, freshVillage, goods, household, rid, service, users, type Village } from '../../test-support.js';
-
-/** Keeps print jobs in memory: these tests print without a socket. */
-class FakePrinterTransport implements PrinterTransport {
-  readonly jobs: { target: string; bytes: Buffer }[] = [];
-  async send(target: string, bytes: Buffer): Promise<void> {
-    this.jobs.push({ target, bytes });
-  }
-}
+import { approved, count, expectError, expectRefused, freshVillage, goods, household, MemoryPrinter, rid, service, users, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => { v = await freshVillage(); });
@@ -133,7 +124,7 @@ describe('bulk lane', () => {
   });
 
   it('prints the day summary through the configured printer', async () => {
-    const printer = new FakePrinterTransport();
+    const printer = new MemoryPrinter();
     v.d.deps.printer = printer;
     expectError(await v.call('shop', 'bulk.printDaySummary', {}), 'PRINTER_UNAVAILABLE');
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: 'tcp://127.0.0.1:9100', width: 32 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
 import { cardNo, date, id, qty } from '../../validation.js';
-import { renderEscPos } from '../../../print/escpos.js';
 import { layoutDaySummary } from '../../../print/day-summary-layout.js';
-import { defaultTransport } from '../../../print/transport.js';
 import { loadPrinterConfig, requirePrinterConfig } from '../printer/config.js';
+import { sendToPrinter } from '../printer/print-job.js';
 import { daySummaryData, getBundle, propose, setBundle, tally } from './bulk.js';
 
 const counter = ['shopkeeper'] as const;
@@ -50,9 +49,9 @@ export const bulkHandlers = {
     input: day,
     run: async (ctx, p) => {
       const config = requirePrinterConfig(ctx.db);
-      const lines = layoutDaySummary(daySummaryData(ctx, p?.date ?? ctx.today), config.width);
-      await (ctx.deps.printer ?? defaultTransport).send(config.interface, renderEscPos(lines, { type: config.type, copies: 1 }));
-      return { printed: true as const, date: p?.date ?? ctx.today };
+      const date = p?.date ?? ctx.today;
+      await sendToPrinter(ctx, config, layoutDaySummary(daySummaryData(ctx, date), config.width), 1);
+      return { printed: true as const, date };
     },
   }),
 };

@@ -1,6 +1,7 @@
 /** A receipt or void inside a close's window, as both the counter and the office read it. */
 export interface CloseReceipt { receiptNo: string; at: string; totalPoints: number }
-export interface CloseVoid { receiptNo: string; at: string; totalPoints: number }
+/** A void: the receipt it voids, when it was voided, and the points it gave back. */
+export type CloseVoid = CloseReceipt;
 
 export interface CloseTotals {
   count: number;

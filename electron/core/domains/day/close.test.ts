@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, users, type Village } from '../../test-support.js';
+import { count, expectRefused, freshVillage, goods, householdWithPoints, MemoryPrinter, redeem, users, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => { v = await freshVillage(); });
@@ -44,6 +44,18 @@ describe('day.close (日结)', () => {
     expect(text).toContain('日结单');
     expect(text).toContain('C01-0001');
     expect(text).toContain(r.receiptNo);
+  });
+
+  it('prints the slip, and a reprint says 重打; each print is in the audit log', async () => {
+    const printer = new MemoryPrinter();
+    v.d.deps.printer = printer;
+    await v.invoke('shop', 'printer.configure', { type: 'epson', interface: 'tcp://127.0.0.1:9100', width: 32 });
+    await v.invoke('shop', 'day.close', {});
+    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1 })).toEqual({ printed: true, closeNo: 1 });
+    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1, reprint: true })).toEqual({ printed: true, closeNo: 1 });
+    expect(printer.jobs).toHaveLength(2);
+    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'day.printClose' ORDER BY id").all())
+      .toEqual([{ user_id: v.ids.shop, summary: '打印日结单 C01-0001' }, { user_id: v.ids.shop, summary: '重打日结单 C01-0001' }]);
   });
 
   it('is for the shopkeeper; a viewer cannot close, and a failed close writes nothing', async () => {

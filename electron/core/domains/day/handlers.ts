@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.js';
 import { handler } from '../../handler.js';
-import { renderEscPos } from '../../../print/escpos.js';
-import { layoutDayClose } from '../../../print/close-layout.js';
+import { formatCloseNo, layoutDayClose } from '../../../print/close-layout.js';
 import type { ReceiptWidth } from '../../../print/receipt-layout.js';
-import { defaultTransport } from '../../../print/transport.js';
 import { villageDateTime } from '../../../print/village-time.js';
 import { loadPrinterConfig, requirePrinterConfig } from '../printer/config.js';
+import { recordPrinted, sendToPrinter } from '../printer/print-job.js';
 import { closeDay, getClose, listCloses, type DayClose } from './close.js';
 
 const closeRef = z.strictObject({
@@ -19,9 +18,7 @@ const closeRef = z.strictObject({
 function slipLines(ctx: Ctx, c: DayClose, width: ReceiptWidth, reprint: boolean) {
   const t = (iso: string) => villageDateTime(new Date(iso), ctx.village.timeZone);
   return layoutDayClose({
-    villageName: ctx.village.name, counterId: c.counterId, closeNo: c.closeNo, from: t(c.from), to: t(c.to), printedAt: t(ctx.nowIso),
-    count: c.count, points: c.points, voids: c.voids, voidPoints: c.voidPoints, firstReceiptNo: c.firstReceiptNo, lastReceiptNo: c.lastReceiptNo,
-    operatorName: c.userName ?? '', reprint,
+    ...c, villageName: ctx.village.name, from: t(c.from), to: t(c.to), printedAt: t(ctx.nowIso), operatorName: c.userName ?? '', reprint,
   }, width);
 }
 
@@ -53,8 +50,8 @@ export const dayHandlers = {
     run: async (ctx, p) => {
       const c = getClose(ctx.db, p.counterId ?? ctx.counter.counterId, p.closeNo);
       const config = requirePrinterConfig(ctx.db);
-      await (ctx.deps.printer ?? defaultTransport).send(config.interface,
-        renderEscPos(slipLines(ctx, c, config.width, p.reprint ?? false), { type: config.type, copies: config.copies }));
+      await sendToPrinter(ctx, config, slipLines(ctx, c, config.width, p.reprint ?? false));
+      recordPrinted(ctx, 'day.printClose', `${p.reprint ? '重打' : '打印'}日结单 ${formatCloseNo(c.counterId, c.closeNo)}`);
       return { printed: true as const, closeNo: c.closeNo };
     },
   }),

@@ -49,7 +49,7 @@ export const householdHandlers = {
     write: true,
     input: z.strictObject({ id, headName: requiredText(32).optional(), cardNo: cardNo.optional(), group: text(32).optional(), phone: phone.optional() }),
     run: updateHousehold,
-    audit: (p, r) => `修改农户 ${r.household.cardNo} ${r.household.headName}`,
+    audit: (_p, r) => `修改农户 ${r.household.cardNo} ${r.household.headName}`,
   }),
   'households.saveMember': handler({
     access: ['clerk'],

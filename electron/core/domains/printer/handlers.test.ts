@@ -58,6 +58,9 @@ describe('printer and receipt handlers', () => {
     return reply.error;
   };
   const prints = () => db.prepare('SELECT redemption_id, kind FROM receipt_prints ORDER BY id').all();
+  /** Audit rows of the print methods, oldest first. */
+  const printAudit = () => db.prepare(`SELECT a.method, u.username, a.summary FROM audit a JOIN users u ON u.id = a.user_id
+    WHERE a.method IN ('printer.test', 'receipts.print', 'receipts.printVoid') ORDER BY a.id`).all() as { method: string; username: string; summary: string }[];
 
   beforeAll(async () => {
     await printer.start();
@@ -103,6 +106,7 @@ describe('printer and receipt handlers', () => {
     const text = decodeText((await printer.waitForJobs(1))[0]);
     expect(text).toContain('打印机测试页');
     expect(text).toContain('𠮷');
+    expect(printAudit()).toEqual([{ method: 'printer.test', username: 'shop', summary: `打印测试页 epson ${printer.target} 32 列` }]);
   });
 
   it('prints the receipt in GB18030 with every field, and records it', async () => {
@@ -118,6 +122,7 @@ describe('printer and receipt handlers', () => {
     expect(text).toMatch(/兑换后可用积分 +160\n/);
     expect(text).not.toContain('重打');
     expect(prints()).toEqual([{ redemption_id: ids.first, kind: 'receipt' }]);
+    expect(printAudit().at(-1)).toEqual({ method: 'receipts.print', username: 'shop', summary: '打印兑换凭证 C01-2026-000123（户主 张𠮷，1 联）' });
   });
 
   it('marks the second print of a receipt 重打', async () => {
@@ -126,12 +131,15 @@ describe('printer and receipt handlers', () => {
     expect(text).toContain('**** 重打 ****');
     expect(text).toContain('重打时间：2026-03-15 10:00:00');
     expect(prints().at(-1)).toEqual({ redemption_id: ids.first, kind: 'reprint' });
+    // A receipt handed out twice: the audit log says who reprinted it.
+    expect(printAudit().at(-1)).toEqual({ method: 'receipts.print', username: 'shop', summary: '重打兑换凭证 C01-2026-000123（户主 张𠮷，1 联）' });
   });
 
   it('prints the asked number of copies in one job', async () => {
     await ok('receipts.print', { redemptionId: ids.first, copies: 2 });
     const jobs = await printer.waitForJobs(1);
     expect(decodeText(jobs[0]).match(/单号：C01-2026-000123/g)).toHaveLength(2);
+    expect(printAudit().at(-1)?.summary).toBe('重打兑换凭证 C01-2026-000123（户主 张𠮷，2 联）');
   });
 
   it('shows on screen the very lines the printer gets', async () => {
@@ -144,6 +152,7 @@ describe('printer and receipt handlers', () => {
 
   it('reports an unreachable printer and records nothing; the redemption stays', async () => {
     const before = prints().length;
+    const audited = printAudit().length;
     await printer.goOffline();
     try {
       const e = await errorOf('receipts.print', { redemptionId: ids.first });
@@ -153,6 +162,7 @@ describe('printer and receipt handlers', () => {
       await printer.goOnline();
     }
     expect(prints()).toHaveLength(before);
+    expect(printAudit()).toHaveLength(audited);
     expect(db.prepare('SELECT COUNT(*) AS n FROM redemptions').get()).toEqual({ n: 2 });
   });
 
@@ -170,6 +180,7 @@ describe('printer and receipt handlers', () => {
       expect(text).toContain(s);
     }
     expect(prints().at(-1)).toEqual({ redemption_id: ids.voided, kind: 'void' });
+    expect(printAudit().at(-1)).toEqual({ method: 'receipts.printVoid', username: 'shop', summary: '打印作废单 C01-2026-000124（户主 张𠮷，1 联）' });
   });
 
   it('lets a service provider print only its own receipts', async () => {

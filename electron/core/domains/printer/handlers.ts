@@ -4,11 +4,10 @@ import { AppError } from '../../errors.js';
 import { handler } from '../../handler.js';
 import { putSetting } from '../../settings.js';
 import { empty, id } from '../../validation.js';
-import { renderEscPos } from '../../../print/escpos.js';
 import { layoutReceipt, layoutTestPage, type LayoutLine, type ReceiptKind } from '../../../print/receipt-layout.js';
-import { defaultTransport } from '../../../print/transport.js';
 import { villageDateTime } from '../../../print/village-time.js';
 import { loadPrinterConfig, printerConfigInput, printerSettingKey, requirePrinterConfig, type PrinterConfig } from './config.js';
+import { recordPrinted, sendToPrinter } from './print-job.js';
 import { loadReceipt, recordPrint, wasPrinted, type Receipt } from './receipt-data.js';
 
 const copies = z.number().int().min(1).max(5).optional();
@@ -27,15 +26,15 @@ function layout(ctx: Ctx, receipt: Receipt, kind: ReceiptKind, width: PrinterCon
   return layoutReceipt(receipt.data, { width, kind, printedAt: villageDateTime(ctx.now, ctx.village.timeZone) });
 }
 
-/** Awaits the printer outside any transaction: a slow or dead printer never holds the database. */
-async function send(ctx: Ctx, config: PrinterConfig, lines: LayoutLine[], n?: number): Promise<void> {
-  const bytes = renderEscPos(lines, { type: config.type, copies: n ?? config.copies });
-  await (ctx.deps.printer ?? defaultTransport).send(config.interface, bytes);
-}
+const printSummary = { receipt: '打印兑换凭证', reprint: '重打兑换凭证', void: '打印作废单' } as const;
 
-/** Recorded only once the printer took the job, so a failed print leaves no trace of having printed. */
-function record(ctx: Ctx, redemptionId: number, kind: 'receipt' | 'reprint' | 'void'): void {
-  ctx.db.transaction(() => recordPrint(ctx.db, redemptionId, kind, ctx.me.id, ctx.nowIso)).immediate();
+/**
+ * The print log (receipt_prints: what makes the next print a 重打) and the audit row, together: a
+ * reprint is a receipt handed out twice, so who did it and when is on record.
+ */
+function record(ctx: Ctx, method: string, receipt: Receipt, redemptionId: number, kind: 'receipt' | 'reprint' | 'void', copies: number): void {
+  recordPrinted(ctx, method, `${printSummary[kind]} ${receipt.data.receiptNo}（户主 ${receipt.data.householdName}，${copies} 联）`,
+    () => recordPrint(ctx.db, redemptionId, kind, ctx.me.id, ctx.nowIso));
 }
 
 export const printerHandlers = {
@@ -62,7 +61,8 @@ export const printerHandlers = {
       const lines = layoutTestPage(config.width, {
         villageName: ctx.village.name, type: config.type, target: config.interface, time: villageDateTime(ctx.now, ctx.village.timeZone),
       });
-      await send(ctx, config, lines, 1);
+      await sendToPrinter(ctx, config, lines, 1);
+      recordPrinted(ctx, 'printer.test', `打印测试页 ${config.type} ${config.interface} ${config.width} 列`);
       return { printed: true as const };
     },
   }),
@@ -88,8 +88,10 @@ export const printerHandlers = {
       }
       const config = requirePrinterConfig(ctx.db);
       const reprint = wasPrinted(ctx.db, p.redemptionId);
-      await send(ctx, config, layout(ctx, receipt, reprint ? 'reprint' : 'receipt', config.width), p.copies);
-      record(ctx, p.redemptionId, reprint ? 'reprint' : 'receipt');
+      const kind = reprint ? 'reprint' : 'receipt';
+      const copies = p.copies ?? config.copies;
+      await sendToPrinter(ctx, config, layout(ctx, receipt, kind, config.width), copies);
+      record(ctx, 'receipts.print', receipt, p.redemptionId, kind, copies);
       return { printed: true as const, reprint, receiptNo: receipt.data.receiptNo };
     },
   }),
@@ -100,8 +102,9 @@ export const printerHandlers = {
       const receipt = readReceipt(ctx, p.redemptionId);
       if (!receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { redemptionId: p.redemptionId });
       const config = requirePrinterConfig(ctx.db);
-      await send(ctx, config, layout(ctx, receipt, 'void', config.width), p.copies);
-      record(ctx, p.redemptionId, 'void');
+      const copies = p.copies ?? config.copies;
+      await sendToPrinter(ctx, config, layout(ctx, receipt, 'void', config.width), copies);
+      record(ctx, 'receipts.printVoid', receipt, p.redemptionId, 'void', copies);
       return { printed: true as const, receiptNo: receipt.data.receiptNo };
     },
   }),

@@ -172,6 +172,22 @@ describe('idempotent requestId', () => {
     expect(await accountOf(v, h.id)).toMatchObject({ redeemed: 20, available: 80 });
   });
 
+  it('a replay\'s audit row says 重复请求 and names the original receipt: it never claims a second redemption', async () => {
+    const h = await householdWithPoints(v, 100);
+    const soap = await goods(v, { points: 10, stock: 10 });
+    const params = { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: 'till-01-000045' };
+    const first = await v.invoke('shop', 'redemptions.create', params);
+    await v.invoke('shop', 'redemptions.create', params);
+    const rows = v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'redemptions.create' ORDER BY id").all() as { user_id: number; summary: string }[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0].summary).toBe(`兑换 ${first.receiptNo} 户#${h.id} 20 分`);
+    expect(rows[1].summary).toMatch(/^重复请求，未新增/);
+    expect(rows[1].summary).toContain(`返回原单 ${first.receiptNo}`);
+    expect(rows[1].summary).toContain('till-01-000045');
+    expect(rows[1].summary).not.toMatch(/^兑换 /);
+    expect(rows.map((r) => r.user_id)).toEqual([v.ids.shop, v.ids.shop]);
+  });
+
   it('replays even when the first answer would no longer be possible (points spent, stock gone, off day)', async () => {
     const h = await householdWithPoints(v, 20);
     const soap = await goods(v, { points: 10, stock: 2 });

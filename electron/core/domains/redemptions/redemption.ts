@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { Ctx } from '../../context.js';
 import { account, canRedeem, type Account } from '../../rules/account.js';
 import { isRedemptionDay } from '../../rules/redemption-day.js';
@@ -91,11 +91,13 @@ export type RedeemResult = { id: number; receiptNo: string; totalPoints: number;
  * have no gaps and stock never goes below zero.
  */
 export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'service'; providerId?: number }): RedeemResult {
-  const replay = stmt(ctx.db, 'SELECT id, request_hash, result FROM redemptions WHERE request_id = ?').get(p.requestId) as { id: number; request_hash: string; result: string } | undefined;
+  const replay = stmt(ctx.db, 'SELECT id, receipt_no, request_hash, result FROM redemptions WHERE request_id = ?').get(p.requestId) as
+    { id: number; receipt_no: string; request_hash: string; result: string } | undefined;
   if (replay) {
     if (replay.request_hash !== requestHash(opts.kind, p)) {
       throw new AppError('CONFLICT', '该请求编号已用于另一笔兑换 (requestId already used for a different redemption)', { requestId: p.requestId });
     }
+    ctx.markReplay(`返回原单 ${replay.receipt_no} (requestId ${p.requestId})`);
     return { id: replay.id, ...JSON.parse(replay.result) } as RedeemResult;
   }
   const household = requireHousehold(ctx.db, p.householdId);

@@ -53,6 +53,11 @@ describe('services.log', () => {
     const first = await v.invoke('barber', 'services.log', params);
     expect(await v.invoke('barber', 'services.log', params)).toEqual(first);
     expect(count(v.db, 'redemptions')).toBe(1);
+    const audit = v.db.prepare("SELECT summary FROM audit WHERE method = 'services.log' ORDER BY id").all() as { summary: string }[];
+    expect(audit.map((a) => a.summary)).toEqual([
+      `服务 ${first.receiptNo} 户#${h.id} 项目#${cut.id} 5 分`,
+      `重复请求，未新增 (replayed request, nothing new): 返回原单 ${first.receiptNo} (requestId phone-barber-0001)`,
+    ]);
     await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: cut.id, qty: 1 }], requestId: 'phone-barber-0001' }, 'CONFLICT');
   });
 });

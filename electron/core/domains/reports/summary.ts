@@ -3,8 +3,8 @@ import { AppError } from '../../errors.js';
 import { periodWithinYear } from '../../rules/period.js';
 import { villageDayRange } from '../../rules/village-day-range.js';
 import { stmt } from '../../statements.js';
-import { countingEntrySql, cutoffAt, reviewJoinSql } from '../households/account-query.js';
-import { categoryTotals, participation } from '../boards/scores.js';
+import { cutoffAt } from '../households/account-query.js';
+import { pointFigures } from '../boards/totals.js';
 import { fundingReport } from '../stock-reports/funding.js';
 import { settlement } from '../stock-reports/settlement.js';
 
@@ -39,44 +39,33 @@ function stockByItem(ctx: Ctx, from: string, to: string) {
     { itemId: number; name: string; unit: string; received: number; redeemed: number; returned: number; adjusted: number; onHand: number }[];
 }
 
-/** Month by month inside the period, for the trend chart. */
-function byMonth(ctx: Ctx, from: string, to: string, cutoff: string) {
-  const pts = stmt(ctx.db, `SELECT substr(e.occurred_on, 1, 7) AS month,
-      COALESCE(SUM(CASE WHEN COALESCE(o.kind, e.kind) = 'award' THEN e.points END), 0) AS awarded,
-      COALESCE(SUM(CASE WHEN COALESCE(o.kind, e.kind) = 'deduction' THEN -e.points END), 0) AS deducted
-    FROM point_entries e LEFT JOIN point_entries o ON o.id = e.reverses_id ${reviewJoinSql}
-    WHERE e.occurred_on BETWEEN @from AND @to AND ${countingEntrySql} GROUP BY month`).all({ from, to, cutoff }) as { month: string; awarded: number; deducted: number }[];
-  const red = stmt(ctx.db, `SELECT substr(d.local_date, 1, 7) AS month, SUM(d.total_points) AS redeemed FROM redemptions d
+/** Month by month inside the period, for the trend chart: points (from pointFigures) and redemptions. */
+function byMonth(ctx: Ctx, from: string, to: string, points: { month: string; awarded: number; deducted: number }[]) {
+  const red = new Map((stmt(ctx.db, `SELECT substr(d.local_date, 1, 7) AS month, SUM(d.total_points) AS redeemed FROM redemptions d
     WHERE d.local_date BETWEEN @from AND @to AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)
-    GROUP BY month`).all({ from, to }) as { month: string; redeemed: number }[];
-  const months: string[] = [];
-  for (let m = Number(from.slice(5, 7)); m <= Number(to.slice(5, 7)); m++) months.push(`${from.slice(0, 4)}-${String(m).padStart(2, '0')}`);
-  return months.map((month) => ({
-    month,
-    awarded: pts.find((p) => p.month === month)?.awarded ?? 0,
-    deducted: pts.find((p) => p.month === month)?.deducted ?? 0,
-    redeemed: red.find((r) => r.month === month)?.redeemed ?? 0,
-  }));
+    GROUP BY month`).all({ from, to }) as { month: string; redeemed: number }[]).map((r) => [r.month, r.redeemed]));
+  return points.map((p) => ({ ...p, redeemed: red.get(p.month) ?? 0 }));
 }
 
 export function summary(ctx: Ctx, p: { year: number; from?: string; to?: string }) {
   const period = periodWithinYear(p.year, p.from, p.to);
   if ('error' in period) throw new AppError('INVALID_INPUT', period.error);
   const { from, to } = period;
-  const cutoff = cutoffAt(ctx.db, ctx.now);
-  const categories = categoryTotals(ctx.db, from, to, cutoff).map((c) => ({ ...c, net: c.awarded - c.deducted }));
+  // Points from the totals the ledger's triggers keep (migration 008), as the ledger counts them: see boards/totals.ts.
+  const pts = pointFigures(ctx.db, from, to, cutoffAt(ctx.db, ctx.now));
+  const categories = pts.byCategory.map((c) => ({ ...c, net: c.awarded - c.deducted }));
   const items = redemptionsByItem(ctx, from, to);
   const awarded = categories.reduce((s, c) => s + c.awarded, 0);
   const deducted = categories.reduce((s, c) => s + c.deducted, 0);
   return {
     year: p.year, from, to, villageName: ctx.village.name, generatedAt: ctx.nowIso,
     points: { awarded, deducted, net: awarded - deducted, byCategory: categories },
-    participation: participation(ctx.db, from, to, cutoff),
+    participation: { households: (stmt(ctx.db, 'SELECT COUNT(*) AS n FROM households').get() as { n: number }).n, withPoints: pts.withPoints },
     redemptions: { ...redemptionTotals(ctx, from, to), byItem: items.filter((i) => i.kind === 'goods'), byService: items.filter((i) => i.kind === 'service') },
     // Funding (FIFO by purse) and provider settlement are the stock reports' own, so every screen agrees.
     stock: { items: stockByItem(ctx, from, to), funding: fundingReport(ctx, { from, to }) },
     providers: settlement(ctx, { from, to }),
-    months: byMonth(ctx, from, to, cutoff),
+    months: byMonth(ctx, from, to, pts.months),
   };
 }
 

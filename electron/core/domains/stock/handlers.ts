@@ -99,7 +99,7 @@ export const stockHandlers = {
       note: text(200).optional(),
     }),
     run: takeStock,
-    audit: (p, r) => `盘点表 ${r.sheetNo}：${r.lineCount} 项，差异 ${r.varianceCount} 项`,
+    audit: (_p, r) => `盘点表 ${r.sheetNo}：${r.lineCount} 项，差异 ${r.varianceCount} 项`,
   }),
   'stock.stocktakes': handler({
     access: ['shopkeeper', 'viewer'],

@@ -18,7 +18,7 @@ export const userHandlers = {
     write: true,
     input: z.strictObject({ username, name: requiredText(32), pin, roles: roleList }),
     run: createUser,
-    audit: (p, r) => `新建用户 ${r.username} ${r.name} #${r.id} 角色 ${r.roles.join(',')}`,
+    audit: (_p, r) => `新建用户 ${r.username} ${r.name} #${r.id} 角色 ${r.roles.join(',')}`,
   }),
   'users.update': handler({
     access: ['admin'],

@@ -1,8 +1,8 @@
 import { App as AntApp, Button, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call, type Result } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useI18n } from '../../i18n/I18nProvider';
+import { usePageAction, usePageLoad } from '../../components/page-hooks';
 import { useSession } from '../../session';
 import { useAdminText } from './text';
 
@@ -14,46 +14,23 @@ const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFix
 /** Daily backups, "back up now", how many to keep, and a restore that must be typed out to confirm. */
 export function BackupsPage() {
   const tx = useAdminText();
-  const { errorText } = useI18n();
   const { message } = AntApp.useApp();
   const { refresh } = useSession();
   const [listing, setListing] = useState<Listing | null>(null);
   const [keep, setKeep] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [confirmText, setConfirmText] = useState('');
 
-  const load = useCallback(async () => {
-    try {
-      const l = await call('backup.list', {});
-      setListing(l);
-      setKeep(l.keep);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
-
-  async function run<T>(action: () => Promise<T>, done: (r: T) => string) {
-    setBusy(true);
-    try {
-      const r = await action();
-      message.success(done(r));
-      setError(null);
-      await load();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, setError, reload } = usePageLoad(useCallback(async () => {
+    const l = await call('backup.list', {});
+    setListing(l);
+    setKeep(l.keep);
+  }, []));
+  const { busy, run } = usePageAction(setError, reload);
 
   async function restore() {
     if (!restoring) return;
-    const ok = await run(() => call('backup.restore', { file: restoring.file }), (r) => tx('restored', { file: r.restoredFrom, safety: r.safetyBackup }));
+    const ok = await run(() => call('backup.restore', { file: restoring.file }), (r) => message.success(tx('restored', { file: r.restoredFrom, safety: r.safetyBackup })));
     if (ok) {
       setRestoring(null);
       void refresh();
@@ -66,10 +43,10 @@ export function BackupsPage() {
       {listing && <p style={{ color: '#666' }} data-testid="backups-hint">{tx('backupsHint', { dir: listing.dir, keep: listing.keep })}</p>}
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" loading={busy} onClick={() => void run(() => call('backup.now', {}), (r) => tx('backupMade', { file: r.file }))} data-testid="backup-now">{tx('backupNow')}</Button>
+        <Button type="primary" loading={busy} onClick={() => void run(() => call('backup.now', {}), (r) => message.success(tx('backupMade', { file: r.file })))} data-testid="backup-now">{tx('backupNow')}</Button>
         <span>{tx('backupKeep')} <InputNumber min={1} max={365} precision={0} value={keep} onChange={(v) => setKeep(v)} data-testid="backup-keep" /></span>
-        <Button disabled={!keep || keep === listing?.keep} onClick={() => void run(() => call('backup.configure', { keep: keep! }), () => tx('savedUser'))} data-testid="backup-keep-save">{tx('save')}</Button>
-        <Button onClick={() => void load()}>{tx('refresh')}</Button>
+        <Button disabled={!keep || keep === listing?.keep} onClick={() => void run(() => call('backup.configure', { keep: keep! }), () => message.success(tx('savedUser')))} data-testid="backup-keep-save">{tx('save')}</Button>
+        <Button onClick={() => void reload()}>{tx('refresh')}</Button>
       </Space>
       <Table<Backup>
         rowKey="file"

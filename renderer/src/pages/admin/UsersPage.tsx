@@ -1,9 +1,9 @@
 import { App as AntApp, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { roles, type Role } from '../../../../electron/core/roles';
 import { call, type Result } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useI18n } from '../../i18n/I18nProvider';
+import { usePageAction, usePageLoad } from '../../components/page-hooks';
 import { useSignedIn } from '../../session';
 import { useAdminText } from './text';
 
@@ -16,44 +16,23 @@ const pinRule = { pattern: /^\d{4,12}$/, message: '4–12' };
 /** Admins create accounts, set roles, reset PINs and (de)activate; users are never deleted, so the audit log keeps its names. */
 export function UsersPage() {
   const tx = useAdminText();
-  const { errorText } = useI18n();
   const { message } = AntApp.useApp();
   const { user: me } = useSignedIn();
   const [items, setItems] = useState<User[]>([]);
   const [showInactive, setShowInactive] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const [busy, setBusy] = useState(false);
   const [newForm] = Form.useForm<NewUserForm>();
   const [editForm] = Form.useForm<EditForm>();
   const [pinForm] = Form.useForm<{ pin: string; pinAgain: string }>();
 
-  const load = useCallback(async () => {
-    try {
-      setItems((await call('users.list', { includeInactive: showInactive })).items);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [showInactive, errorText]);
-  useEffect(() => { void load(); }, [load]);
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await action();
-      message.success(done);
-      setError(null);
-      await load();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, setError, reload } = usePageLoad(useCallback(async () => {
+    setItems((await call('users.list', { includeInactive: showInactive })).items);
+  }, [showInactive]));
+  const action = usePageAction(setError, reload);
+  const busy = action.busy;
+  const run = (act: () => Promise<unknown>, done: string) => action.run(act, () => message.success(done));
 
   const roleOptions = roles.map((r) => ({ value: r, label: tx(`role_${r}`) }));
   const samePin = (field: string) => ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({

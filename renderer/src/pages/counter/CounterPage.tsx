@@ -198,9 +198,9 @@ export function CounterPage() {
         paper = {
           width: 32,
           lines: fallbackReceipt({
-            receiptNo: r.receiptNo, time: `${r.date} ${villageTime(r.at, village.timeZone)}`, headName: r.headName, cardNo: r.cardNo,
-            operatorName: r.operatorName, totalPoints: r.totalPoints, lines: r.lines,
-          }, { villageName: village.name, width: 32, availableAfter }),
+            villageName: village.name, receiptNo: r.receiptNo, time: `${r.date} ${villageTime(r.at, village.timeZone)}`, householdName: r.headName,
+            cardNo: r.cardNo, operatorName: r.operatorName, totalPoints: r.totalPoints, lines: r.lines, availableAfter,
+          }, 32),
         };
       } catch {
         paper = { width: 32, lines: normalizeLines([h.household.headName]) };

@@ -1,9 +1,10 @@
 import { DownloadOutlined, IdcardOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, Select, Space, Table, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { formatPoints } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hashFor } from '../../nav';
@@ -30,26 +31,15 @@ export function HouseholdsPage() {
   const [group, setGroup] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Result<'households.list'> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Row[]>([]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [cards, setCards] = useState<CardHousehold[] | null>(null);
   const [passbook, setPassbook] = useState<Passbook | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await call('households.list', { q: q.trim() || undefined, group, offset: (page - 1) * pageSize, limit: pageSize }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [q, group, page, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    setData(await call('households.list', { q: q.trim() || undefined, group, offset: (page - 1) * pageSize, limit: pageSize }));
+  }, [q, group, page]));
 
   async function run(action: () => Promise<void>) {
     try {

@@ -1,9 +1,10 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, Modal, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { formatPoints } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
@@ -40,31 +41,20 @@ export function LedgerPage() {
   const [household, setHousehold] = useState<Household | null>(null);
   const [account, setAccount] = useState<Account | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
   const [reversing, setReversing] = useState<Row | null>(null);
   const [reason, setReason] = useState('');
   const searchSeq = useRef(0);
 
-  const load = useCallback(async () => {
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
     if (householdId === undefined) return;
-    setLoading(true);
-    try {
-      const [h, l] = await Promise.all([call('households.get', { id: householdId, year }), call('ledger.list', { householdId, year })]);
-      setHousehold(h.household);
-      setAccount(h.account);
-      setRows(l.items);
-      setYears(l.years);
-      setOptions((cur) => (cur.some((o) => o.id === h.household.id) ? cur : [h.household, ...cur]));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [householdId, year, errorText]);
-  useEffect(() => { void load(); }, [load]);
+    const [h, l] = await Promise.all([call('households.get', { id: householdId, year }), call('ledger.list', { householdId, year })]);
+    setHousehold(h.household);
+    setAccount(h.account);
+    setRows(l.items);
+    setYears(l.years);
+    setOptions((cur) => (cur.some((o) => o.id === h.household.id) ? cur : [h.household, ...cur]));
+  }, [householdId, year]));
 
   async function search(q: string) {
     const seq = ++searchSeq.current;

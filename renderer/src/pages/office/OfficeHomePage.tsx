@@ -1,11 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { formatPoints } from '../../format';
-import { useI18n } from '../../i18n/I18nProvider';
 import { hashFor } from '../../nav';
 import { hasRole, useSignedIn } from '../../session';
 import { useOfficeText } from './text';
@@ -16,24 +16,12 @@ type Home = Result<'office.home'>;
 
 export function OfficeHomePage() {
   const tx = useOfficeText();
-  const { errorText } = useI18n();
   const { user } = useSignedIn();
   const [home, setHome] = useState<Home | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setHome(await call('office.home', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, reload: load } = usePageLoad(useCallback(async () => {
+    setHome(await call('office.home', {}));
+  }, []));
 
   const stat = (label: string, value: number | string, testId: string, alert = false) => (
     <div className={`office-stat${alert ? ' alert' : ''}`} data-testid={testId}>

@@ -1,9 +1,10 @@
 import { CheckOutlined, CloseOutlined, PictureOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Image, Input, Modal, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
 import { useOfficeText } from './text';
@@ -20,29 +21,18 @@ export function ReviewPage() {
   const canReview = hasRole(user, 'reviewer');
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [photos, setPhotos] = useState<{ entry: Row; srcs: string[] | null } | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await call('points.pending', { limit: 1000 });
-      setRows(r.items);
-      setTotal(r.total);
-      setSelected((cur) => cur.filter((id) => r.items.some((i) => i.id === id)));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    const r = await call('points.pending', { limit: 1000 });
+    setRows(r.items);
+    setTotal(r.total);
+    setSelected((cur) => cur.filter((id) => r.items.some((i) => i.id === id)));
+  }, []));
 
   async function review(entryIds: number[], decision: 'approve' | 'reject', why?: string) {
     setBusy(true);

@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Checkbox, Input, Modal, Segmented, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Params, Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useStockText } from './text';
 
@@ -44,26 +45,15 @@ export function CatalogPage() {
   const [providers, setProviders] = useState<Provider[]>([]);
   const [q, setQ] = useState('');
   const [showInactive, setShowInactive] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [list, prov] = await Promise.all([call('catalog.list', { includeInactive: true }), call('catalog.providers', {})]);
-      setItems(list.items);
-      setProviders(prov.items);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    const [list, prov] = await Promise.all([call('catalog.list', { includeInactive: true }), call('catalog.providers', {})]);
+    setItems(list.items);
+    setProviders(prov.items);
+  }, []));
 
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();

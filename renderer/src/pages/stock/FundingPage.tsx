@@ -1,9 +1,10 @@
 import { FileExcelOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { formatYuan, monthRange } from './money';
@@ -60,22 +61,11 @@ export function FundingPage() {
   const { village, today } = useSignedIn();
   const [period, setPeriod] = useState(() => monthRange(today.slice(0, 7)));
   const [report, setReport] = useState<Report | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setReport(await call('reports.funding', period));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [period, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    setReport(await call('reports.funding', period));
+  }, [period]));
 
   async function exportXlsx() {
     try {

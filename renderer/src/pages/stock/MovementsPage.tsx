@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Params, Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { villageTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
@@ -29,27 +30,16 @@ export function MovementsPage() {
   const [to, setTo] = useState(today);
   const [rows, setRows] = useState<Row[]>([]);
   const [truncated, setTruncated] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     call('catalog.list', { kind: 'goods', includeInactive: true }).then((r) => setGoods(r.items), (e: unknown) => setError(errorText(e)));
   }, [errorText]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await call('stock.movements', { itemId: itemId || undefined, kind: kind || undefined, from: from || undefined, to: to || undefined, limit: 2000 });
-      setRows([...r.items].reverse());
-      setTruncated(r.truncated);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [itemId, kind, from, to, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    const r = await call('stock.movements', { itemId: itemId || undefined, kind: kind || undefined, from: from || undefined, to: to || undefined, limit: 2000 });
+    setRows([...r.items].reverse());
+    setTruncated(r.truncated);
+  }, [itemId, kind, from, to]));
 
   const inQty = rows.filter((r) => r.delta > 0).reduce((n, r) => n + r.delta, 0);
   const outQty = rows.filter((r) => r.delta < 0).reduce((n, r) => n - r.delta, 0);

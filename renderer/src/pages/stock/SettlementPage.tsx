@@ -1,9 +1,10 @@
 import { FileExcelOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, Table, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Result } from '../../../../electron/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageLoad } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { formatYuan, monthRange, parseYuan } from './money';
@@ -53,25 +54,14 @@ export function SettlementPage() {
   const isAdmin = user.roles.includes('admin');
   const [period, setPeriod] = useState(() => monthRange(today.slice(0, 7)));
   const [report, setReport] = useState<Report | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [rate, setRate] = useState('');
   const [printing, setPrinting] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await call('reports.settlement', period);
-      setReport(r);
-      setRate(r.fenPerPoint === null ? '' : formatYuan(r.fenPerPoint));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [period, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
+    const r = await call('reports.settlement', period);
+    setReport(r);
+    setRate(r.fenPerPoint === null ? '' : formatYuan(r.fenPerPoint));
+  }, [period]));
 
   async function saveRate() {
     const fen = rate.trim() === '' ? null : parseYuan(rate);

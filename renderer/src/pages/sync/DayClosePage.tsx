@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ReceiptPaper } from '../../components/ReceiptPaper';
 import { useI18n } from '../../i18n/I18nProvider';
 import { normalizeLines, type PaperLine } from '../../receipt/receipt-lines';
+import { formatCloseNo } from '../../../../electron/print/close-layout';
 import { useSignedIn } from '../../session';
 import { localTime, useSyncText } from './text';
 
@@ -84,7 +85,7 @@ export function DayClosePage() {
         dataSource={items}
         data-testid="day-closes"
         columns={[
-          { title: tx('colCloseNo'), width: 100, render: (_, c) => `${c.counterId}-${String(c.closeNo).padStart(4, '0')}` },
+          { title: tx('colCloseNo'), width: 100, render: (_, c) => formatCloseNo(c.counterId, c.closeNo) },
           { title: tx('colFrom'), dataIndex: 'from', width: 140, render: when },
           { title: tx('colTo'), dataIndex: 'to', width: 140, render: when },
           { title: tx('colCount'), dataIndex: 'count', width: 70 },

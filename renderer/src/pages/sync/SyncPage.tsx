@@ -2,6 +2,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, S
 import { useCallback, useEffect, useState } from 'react';
 import { call, type Result } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { usePageAction } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession, useSignedIn } from '../../session';
 import { localTime, useSyncText } from './text';
@@ -42,7 +43,7 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
   const tx = useSyncText();
   const { errorText } = useI18n();
   const { village } = useSignedIn();
-  const { logout } = useSession();
+  const { logout, expectSessionEnd } = useSession();
   const [busy, setBusy] = useState(false);
   const [pairedAs, setPairedAs] = useState<string | null>(null);
   const [newUrl, setNewUrl] = useState<string | null>(null);
@@ -56,11 +57,11 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
         const s = await call('sync.status', {});
         if (s.lastPullAt && !s.pullProgress) {
           window.clearInterval(timer);
-          Modal.info({ title: tx('firstPullDone'), onOk: () => void logout() });
+          Modal.info({ title: tx('firstPullDone'), onOk: () => void logout('pairedWithOffice') });
         }
       } catch {
         window.clearInterval(timer);
-        void logout();
+        void logout('pairedWithOffice');
       }
       void reload();
     }, 500);
@@ -71,6 +72,9 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
     setBusy(true);
     try {
       const r = await call('sync.pair', { officeUrl: v.officeUrl.trim(), code: v.code.trim().toUpperCase() });
+      // From here on the local accounts are retired: whichever call finds this session gone, the
+      // login page says to sign in with the office's account, not 登录已过期.
+      expectSessionEnd('pairedWithOffice');
       setPairedAs(r.counterId);
       onError(null);
       await reload();
@@ -182,7 +186,6 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
   const [terminals, setTerminals] = useState<Terminal[]>([]);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [showResolved, setShowResolved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<Terminal | null>(null);
   const [resolving, setResolving] = useState<Conflict | null>(null);
   const [text, setText] = useState('');
@@ -203,20 +206,7 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
     return () => window.clearInterval(timer);
   }, [load]);
 
-  async function run<T>(action: () => Promise<T>, done: (r: T) => void) {
-    setBusy(true);
-    try {
-      done(await action());
-      onError(null);
-      await load();
-      return true;
-    } catch (e) {
-      onError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = usePageAction(onError, load);
 
   const when = (iso: string | null) => (iso ? localTime(iso, village.timeZone) : '—');
 
