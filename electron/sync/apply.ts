@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import type { EventSource } from '../core/context.js';
 import type { RedemptionFacts, RedemptionLineFacts } from '../core/domains/redemptions/facts.js';
+import { writeRedemptionRows, writeVoidRows } from '../core/domains/redemptions/ledger-rows.js';
 import { loadAccount } from '../core/domains/households/account-query.js';
 import { closeWindow, insertClose, type DayCloseFacts } from '../core/domains/day/close.js';
 import { compareClose } from '../core/domains/day/close-summary.js';
@@ -134,19 +135,13 @@ function applyRedemption(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date):
   let requestId = p.requestId;
   if (stmt(db, 'SELECT 1 FROM redemptions WHERE request_id = ?').get(requestId)) requestId = `${counterId}:${p.requestId}:${p.receiptNo}`;
   const lines = p.lines.map((l) => lineFacts(db, l));
-  const id = Number(stmt(db, `INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
-      result, operator_id, override_by, override_reason, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(p.receiptNo, counterId, year, p.householdId, ev.type === 'service.log' ? 'service' : (p.kind ?? 'counter'), p.totalPoints, requestId,
-      p.requestHash ?? createHash('sha256').update(p.requestId).digest('hex'),
-      p.result ?? JSON.stringify({ receiptNo: p.receiptNo, totalPoints: p.totalPoints }),
-      operatorId, p.overrideBy ?? null, p.overrideReason ?? null, at, p.localDate ?? src.date ?? at.slice(0, 10)).lastInsertRowid);
-  const insertLine = stmt(db, `INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points, provider_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertMove = stmt(db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, ?, 'redeem', ?, ?, ?)`);
-  for (const l of lines) {
-    insertLine.run(id, l.itemId, l.name, l.kind, l.unit, l.qty, l.unitPoints, l.linePoints, l.providerId);
-    if (l.kind === 'goods') insertMove.run(l.itemId, -l.qty, id, operatorId, at);
-  }
+  writeRedemptionRows(db, {
+    receiptNo: p.receiptNo, counterId, year, householdId: p.householdId, cardNo: p.cardNo ?? '',
+    kind: ev.type === 'service.log' ? 'service' : (p.kind ?? 'counter'), totalPoints: p.totalPoints, requestId,
+    requestHash: p.requestHash ?? createHash('sha256').update(p.requestId).digest('hex'),
+    result: p.result ?? JSON.stringify({ receiptNo: p.receiptNo, totalPoints: p.totalPoints }),
+    at, localDate: p.localDate ?? src.date ?? at.slice(0, 10), operatorId, overrideBy: p.overrideBy ?? null, overrideReason: p.overrideReason ?? null, lines,
+  });
   let conflicts = 0;
   if (mode === 'office') {
     conflicts += checkOverspent(db, ev, p.householdId, year, counterId, now);
@@ -173,11 +168,7 @@ function applyVoid(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date): Step 
     }
     return { status: 'ignored', ref: p.receiptNo, conflicts: 0 };
   }
-  stmt(db, 'INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, ?, ?, ?, ?)').run(r.id, p.reason, userId, p.supervisorId, at);
-  const goods = stmt(db, `SELECT item_id, SUM(qty) AS qty FROM redemption_lines WHERE redemption_id = ? AND item_kind = 'goods' GROUP BY item_id`)
-    .all(r.id) as { item_id: number; qty: number }[];
-  const insertMove = stmt(db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, reason, user_id, at) VALUES (?, ?, 'void', ?, ?, ?, ?)`);
-  for (const g of goods) insertMove.run(g.item_id, g.qty, r.id, p.reason, userId, at);
+  writeVoidRows(db, { redemptionId: r.id, reason: p.reason, userId, supervisorId: p.supervisorId, at });
   return { status: 'applied', ref: p.receiptNo, conflicts: 0 };
 }
 

@@ -11,6 +11,7 @@ import { requireItem, type Item } from '../catalog/catalog.js';
 import { loadAccount } from '../households/account-query.js';
 import { requireHousehold } from '../households/households.js';
 import type { RedemptionFacts } from './facts.js';
+import { writeRedemptionRows } from './ledger-rows.js';
 
 /** providerId: who delivered a service line at the counter, so the village can settle with them. */
 export interface LineInput { itemId: number; qty: number; points?: number; providerId?: number }
@@ -152,17 +153,7 @@ export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'serv
     localDate: ctx.today, operatorId: ctx.me.id, overrideBy, overrideReason: overrideBy ? p.override!.reason : null,
     lines: lines.map((l) => ({ itemId: l.item.id, name: l.item.name, kind: l.item.kind, unit: l.item.unit, qty: l.qty, unitPoints: l.unitPoints, linePoints: l.linePoints, providerId: l.providerId ?? null })),
   };
-  const redemptionId = Number(stmt(ctx.db, `INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
-      result, operator_id, override_by, override_reason, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(facts.receiptNo, facts.counterId, facts.year, facts.householdId, facts.kind, facts.totalPoints, facts.requestId, facts.requestHash,
-      facts.result, facts.operatorId, facts.overrideBy, facts.overrideReason, facts.at, facts.localDate).lastInsertRowid);
-  const insertLine = stmt(ctx.db, `INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points, provider_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertMove = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, ?, 'redeem', ?, ?, ?)`);
-  for (const l of facts.lines) {
-    insertLine.run(redemptionId, l.itemId, l.name, l.kind, l.unit, l.qty, l.unitPoints, l.linePoints, l.providerId);
-    if (l.kind === 'goods') insertMove.run(l.itemId, -l.qty, redemptionId, ctx.me.id, ctx.nowIso);
-  }
+  const redemptionId = writeRedemptionRows(ctx.db, facts);
   ctx.emit(opts.kind === 'service' ? 'service.log' : 'redemption.create', facts);
   return { id: redemptionId, ...answer };
 }

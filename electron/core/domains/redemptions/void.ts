@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.js';
 import { stmt } from '../../statements.js';
 import { checkSupervisor } from '../auth/users.js';
 import { loadAccount } from '../households/account-query.js';
+import { writeVoidRows } from './ledger-rows.js';
 
 /** A void is a new row pointing at the redemption; points and stock come back through it, exactly once. */
 export function voidRedemption(ctx: Ctx, p: { id: number; reason: string; supervisorUsername: string; supervisorPin: string }) {
@@ -17,12 +18,7 @@ export function voidRedemption(ctx: Ctx, p: { id: number; reason: string; superv
     throw new AppError('CONFLICT', `兑换单 ${r.receipt_no} 已作废 (already voided)`, { redemptionId: p.id });
   }
   const supervisor = checkSupervisor(ctx, p.supervisorUsername, p.supervisorPin);
-  const voidId = Number(stmt(ctx.db, 'INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, ?, ?, ?, ?)')
-    .run(p.id, p.reason, ctx.me.id, supervisor.id, ctx.nowIso).lastInsertRowid);
-  const goods = stmt(ctx.db, `SELECT item_id, SUM(qty) AS qty FROM redemption_lines WHERE redemption_id = ? AND item_kind = 'goods' GROUP BY item_id`)
-    .all(p.id) as { item_id: number; qty: number }[];
-  const insertMove = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, reason, user_id, at) VALUES (?, ?, 'void', ?, ?, ?, ?)`);
-  for (const g of goods) insertMove.run(g.item_id, g.qty, p.id, p.reason, ctx.me.id, ctx.nowIso);
+  const voidId = writeVoidRows(ctx.db, { redemptionId: p.id, reason: p.reason, userId: ctx.me.id, supervisorId: supervisor.id, at: ctx.nowIso });
   ctx.emit('redemption.void', { receiptNo: r.receipt_no, reason: p.reason, userId: ctx.me.id, supervisorId: supervisor.id, at: ctx.nowIso });
   return { voidId, redemptionId: p.id, receiptNo: r.receipt_no, account: loadAccount(ctx.db, r.household_id, r.year, ctx.now) };
 }
