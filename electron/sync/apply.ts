@@ -3,6 +3,7 @@ import type { DB } from '../../db/connection.js';
 import type { EventSource } from '../core/context.js';
 import type { RedemptionFacts, RedemptionLineFacts } from '../core/domains/redemptions/facts.js';
 import { writeRedemptionRows, writeVoidRows } from '../core/domains/redemptions/ledger-rows.js';
+import { writeReceivingNote } from '../core/domains/stock/receiving.js';
 import { loadAccount } from '../core/domains/households/account-query.js';
 import { closeWindow, insertClose, type DayCloseFacts } from '../core/domains/day/close.js';
 import { compareClose } from '../core/domains/day/close-summary.js';
@@ -185,9 +186,10 @@ function applyReceive(db: DB, ev: IncomingEvent): Step {
   if (p.noteNo && p.lines) {
     if (stmt(db, 'SELECT 1 FROM receiving_notes WHERE note_no = ?').get(p.noteNo)) return { status: 'duplicate', ref: p.noteNo, conflicts: 0 };
     if (userId == null) throw new ApplyError('入库事件缺少经办人 (no user)');
-    const noteId = Number(stmt(db, 'INSERT INTO receiving_notes (note_no, counter_id, year, note, user_id, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(p.noteNo, src.counterId ?? p.noteNo.split('-')[1] ?? '', src.year ?? Number(at.slice(0, 4)), p.note ?? '', userId, at, src.date ?? at.slice(0, 10)).lastInsertRowid);
-    for (const l of p.lines) insert.run(l.itemId, l.qty, l.fundingSource, l.donor || null, l.unitCostFen ?? null, p.note || null, userId, at, noteId);
+    writeReceivingNote(db, {
+      noteNo: p.noteNo, counterId: src.counterId ?? p.noteNo.split('-')[1] ?? '', year: src.year ?? Number(at.slice(0, 4)), note: p.note ?? '',
+      userId, at, localDate: src.date ?? at.slice(0, 10), lines: p.lines,
+    });
     return { status: 'applied', ref: p.noteNo, conflicts: 0 };
   }
   if (p.itemId === undefined || p.qty === undefined) throw new ApplyError('入库事件不完整 (incomplete receive event)');

@@ -14,15 +14,27 @@ export const needsDonor = (s: FundingSource) => s === 'donation' || s === 'spons
  * Writes a receiving note and one receive movement per line, in the caller's transaction. The movements
  * are the note's lines: the printed note, the movement ledger and the funding report read the same rows.
  */
+export interface ReceivingNoteRows {
+  noteNo: string; counterId: string; year: number; note: string; userId: number; at: string; localDate: string;
+  lines: readonly { itemId: number; qty: number; fundingSource: string; donor?: string | null; unitCostFen?: number | null }[];
+}
+
+/** The note and its receive movements; the counter that takes the goods in and a database applying its event write the same rows. */
+export function writeReceivingNote(db: DB, n: ReceivingNoteRows): number {
+  const noteId = Number(stmt(db, `INSERT INTO receiving_notes (note_no, counter_id, year, note, user_id, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(n.noteNo, n.counterId, n.year, n.note, n.userId, n.at, n.localDate).lastInsertRowid);
+  const insert = stmt(db, `INSERT INTO stock_movements (item_id, delta, kind, funding_source, donor, unit_cost_fen, reason, user_id, at, receiving_note_id)
+    VALUES (?, ?, 'receive', ?, ?, ?, ?, ?, ?, ?)`);
+  for (const l of n.lines) insert.run(l.itemId, l.qty, l.fundingSource, l.donor || null, l.unitCostFen ?? null, n.note || null, n.userId, n.at, noteId);
+  return noteId;
+}
+
 export function receive(ctx: Ctx, lines: readonly ReceiveLine[], note: string, event: string) {
   const items = lines.map((l, i) => resolveGoods(ctx.db, l, i + 1));
   const noteNo = nextDocNo(ctx, 'receiving');
-  const noteId = Number(stmt(ctx.db, `INSERT INTO receiving_notes (note_no, counter_id, year, note, user_id, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(noteNo, ctx.counter.counterId, ctx.year, note, ctx.me.id, ctx.nowIso, ctx.today).lastInsertRowid);
-  const insert = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, funding_source, donor, unit_cost_fen, reason, user_id, at, receiving_note_id)
-    VALUES (?, ?, 'receive', ?, ?, ?, ?, ?, ?, ?)`);
-  lines.forEach((l, i) => {
-    insert.run(items[i].id, l.qty, l.fundingSource, l.donor || null, l.unitCostFen ?? null, note || null, ctx.me.id, ctx.nowIso, noteId);
+  const noteId = writeReceivingNote(ctx.db, {
+    noteNo, counterId: ctx.counter.counterId, year: ctx.year, note, userId: ctx.me.id, at: ctx.nowIso, localDate: ctx.today,
+    lines: lines.map((l, i) => ({ ...l, itemId: items[i].id })),
   });
   ctx.emit(event, {
     noteNo, note, at: ctx.nowIso,
