@@ -4,6 +4,7 @@ import type { EventSource } from '../core/context.js';
 import type { RedemptionFacts, RedemptionLineFacts } from '../core/domains/redemptions/facts.js';
 import { writeRedemptionRows, writeVoidRows } from '../core/domains/redemptions/ledger-rows.js';
 import { writeReceivingNote } from '../core/domains/stock/receiving.js';
+import { writeStocktakeRows } from '../core/domains/stock/stocktake.js';
 import { loadAccount } from '../core/domains/households/account-query.js';
 import { closeWindow, insertClose, type DayCloseFacts } from '../core/domains/day/close.js';
 import { compareClose } from '../core/domains/day/close-summary.js';
@@ -214,17 +215,18 @@ function applyStocktake(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date): 
   if (stmt(db, 'SELECT 1 FROM stocktakes WHERE sheet_no = ?').get(p.sheetNo)) return { status: 'duplicate', ref: p.sheetNo, conflicts: 0 };
   const at = p.at ?? src.at ?? ev.at;
   if (src.userId == null) throw new ApplyError('盘点事件缺少经办人 (no user)');
-  const sheetId = Number(stmt(db, 'INSERT INTO stocktakes (sheet_no, counter_id, year, scope, note, user_id, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(p.sheetNo, src.counterId ?? '', src.year ?? Number(at.slice(0, 4)), p.scope, p.note ?? '', src.userId, at, src.date ?? at.slice(0, 10)).lastInsertRowid);
-  const move = stmt(db, `INSERT INTO stock_movements (item_id, delta, kind, reason, user_id, at, stocktake_id) VALUES (?, ?, 'count', ?, ?, ?, ?)`);
-  const line = stmt(db, `INSERT INTO stocktake_lines (stocktake_id, item_id, item_name, unit, expected_qty, counted_qty, delta, reason, movement_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Older events carry no names: the office's catalog names the item then.
+  const lines = p.lines.map((l) => {
+    const item = l.name === undefined ? stmt(db, 'SELECT name, unit FROM catalog_items WHERE id = ?').get(l.itemId) as { name: string; unit: string } | undefined : undefined;
+    return { ...l, name: l.name ?? item?.name ?? `#${l.itemId}`, unit: l.unit ?? item?.unit ?? '' };
+  });
+  writeStocktakeRows(db, {
+    sheetNo: p.sheetNo, counterId: src.counterId ?? '', year: src.year ?? Number(at.slice(0, 4)), scope: p.scope, note: p.note ?? '',
+    userId: src.userId, at, localDate: src.date ?? at.slice(0, 10), lines,
+  });
   let conflicts = 0;
-  for (const l of p.lines) {
-    const item = stmt(db, 'SELECT name, unit FROM catalog_items WHERE id = ?').get(l.itemId) as { name: string; unit: string } | undefined;
-    const movementId = l.delta === 0 ? null : Number(move.run(l.itemId, l.delta, l.reason, src.userId, at, sheetId).lastInsertRowid);
-    line.run(sheetId, l.itemId, l.name ?? item?.name ?? `#${l.itemId}`, l.unit ?? item?.unit ?? '', l.expectedQty, l.countedQty, l.delta, l.reason, movementId);
-    if (mode === 'office' && l.delta < 0) conflicts += checkStock(db, ev, l.itemId, src.counterId ?? ev.origin, now);
+  if (mode === 'office') {
+    for (const l of lines) if (l.delta < 0) conflicts += checkStock(db, ev, l.itemId, src.counterId ?? ev.origin, now);
   }
   return { status: 'applied', ref: p.sheetNo, conflicts };
 }

@@ -42,21 +42,34 @@ export function takeStock(ctx: Ctx, p: StocktakeInput) {
   const scope = stocktakeScope(items.keys(), activeGoods);
   const sheetNo = nextDocNo(ctx, 'stocktake');
   const note = p.note ?? '';
-  const sheetId = Number(stmt(ctx.db, `INSERT INTO stocktakes (sheet_no, counter_id, year, scope, note, user_id, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(sheetNo, ctx.counter.counterId, ctx.year, scope, note, ctx.me.id, ctx.nowIso, ctx.today).lastInsertRowid);
-  const move = stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, reason, user_id, at, stocktake_id) VALUES (?, ?, 'count', ?, ?, ?, ?)`);
-  const line = stmt(ctx.db, `INSERT INTO stocktake_lines (stocktake_id, item_id, item_name, unit, expected_qty, counted_qty, delta, reason, movement_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const l of r.lines) {
-    const it = items.get(l.itemId)!;
-    const movementId = l.delta === 0 ? null : Number(move.run(l.itemId, l.delta, l.reason, ctx.me.id, ctx.nowIso, sheetId).lastInsertRowid);
-    line.run(sheetId, l.itemId, it.name, it.unit, l.expectedQty, l.countedQty, l.delta, l.reason, movementId);
-  }
+  const lines = r.lines.map((l) => ({ ...l, name: items.get(l.itemId)!.name, unit: items.get(l.itemId)!.unit }));
+  const sheetId = writeStocktakeRows(ctx.db, {
+    sheetNo, counterId: ctx.counter.counterId, year: ctx.year, scope, note, userId: ctx.me.id, at: ctx.nowIso, localDate: ctx.today, lines,
+  });
   ctx.emit('stock.stocktake', {
     sheetNo, scope, note, at: ctx.nowIso,
-    lines: r.lines.map((l) => ({ itemId: l.itemId, expectedQty: l.expectedQty, countedQty: l.countedQty, delta: l.delta, reason: l.reason })),
+    lines: lines.map((l) => ({ itemId: l.itemId, name: l.name, unit: l.unit, expectedQty: l.expectedQty, countedQty: l.countedQty, delta: l.delta, reason: l.reason })),
   });
   return getStocktake(ctx.db, sheetId);
+}
+
+export interface StocktakeRows {
+  sheetNo: string; counterId: string; year: number; scope: string; note: string; userId: number; at: string; localDate: string;
+  lines: readonly { itemId: number; name: string; unit: string; expectedQty: number; countedQty: number; delta: number; reason: string }[];
+}
+
+/** The sheet, its lines and one adjustment per variance; the counter that counts and a database applying its event write the same rows. */
+export function writeStocktakeRows(db: DB, t: StocktakeRows): number {
+  const sheetId = Number(stmt(db, `INSERT INTO stocktakes (sheet_no, counter_id, year, scope, note, user_id, at, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(t.sheetNo, t.counterId, t.year, t.scope, t.note, t.userId, t.at, t.localDate).lastInsertRowid);
+  const move = stmt(db, `INSERT INTO stock_movements (item_id, delta, kind, reason, user_id, at, stocktake_id) VALUES (?, ?, 'count', ?, ?, ?, ?)`);
+  const line = stmt(db, `INSERT INTO stocktake_lines (stocktake_id, item_id, item_name, unit, expected_qty, counted_qty, delta, reason, movement_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const l of t.lines) {
+    const movementId = l.delta === 0 ? null : Number(move.run(l.itemId, l.delta, l.reason, t.userId, t.at, sheetId).lastInsertRowid);
+    line.run(sheetId, l.itemId, l.name, l.unit, l.expectedQty, l.countedQty, l.delta, l.reason, movementId);
+  }
+  return sheetId;
 }
 
 interface SheetRow { id: number; sheet_no: string; scope: 'all' | 'partial'; note: string; at: string; local_date: string; user_name: string }
