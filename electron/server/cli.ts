@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { openApp } from './app.js';
-import { createHttpServer } from './http.js';
+import { createHttpServer, timeoutsFromEnv } from './http.js';
 import { findAppRoot } from './version.js';
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ const app = await openApp({
 });
 if (app.seeded) console.log('已生成示范村数据 (demo village seeded)');
 
-const server = createHttpServer(app.dispatcher, { staticDir: join(findAppRoot(), 'dist', 'renderer') });
+const server = createHttpServer(app.dispatcher, { staticDir: join(findAppRoot(), 'dist', 'renderer'), timeouts: timeoutsFromEnv() });
 server.listen(Number(values.port), values.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : values.port;

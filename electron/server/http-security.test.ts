@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspDirectives } from '../shell/security.js';
 import { browserCsp, createHttpServer } from './http.js';
-import type { Dispatcher } from '../core/dispatcher.js';
+import { freshVillage, type Village } from '../core/test-support.js';
+import { putSetting } from '../core/settings.js';
+import { lanSettingKey } from './allowed-hosts.js';
+import { request } from 'node:http';
 
 const directives = new Map(browserCsp.split(';').map((d) => {
   const [name, ...values] = d.trim().split(/\s+/);
@@ -30,20 +33,27 @@ describe('browser-mode CSP', () => {
 describe('HTTP responses', () => {
   let root: string;
   let base: string;
+  let port: number;
+  let v: Village;
   let close: () => void;
   beforeAll(async () => {
+    v = await freshVillage();
     root = mkdtempSync(join(tmpdir(), 'pos-http-'));
     mkdirSync(join(root, 'ui'));
     writeFileSync(join(root, 'ui', 'index.html'), '<!doctype html><title>积分超市</title>');
     writeFileSync(join(root, 'secret.txt'), 'no');
-    const dispatcher = { call: async () => ({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) } as unknown as Dispatcher;
-    const server = createHttpServer(dispatcher, { staticDir: join(root, 'ui') });
+    const server = createHttpServer(v.d, { staticDir: join(root, 'ui') });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+    close = () => {
+      server.close();
+      server.closeAllConnections();
+    };
   });
   afterAll(() => {
     close?.();
+    v?.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -61,7 +71,7 @@ describe('HTTP responses', () => {
   });
 
   it('API replies are JSON, nosniff and never cached', async () => {
-    const r = await fetch(`${base}/api/auth.me`, { method: 'POST', body: '{}' });
+    const r = await fetch(`${base}/api/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(r.status).toBe(401);
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
     expect(r.headers.get('cache-control')).toBe('no-store');
@@ -70,5 +80,61 @@ describe('HTTP responses', () => {
 
   it('the API only answers POST', async () => {
     expect((await fetch(`${base}/api/auth.me`)).status).toBe(405);
+  });
+});
+
+/** A request with a Host header of our choosing (fetch will not let a caller set Host). */
+function post(port: number, path: string, headers: Record<string, string>, body = '{}'): Promise<{ status: number; reason?: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, reason: (JSON.parse(text) as { error?: { details?: { reason?: string } } }).error?.details?.reason }));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+describe('the Host allow-list and the LAN setting', () => {
+  let v: Village;
+  let port: number;
+  let close: () => void;
+  beforeAll(async () => {
+    v = await freshVillage();
+    const server = createHttpServer(v.d);
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    port = (server.address() as AddressInfo).port;
+    close = () => {
+      server.close();
+      server.closeAllConnections();
+    };
+  });
+  afterAll(() => {
+    close?.();
+    v?.close();
+  });
+
+  it('answers the loopback names on its own port only', async () => {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect([host, (await post(port, '/api/auth.me', { host })).status]).toEqual([host, 401]);
+    }
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', `cunwei-pc:${port}`]) {
+      expect([host, await post(port, '/api/auth.me', { host })]).toEqual([host, { status: 421, reason: 'host_not_allowed' }]);
+    }
+  });
+
+  it('adds the names of the office.lan setting while it is enabled; an unreadable setting adds nothing', async () => {
+    const host = `cunwei-pc:${port}`;
+    putSetting(v.db, lanSettingKey, { enabled: true, host: '0.0.0.0', port, names: ['CUNWEI-PC', '192.168.1.20'] });
+    expect((await post(port, '/api/auth.me', { host })).status).toBe(401);
+    expect((await post(port, '/api/auth.me', { host: `192.168.1.20:${port}` })).status).toBe(401);
+    // A page served from that name may write; one from anywhere else may not.
+    expect((await post(port, '/api/auth.me', { host, origin: `http://cunwei-pc:${port}` })).status).toBe(401);
+    expect(await post(port, '/api/auth.me', { host, origin: `http://evil.example:${port}` })).toEqual({ status: 403, reason: 'origin_not_allowed' });
+    putSetting(v.db, lanSettingKey, { enabled: false, host: '0.0.0.0', port, names: ['cunwei-pc'] });
+    expect((await post(port, '/api/auth.me', { host })).status).toBe(421);
+    putSetting(v.db, lanSettingKey, { enabled: true, names: 'cunwei-pc' });
+    expect((await post(port, '/api/auth.me', { host })).status).toBe(421);
   });
 });
