@@ -17,6 +17,13 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:5180' },
+    // The server answers only its own Host and Origin: the dev proxy speaks for the page as itself.
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:5180',
+        changeOrigin: true,
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.removeHeader('origin')),
+      },
+    },
   },
 });

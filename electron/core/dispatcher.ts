@@ -7,6 +7,7 @@ import { allows } from './roles.js';
 import { resolveSession } from './domains/auth/sessions.js';
 import { writeAudit } from './audit.js';
 import { officeOnlyMessage, writeAllowed } from './ownership.js';
+import { issueReason } from './validation.js';
 
 export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
 
@@ -26,7 +27,10 @@ function withNotes(summary: string, notes: readonly string[]): string {
 }
 
 function zodDetails(err: z.ZodError) {
-  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return err.issues.map((i) => {
+    const reason = issueReason(i);
+    return reason ? { path: i.path.join('.'), message: i.message, reason } : { path: i.path.join('.'), message: i.message };
+  });
 }
 
 function toErrorBody(e: unknown): ApiErrorBody {

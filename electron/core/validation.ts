@@ -9,8 +9,32 @@ export const points = z.number().int('积分必须是整数 (points must be an i
 export const qty = z.number().int('数量必须是整数 (quantity must be an integer)').positive('数量必须大于 0').max(10_000);
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const fen = z.number().int('金额以分为单位，必须是整数').min(0).max(100_000_000);
-export const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`);
+
+/**
+ * C0 controls (tab and line breaks included), DEL and C1 controls. Invisible on screen and on a
+ * receipt, and an Excel file cannot carry them: an exported name read back would no longer match
+ * the one on file, and the re-import would add the person again.
+ */
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/;
+const controlCharactersButNewline = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+export const hasControlCharacter = (s: string, allowNewline = false): boolean =>
+  (allowNewline ? controlCharactersButNewline : controlCharacters).test(s);
+const noControlCharacters = (allowNewline: boolean) =>
+  [(s: string) => !hasControlCharacter(s, allowNewline), { message: '不能含控制字符 (no control characters)', params: { reason: 'control_character' } }] as const;
+
+/** One line of free text (a name, a group, a donor): CJK, emoji and rare characters such as 𠮷 are fine. */
+export const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`).refine(...noControlCharacters(false));
 export const requiredText = (max: number) => text(max).min(1, '不能为空');
+/** A note or reason typed in a text area: line breaks (normalised to \n) are its only control characters. */
+export const noteText = (max: number) =>
+  z.string().trim().overwrite((s) => s.replace(/\r\n?/g, '\n')).max(max, `最多 ${max} 个字`).refine(...noControlCharacters(true));
+export const requiredNoteText = (max: number) => noteText(max).min(1, '不能为空');
+
+/** The machine-readable reason a schema attached to an issue (a refine's params.reason), if any. */
+export function issueReason(issue: z.core.$ZodIssue): string | undefined {
+  const reason = (issue as { params?: { reason?: unknown } }).params?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
 export const date = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD');
 export const year = z.number().int().min(2000).max(2100);
 export const pin = z.string().regex(/^\d{4,12}$/, 'PIN 应为 4-12 位数字');

@@ -3,7 +3,7 @@ import type { Ctx } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { handler } from '../core/handler.js';
 import { stmt } from '../core/statements.js';
-import { requiredText, text } from '../core/validation.js';
+import { requiredText, text, requiredNoteText } from '../core/validation.js';
 import { getSetting, putSetting } from '../core/settings.js';
 import { normalizeOfficeUrl, type SyncLink } from './counter.js';
 import { createPairingCode, listConflicts, listTerminals, openConflictCount, resolveConflict, revokeTerminal } from './office.js';
@@ -110,7 +110,7 @@ export const syncHandlers = {
   'sync.revoke': handler({
     access: ['admin'],
     write: true,
-    input: z.strictObject({ terminalId, reason: requiredText(200) }),
+    input: z.strictObject({ terminalId, reason: requiredNoteText(200) }),
     run: (ctx, p) => {
       requireOffice(ctx);
       return revokeTerminal(ctx.db, { terminalId: p.terminalId, reason: p.reason, userId: ctx.me.id, now: ctx.now });
@@ -128,7 +128,7 @@ export const syncHandlers = {
   'sync.resolveConflict': handler({
     access: ['admin'],
     write: true,
-    input: z.strictObject({ id: z.number().int().positive(), resolution: requiredText(200) }),
+    input: z.strictObject({ id: z.number().int().positive(), resolution: requiredNoteText(200) }),
     run: (ctx, p) => {
       requireOffice(ctx);
       return resolveConflict(ctx.db, { id: p.id, resolution: p.resolution, userId: ctx.me.id, now: ctx.now });

@@ -225,7 +225,7 @@ describe('trust', () => {
     expect(changed.status).toBe(401);
     const stale = await signedPost('/sync/pull', body, link, undefined, Date.now() - 6 * 60_000);
     expect([stale.status, stale.body.error?.details?.reason]).toEqual([401, 'stale']);
-    const unsigned = await fetch(`${office.url}/sync/pull`, { method: 'POST', body });
+    const unsigned = await fetch(`${office.url}/sync/pull`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
 
     await office.call('sync.revoke', { terminalId: link.terminalId, reason: '柜台电脑丢失' }, tokens.admin);

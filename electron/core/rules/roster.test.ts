@@ -58,6 +58,19 @@ describe('roster grouping', () => {
     expect(errors.find((e) => e.row === 11)!.message).toMatch(/户主/);
   });
 
+  it('a cell with a control character is a row error; CJK Ext B and emoji are not', () => {
+    const { households, errors } = groupRoster([
+      row(2, { headName: '张三\u0007', group: '一组' }),
+      row(3, { headName: '李四', memberName: '李\u0085四' }),
+      row(4, { headName: '王五', relation: '户主\u007f' }),
+      row(5, { headName: '𠮷田', group: '二组😀' }),
+    ]);
+    expect(errors.map((e) => e.row)).toEqual([2, 3, 4]);
+    expect(errors[0].message).toMatch(/「户主姓名」含控制字符/);
+    expect(errors[1].message).toMatch(/「成员姓名」含控制字符/);
+    expect(households.map((h) => h.headName)).toEqual(['𠮷田']);
+  });
+
   it('accepts an ID number masked by an export as "keep the one on file"', () => {
     const { households, errors } = groupRoster([row(2, { cardNo: '66010001', headName: '张三丰', idNo: '**************002X' })]);
     expect(errors).toEqual([]);

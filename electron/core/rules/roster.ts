@@ -1,4 +1,5 @@
 import { idNoProblem, normalizeIdNo } from './id-number.js';
+import { hasControlCharacter } from '../validation.js';
 
 /** The roster's columns, in the template's order. One row is one member of a household. */
 export const rosterColumns = [
@@ -61,6 +62,9 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
   for (const r of rows) {
     const c = r.cells;
     const problems = [...(r.cellProblems ?? [])];
+    for (const col of rosterColumns) {
+      if (hasControlCharacter(c[col.key] ?? '')) problems.push(`「${col.header}」含控制字符（不可见字符），请删除后重新填写`);
+    }
     let cardNo = (c.cardNo ?? '').replace(/\s+/g, '');
     let headName = (c.headName ?? '').trim();
     const text = (k: RosterKey) => (c[k] ?? '').trim();

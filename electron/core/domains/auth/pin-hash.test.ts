@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, verifyPin } from './pin-hash.js';
+import { decoyHash, hashPin, verifyPin } from './pin-hash.js';
 
 describe('PIN hashing', () => {
   it('verifies the right PIN and refuses a wrong one', () => {
@@ -15,5 +15,10 @@ describe('PIN hashing', () => {
   });
   it('refuses a malformed stored hash', () => {
     expect(verifyPin('123456', 'plain')).toBe(false);
+  });
+  it('the decoy costs what a real hash costs, and no PIN matches it', () => {
+    const params = (h: string) => h.split('$').slice(0, 4).join('$');
+    expect(params(decoyHash)).toBe(params(hashPin('123456')));
+    for (const pin of ['000000', '123456', '111111', '']) expect(verifyPin(pin, decoyHash)).toBe(false);
   });
 });

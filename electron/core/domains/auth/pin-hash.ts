@@ -16,3 +16,10 @@ export function verifyPin(pin: string, stored: string): boolean {
   const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(rr), p: Number(pp) });
   return timingSafeEqual(actual, expected);
 }
+
+/**
+ * A hash no PIN matches (made from a random string, then discarded). A sign-in for an unknown,
+ * inactive or locked account checks against it, or the account's own hash, so every refusal costs
+ * the same scrypt as a wrong PIN: timing does not tell which usernames exist.
+ */
+export const decoyHash = 'scrypt$16384$8$1$ptPm9fPVcAc2gms9KtZeCw==$Y2zu8RzvzKMdodjFtBQgXmxkS2LYxqOw41tU0hVGUOc=';

@@ -4,7 +4,7 @@ import type { Role } from '../../roles.js';
 import { stmt } from '../../statements.js';
 import type { DB } from '../../../../db/connection.js';
 import { afterFailure, isLocked } from './lockout.js';
-import { verifyPin } from './pin-hash.js';
+import { decoyHash, verifyPin } from './pin-hash.js';
 
 interface UserRow { id: number; username: string; name: string; pin_hash: string; roles: string; active: number; failed_logins: number; locked_until: string | null }
 
@@ -23,8 +23,12 @@ function recordFailure(db: DB, u: UserRow, now: Date): void {
  */
 export function checkPin(ctx: Ctx, username: string, pin: string, what: string): SessionUser {
   const u = stmt(ctx.db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-  if (!u || !u.active) throw new AppError('UNAUTHENTICATED', `${what}用户名或 PIN 错误 (wrong username or PIN)`);
+  if (!u || !u.active) {
+    verifyPin(pin, decoyHash);
+    throw new AppError('UNAUTHENTICATED', `${what}用户名或 PIN 错误 (wrong username or PIN)`);
+  }
   if (isLocked({ failedLogins: u.failed_logins, lockedUntil: u.locked_until }, ctx.now)) {
+    verifyPin(pin, u.pin_hash); // its answer does not matter while locked; its time does
     throw new AppError('UNAUTHENTICATED', `${what}账户已锁定，请 5 分钟后再试 (account locked)`, { lockedUntil: u.locked_until });
   }
   if (!verifyPin(pin, u.pin_hash)) {

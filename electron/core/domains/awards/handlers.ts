@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
-import { id, text, year } from '../../validation.js';
+import { id, year, noteText } from '../../validation.js';
 import { awardKinds, awardNames } from '../../rules/award-candidates.js';
 import { awardSubject } from '../../rules/award-candidates.js';
 import { rankedWorkbook } from '../reports/export.js';
@@ -17,7 +17,7 @@ export const awardHandlers = {
   'awards.decide': handler({
     access: ['reviewer'],
     write: true,
-    input: z.strictObject({ award, year, householdId: id, personId: id.optional(), decision: z.enum(['awarded', 'not_awarded']), note: text(200).optional() }),
+    input: z.strictObject({ award, year, householdId: id, personId: id.optional(), decision: z.enum(['awarded', 'not_awarded']), note: noteText(200).optional() }),
     run: decide,
     audit: (p) => `评优 ${p.year} ${awardNames[p.award]} 户#${p.householdId}${p.personId ? ` 成员#${p.personId}` : ''}: ${p.decision === 'awarded' ? '评上' : '未评上'}${p.note ? ` (${p.note})` : ''}`,
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
 import { putSetting } from '../../settings.js';
-import { empty, requiredText, text, year } from '../../validation.js';
+import { empty, year, noteText, requiredNoteText } from '../../validation.js';
 import type { Quarter } from '../../rules/period.js';
 import { rankedWorkbook } from '../reports/export.js';
 import { boardSettings, computeBoard, history, inForce, latestInForce, publish, withdraw } from './boards.js';
@@ -18,14 +18,14 @@ export const boardHandlers = {
   'boards.publish': handler({
     access: ['reviewer'],
     write: true,
-    input: z.strictObject({ year, quarter, note: text(200).optional() }),
+    input: z.strictObject({ year, quarter, note: noteText(200).optional() }),
     run: (ctx, p) => publish(ctx, p.year, p.quarter as Quarter, p.note),
     audit: (p, r) => `发布 ${p.year}年第${p.quarter}季度红黑榜 (红榜 ${r.board?.red.length ?? 0} 户, 黑榜 ${r.board?.black.length ?? 0} 户)`,
   }),
   'boards.withdraw': handler({
     access: ['reviewer'],
     write: true,
-    input: z.strictObject({ year, quarter, reason: requiredText(200) }),
+    input: z.strictObject({ year, quarter, reason: requiredNoteText(200) }),
     run: (ctx, p) => withdraw(ctx, p.year, p.quarter as Quarter, p.reason),
     audit: (p) => `撤榜 ${p.year}年第${p.quarter}季度: ${p.reason}`,
   }),

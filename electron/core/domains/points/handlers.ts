@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
-import { date, id, points, requiredText, text } from '../../validation.js';
+import { date, id, points, noteText, requiredNoteText } from '../../validation.js';
 import { recordEntries, reverseEntry, reviewEntries } from './entries.js';
 import { attachPhoto, listPhotos, maxPhotoBytes, readPhoto, sniffImage } from './photos.js';
 import { pendingEntries } from './queue.js';
@@ -34,7 +34,7 @@ export const pointHandlers = {
       personId: id.optional(),
       points: points.optional(),
       occurredOn: date,
-      note: text(200).optional(),
+      note: noteText(200).optional(),
     }),
     run: recordEntries,
     audit: (p, r) => `录入积分 条目#${p.ruleId} ${r.entries.length} 户`,
@@ -42,7 +42,7 @@ export const pointHandlers = {
   'points.review': handler({
     access: ['reviewer'],
     write: true,
-    input: z.strictObject({ entryIds: z.array(id).min(1).max(1000), decision: z.enum(['approve', 'reject']), reason: text(200).optional() }),
+    input: z.strictObject({ entryIds: z.array(id).min(1).max(1000), decision: z.enum(['approve', 'reject']), reason: noteText(200).optional() }),
     run: reviewEntries,
     audit: (p) => `${p.decision === 'approve' ? '通过' : '驳回'} ${p.entryIds.length} 条积分`,
   }),
@@ -71,7 +71,7 @@ export const pointHandlers = {
   'points.reverse': handler({
     access: ['clerk', 'reviewer'],
     write: true,
-    input: z.strictObject({ entryId: id, reason: requiredText(200) }),
+    input: z.strictObject({ entryId: id, reason: requiredNoteText(200) }),
     run: reverseEntry,
     audit: (p) => `冲正积分 #${p.entryId}: ${p.reason}`,
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
-import { date, id, pin, points, qty, requestId, requiredText, username } from '../../validation.js';
+import { date, id, pin, points, qty, requestId, username, requiredNoteText } from '../../validation.js';
 import { redeem } from './redemption.js';
 import { getRedemption, listRedemptions } from './queries.js';
 import { voidRedemption } from './void.js';
@@ -15,7 +15,7 @@ export const redemptionHandlers = {
       householdId: id,
       lines: z.array(z.strictObject({ itemId: id, qty, points: points.optional(), providerId: id.optional() })).min(1, '购物车是空的').max(50),
       requestId,
-      override: z.strictObject({ ...supervisor, reason: requiredText(200) }).optional(),
+      override: z.strictObject({ ...supervisor, reason: requiredNoteText(200) }).optional(),
     }),
     run: (ctx, p) => redeem(ctx, p, { kind: 'counter' }),
     // An override given on a redemption day is not used; the supervisor and reason are noted only when it is (see redeem).
@@ -24,7 +24,7 @@ export const redemptionHandlers = {
   'redemptions.void': handler({
     access: ['shopkeeper'],
     write: true,
-    input: z.strictObject({ id, reason: requiredText(200), ...supervisor }),
+    input: z.strictObject({ id, reason: requiredNoteText(200), ...supervisor }),
     run: voidRedemption,
     audit: (p, r) => `作废 ${r.receiptNo}: ${p.reason}`,
   }),

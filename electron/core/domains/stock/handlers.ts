@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { handler } from '../../handler.js';
 import { stmt } from '../../statements.js';
-import { date, fen, fundingSource, id, qty, requiredText, text } from '../../validation.js';
+import { date, fen, fundingSource, id, qty, text, noteText, requiredNoteText } from '../../validation.js';
 import { requireItem } from '../catalog/catalog.js';
 import { lowStock, listMovements } from './movements.js';
 import { getNote, listNotes, needsDonor, receive } from './receiving.js';
@@ -35,7 +35,7 @@ export const stockHandlers = {
       fundingSource,
       donor: text(64).optional(),
       unitCostFen: fen.optional(),
-      note: text(200).optional(),
+      note: noteText(200).optional(),
     }).refine(...donorRule),
     // A one-line receiving note: every receipt has a note number, whichever way it came in.
     run(ctx, p) {
@@ -49,7 +49,7 @@ export const stockHandlers = {
     write: true,
     input: z.strictObject({
       lines: z.array(receiveLine).min(1, '入库单至少要有一行').max(200),
-      note: text(200).optional(),
+      note: noteText(200).optional(),
     }),
     run(ctx, p) {
       const { noteId } = receive(ctx, p.lines, p.note ?? '', 'stock.receive');
@@ -70,7 +70,7 @@ export const stockHandlers = {
   'stock.count': handler({
     access: ['shopkeeper'],
     write: true,
-    input: z.strictObject({ itemId: id, countedQty: counted, reason: requiredText(200) }),
+    input: z.strictObject({ itemId: id, countedQty: counted, reason: requiredNoteText(200) }),
     run(ctx, p) {
       const item = requireItem(ctx.db, p.itemId);
       if (item.kind !== 'goods') throw new AppError('INVALID_INPUT', '服务没有库存 (services have no stock)');
@@ -93,10 +93,10 @@ export const stockHandlers = {
         barcode: barcode.optional(),
         countedQty: counted,
         expectedQty: z.number().int().min(-1_000_000).max(1_000_000).optional(),
-        reason: text(200).optional(),
+        reason: noteText(200).optional(),
       }).refine(...oneRef)).min(1, '盘点表至少要有一行').max(2000),
-      reason: text(200).optional(),
-      note: text(200).optional(),
+      reason: noteText(200).optional(),
+      note: noteText(200).optional(),
     }),
     run: takeStock,
     audit: (_p, r) => `盘点表 ${r.sheetNo}：${r.lineCount} 项，差异 ${r.varianceCount} 项`,
