@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { PassThrough } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 
 export type Workbook = ExcelJS.Workbook;
@@ -18,6 +19,69 @@ export function newWorkbook(): ExcelJS.Workbook {
   const wb = new (exceljs().Workbook)();
   wb.creator = '积分超市';
   return wb;
+}
+
+/** A sheet's row as the streaming reader gives it: its number and its cells. */
+export type SheetRow = ExcelJS.Row;
+
+export class SheetTooLarge extends Error {}
+
+interface ZipEntry { path: string; stream(): NodeJS.ReadableStream }
+interface ExcelStreamReader {
+  sharedStrings?: unknown[];
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<{ index: number; text: unknown }>;
+  _parseWorksheet(rows: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<SheetRow> }>;
+}
+
+/**
+ * The rows of one sheet, read as they are inflated, so a file that unpacks to millions of rows
+ * costs no more than the rows the caller takes before it stops. exceljs's own WorkbookReader reads
+ * the zip front to back and parks every sheet that comes before the shared strings (where exceljs
+ * itself writes them) in a temporary file, whole; so the zip is opened by its directory instead, the
+ * small parts (relations, workbook, shared strings, at most maxStrings of them) are read first, and
+ * only then the sheet, through exceljs's sheet reader with backpressure. The sheet named `prefer`
+ * is read, else the first. Throws SheetTooLarge past maxStrings; anything unreadable throws.
+ */
+export async function* streamSheetRows(data: Buffer, prefer: string, maxStrings: number): AsyncGenerator<SheetRow> {
+  const require = createRequire(import.meta.url);
+  const excelRequire = createRequire(require.resolve('exceljs'));
+  const unzipper = excelRequire('unzipper') as { Open: { buffer(b: Buffer): Promise<{ files: ZipEntry[] }> } };
+  const { files } = await unzipper.Open.buffer(data);
+  const entry = (path: string) => files.find((f) => f.path === path);
+  const needed = (path: string) => {
+    const e = entry(path);
+    if (!e) throw new Error(`not a workbook: no ${path}`);
+    return e.stream();
+  };
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(undefined as never, { sharedStrings: 'emit', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' }) as unknown as ExcelStreamReader;
+  await reader._parseRels(needed('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(needed('xl/workbook.xml'));
+  const strings: unknown[] = [];
+  const sharedStrings = entry('xl/sharedStrings.xml');
+  if (sharedStrings) {
+    for await (const s of reader._parseSharedStrings(sharedStrings.stream())) {
+      if (strings.push(s.text) > maxStrings) throw new SheetTooLarge(`more than ${maxStrings} shared strings`);
+    }
+  }
+  reader.sharedStrings = strings;
+  const sheets = reader.model?.sheets ?? [];
+  const sheet = sheets.find((x) => x.name === prefer) ?? sheets[0];
+  const target = reader.workbookRels?.find((r) => r.Id === sheet?.rId)?.Target.replace(/^\/?(xl\/)?/, '');
+  const sheetNo = target && /^worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+  if (!sheetNo) throw new Error('no worksheet');
+  // A Node stream is async-iterable with backpressure: the inflater waits while the parser catches up.
+  const inflated = needed(`xl/worksheets/sheet${sheetNo}.xml`).pipe(new PassThrough());
+  try {
+    for (const { eventType, value } of reader._parseWorksheet(inflated, sheetNo)) {
+      if (eventType === 'worksheet') yield* value;
+    }
+  } finally {
+    inflated.destroy();
+  }
 }
 
 export async function readWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {

@@ -88,7 +88,11 @@ export const householdHandlers = {
         const { rows } = await readRoster(Buffer.from(p.xlsxBase64, 'base64'));
         return groupRoster(rows);
       } catch (e) {
-        zctx.addIssue({ code: 'custom', message: e instanceof RosterFileError ? e.message : '无法读取该文件，请上传 Excel 工作簿 (.xlsx)', path: ['xlsxBase64'] });
+        const known = e instanceof RosterFileError;
+        zctx.addIssue({
+          code: 'custom', message: known ? e.message : '无法读取该文件，请上传 Excel 工作簿 (.xlsx)', path: ['xlsxBase64'],
+          ...(known && e.reason ? { params: { reason: e.reason } } : {}),
+        });
         return z.NEVER;
       }
     }),

@@ -3,57 +3,67 @@ import { maskIdNo } from '../../rules/id-number.js';
 import { mapHeaders, rosterColumns, type RawRow, type RosterKey, type RowError } from '../../rules/roster.js';
 import { stmt } from '../../statements.js';
 import { withGroupKey } from './group-order-sql.js';
-import { a4, cellText, newWorkbook, readWorkbook, styleHeader, workbookBase64 } from '../../xlsx.js';
+import { a4, cellText, newWorkbook, SheetTooLarge, streamSheetRows, styleHeader, workbookBase64, type SheetRow } from '../../xlsx.js';
 
 export const rosterSheetName = '农户花名册';
 export const maxRosterRows = 20_000;
 
-export class RosterFileError extends Error {}
+export class RosterFileError extends Error {
+  constructor(message: string, readonly reason?: 'too_many_rows') {
+    super(message);
+  }
+}
+
+const tooMany = () => new RosterFileError(`一次最多导入 ${maxRosterRows} 行`, 'too_many_rows');
 
 /**
  * Reads the roster sheet: the first sheet named 农户花名册, else the first sheet. The header row is
  * found by its text within the first 10 rows, so a title row above it or reordered columns still read.
+ * Rows are streamed and the count stops at maxRosterRows, before the rest of the file is unpacked.
  */
 export async function readRoster(data: Buffer): Promise<{ rows: RawRow[]; errors: RowError[] }> {
-  let wb;
-  try {
-    wb = await readWorkbook(data);
-  } catch {
-    throw new RosterFileError('无法读取该文件，请上传 Excel 工作簿 (.xlsx)');
-  }
-  const ws = wb.getWorksheet(rosterSheetName) ?? wb.worksheets[0];
-  if (!ws) throw new RosterFileError('工作簿中没有工作表');
   let headerRow = 0;
   let columns: Partial<Record<RosterKey, number>> = {};
-  for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
-    const values = ws.getRow(r).values as unknown[];
-    const headers = Array.from({ length: values.length }, (_, i) => cellText(values[i] as never));
-    const mapped = mapHeaders(headers);
-    if (mapped.missing.length === 0) {
-      headerRow = r;
-      columns = mapped.columns;
-    }
-  }
-  if (!headerRow) throw new RosterFileError(`找不到表头：第一行应包含「${rosterColumns.map((c) => c.header).join('、')}」等列（请使用下载的模板）`);
-  if (ws.rowCount - headerRow > maxRosterRows) throw new RosterFileError(`一次最多导入 ${maxRosterRows} 行`);
-
   const rows: RawRow[] = [];
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: RawRow['cells'] = {};
-    const cellProblems: string[] = [];
-    for (const [key, col] of Object.entries(columns) as [RosterKey, number][]) {
-      const v = row.getCell(col).value;
-      // Excel keeps 15 significant digits: an ID number typed as a number has already lost its last digits.
-      if (key === 'idNo' && typeof v === 'number' && v > 1e15) {
-        cellProblems.push('身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为「文本」后重新填写');
+  let seen = 0;
+  try {
+    // Eight columns a row: more distinct strings than that cannot belong to a roster within the cap.
+    for await (const row of streamSheetRows(data, rosterSheetName, (maxRosterRows + 10) * rosterColumns.length)) {
+      if (!headerRow) {
+        if (++seen > 10) break;
+        const values = row.values as unknown[];
+        const mapped = mapHeaders(Array.from({ length: values.length }, (_, i) => cellText(values[i] as never)));
+        if (mapped.missing.length === 0) {
+          headerRow = row.number;
+          columns = mapped.columns;
+        }
         continue;
       }
-      cells[key] = cellText(v);
+      if (rows.length >= maxRosterRows || row.number - headerRow > maxRosterRows) throw tooMany();
+      rows.push(readRow(row, columns));
     }
-    rows.push(cellProblems.length ? { row: r, cells, cellProblems } : { row: r, cells });
+  } catch (e) {
+    if (e instanceof RosterFileError) throw e;
+    if (e instanceof SheetTooLarge) throw tooMany();
+    throw new RosterFileError('无法读取该文件，请上传 Excel 工作簿 (.xlsx)');
   }
+  if (!headerRow) throw new RosterFileError(`找不到表头：第一行应包含「${rosterColumns.map((c) => c.header).join('、')}」等列（请使用下载的模板）`);
   return { rows, errors: [] };
+}
+
+function readRow(row: SheetRow, columns: Partial<Record<RosterKey, number>>): RawRow {
+  const cells: RawRow['cells'] = {};
+  const cellProblems: string[] = [];
+  for (const [key, col] of Object.entries(columns) as [RosterKey, number][]) {
+    const v = row.getCell(col).value;
+    // Excel keeps 15 significant digits: an ID number typed as a number has already lost its last digits.
+    if (key === 'idNo' && typeof v === 'number' && v > 1e15) {
+      cellProblems.push('身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为「文本」后重新填写');
+      continue;
+    }
+    cells[key] = cellText(v);
+  }
+  return cellProblems.length ? { row: row.number, cells, cellProblems } : { row: row.number, cells };
 }
 
 interface ExportRow { card_no: string; head_name: string; grp: string; phone: string; name: string | null; relation: string | null; id_no: string | null; party_member: number | null }
