@@ -8,9 +8,9 @@ const Y = 2027;
 
 async function craftQuarter(server: E2EServer) {
   await server.ok('clock.set', { now: `${Y}-10-08T09:00:00+08:00` });
-  const [clerk, review] = [await server.login('clerk'), await server.login('review')];
-  const award = await server.ok('rules.save', { category: '乡风文明', name: 'e2e好人好事', kind: 'award', minPoints: 1, maxPoints: 1000 }, clerk);
-  const deduction = await server.ok('rules.save', { category: '环境卫生', name: 'e2e乱堆乱放', kind: 'deduction', minPoints: 1, maxPoints: 1000 }, clerk);
+  const [clerk, review, admin] = [await server.login('clerk'), await server.login('review'), await server.login('admin')];
+  const award = await server.ok('rules.save', { category: '乡风文明', name: 'e2e好人好事', kind: 'award', minPoints: 1, maxPoints: 1000 }, admin);
+  const deduction = await server.ok('rules.save', { category: '环境卫生', name: 'e2e乱堆乱放', kind: 'deduction', minPoints: 1, maxPoints: 1000 }, admin);
   const names = ['王建国', '李秀英', '张伟', '刘芳', '陈军', '杨丽', '赵强', '黄敏', '周杰', '吴霞', '徐磊', '孙燕', '马超', '胡斌', '郭静'];
   const scores = [120, 110, 100, 90, 85, 80, 70, 65, 60, 50, 50, 50, 45, -15, -30];
   const approve: number[] = [];

@@ -14,7 +14,7 @@ test('50 households through the fast lane on a bulk day', async ({ page, server,
   await server.ok('clock.set', { now: `${day}T09:00:00+08:00` });
   const [admin, clerk, review, shop] = [await server.login('admin'), await server.login('clerk'), await server.login('review'), await server.login('shop')];
   await server.ok('calendar.set', { mode: 'dates', dates: [], trial: { start: day } }, admin);
-  const rule = await server.ok('rules.save', { category: '乡风文明', name: 'e2e集中兑换测试加分', kind: 'award', points: 100 }, clerk);
+  const rule = await server.ok('rules.save', { category: '乡风文明', name: 'e2e集中兑换测试加分', kind: 'award', points: 100 }, admin);
   const households: { id: number; cardNo: string; headName: string }[] = [];
   for (let i = 1; i <= N; i++) {
     households.push(await server.ok('households.create', { headName: `兑换户${String(i).padStart(2, '0')}`, cardNo: `8800${String(i).padStart(4, '0')}`, group: '集中兑换' }, clerk));
@@ -104,7 +104,7 @@ test('Enter right behind the scanner redeems the household just scanned, never t
   await server.ok('clock.set', { now: `${day}T09:00:00+08:00` });
   const [admin, clerk, review, shop] = [await server.login('admin'), await server.login('clerk'), await server.login('review'), await server.login('shop')];
   await server.ok('calendar.set', { mode: 'dates', dates: [], trial: { start: day } }, admin);
-  const rule = await server.ok('rules.save', { category: '乡风文明', name: 'e2e连续刷卡', kind: 'award', points: 50 }, clerk);
+  const rule = await server.ok('rules.save', { category: '乡风文明', name: 'e2e连续刷卡', kind: 'award', points: 50 }, admin);
   const hs: { id: number; cardNo: string }[] = [];
   for (let i = 1; i <= 5; i++) hs.push(await server.ok('households.create', { headName: `连刷${i}`, cardNo: `8900000${i}` }, clerk));
   const { entries } = await server.ok('points.record', { householdIds: hs.map((h) => h.id), ruleId: rule.id, occurredOn: day }, clerk);

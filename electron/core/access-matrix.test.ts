@@ -66,7 +66,7 @@ const expected: Record<string, Role[]> = {
   'points.review': ['admin', 'reviewer'],
   'points.reverse': ['admin', 'clerk', 'reviewer'],
   'households.create': ['admin', 'clerk'],
-  'rules.save': ['admin', 'clerk'],
+  'rules.save': ['admin'],
   'catalog.save': ['admin', 'shopkeeper'],
   'stock.receive': ['admin', 'shopkeeper'],
   'stock.count': ['admin', 'shopkeeper'],

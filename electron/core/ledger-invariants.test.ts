@@ -57,10 +57,10 @@ describe('audit and outbox', () => {
     const pending = await recordPending(v, h.id, 'award', 5);
     const toReverse = await approved(v, h.id, 'award', 7);
     let redemptionId = 0;
-    const rule = await v.invoke('clerk', 'rules.save', { category: '乡风文明', name: '孝老爱亲', kind: 'award', points: 10 });
+    const rule = await v.invoke('admin', 'rules.save', { category: '乡风文明', name: '孝老爱亲', kind: 'award', points: 10 });
     return [
       ['households.create', () => v.invoke('clerk', 'households.create', { headName: '李四' }), 0],
-      ['rules.save', () => v.invoke('clerk', 'rules.save', { category: '环境卫生', name: '乱堆乱放', kind: 'deduction', minPoints: 2, maxPoints: 10 }), 0],
+      ['rules.save', () => v.invoke('admin', 'rules.save', { category: '环境卫生', name: '乱堆乱放', kind: 'deduction', minPoints: 2, maxPoints: 10 }), 0],
       ['points.record', () => v.invoke('clerk', 'points.record', { householdIds: [h.id], ruleId: rule.id, occurredOn: '2026-03-15' }), 0],
       ['points.review', () => v.invoke('review', 'points.review', { entryIds: [pending], decision: 'approve' }), 0],
       ['points.reverse', () => v.invoke('clerk', 'points.reverse', { entryId: toReverse, reason: '录错' }), 0],

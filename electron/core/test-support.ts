@@ -205,7 +205,7 @@ const ruleIds = new WeakMap<Village, { award?: number; deduction?: number }>();
 async function generalRule(v: Village, kind: 'award' | 'deduction'): Promise<number> {
   const known = ruleIds.get(v) ?? {};
   if (known[kind] === undefined) {
-    const r = await v.invoke('clerk', 'rules.save', {
+    const r = await v.invoke('admin', 'rules.save', {
       category: '通用', name: kind === 'award' ? '测试奖励' : '测试扣分', kind, minPoints: 1, maxPoints: 1000,
     });
     known[kind] = r.id;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   s = await startServer();
   let t = await at(`${Y}-09-30T20:00:00+08:00`);
   const rule = async (category: string, kind: 'award' | 'deduction') =>
-    (await s.ok('rules.save', { category, name: `接口测试${category}${kind}`, kind, minPoints: 1, maxPoints: 1000 }, t.clerk)).id as number;
+    (await s.ok('rules.save', { category, name: `接口测试${category}${kind}`, kind, minPoints: 1, maxPoints: 1000 }, t.admin)).id as number;
   const civic = await rule('乡风文明', 'award');
   const hygiene = await rule('环境卫生', 'deduction');
   const give = async (name: string, ruleId: number, points: number, occurredOn: string, approve = true) => {

@@ -55,7 +55,7 @@ describe('FORBIDDEN 403: a recorder reviewing its own entry', () => {
 
 describe('CONFLICT 409', () => {
   it('an entry already reviewed', async () => {
-    const rule = await s.ok('rules.save', { category: '测试', name: '重复审核测试', kind: 'award', points: 3 }, clerk);
+    const rule = await s.ok('rules.save', { category: '测试', name: '重复审核测试', kind: 'award', points: 3 }, admin);
     const { entries } = await s.ok('points.record', { householdIds: [liu], ruleId: rule.id, occurredOn: today }, clerk);
     await s.ok('points.review', { entryIds: [entries[0].id], decision: 'approve' }, review);
     const before = await snapshot(s, admin, liu);
@@ -90,7 +90,7 @@ describe('CONFLICT 409', () => {
 
 describe('LIMIT_EXCEEDED 422: a rule\'s yearly cap', () => {
   it('the 3rd award of 10 under a 20-point cap is refused, for the whole batch', async () => {
-    const rule = await s.ok('rules.save', { category: '测试', name: '封顶测试', kind: 'award', points: 10, capPerYear: 20 }, clerk);
+    const rule = await s.ok('rules.save', { category: '测试', name: '封顶测试', kind: 'award', points: 10, capPerYear: 20 }, admin);
     await s.ok('points.record', { householdIds: [zhang], ruleId: rule.id, occurredOn: today }, clerk);
     await s.ok('points.record', { householdIds: [zhang], ruleId: rule.id, occurredOn: today }, clerk);
     const beforeZhang = await snapshot(s, admin, zhang);
@@ -104,7 +104,7 @@ describe('LIMIT_EXCEEDED 422: a rule\'s yearly cap', () => {
   });
 
   it('a rejected entry no longer counts against the cap', async () => {
-    const rule = await s.ok('rules.save', { category: '测试', name: '封顶驳回测试', kind: 'award', points: 10, capPerYear: 10 }, clerk);
+    const rule = await s.ok('rules.save', { category: '测试', name: '封顶驳回测试', kind: 'award', points: 10, capPerYear: 10 }, admin);
     const { entries } = await s.ok('points.record', { householdIds: [liu], ruleId: rule.id, occurredOn: today }, clerk);
     expectError(await s.call('points.record', { householdIds: [liu], ruleId: rule.id, occurredOn: today }, clerk), 'LIMIT_EXCEEDED', 422);
     await s.ok('points.review', { entryIds: [entries[0].id], decision: 'reject', reason: '记错了' }, review);

@@ -144,11 +144,11 @@ export async function snapshot(s: TestServer, token: string, householdId: number
   };
 }
 
-/** Gives a household extra approved points: a fresh uncapped award rule, recorded by the clerk, approved by the reviewer. */
+/** Gives a household extra approved points: a fresh uncapped award rule (set by the admin), recorded by the clerk, approved by the reviewer. */
 export async function grantPoints(s: TestServer, householdId: number, points: number, occurredOn: string): Promise<void> {
   const clerk = await s.login('clerk');
   const review = await s.login('review');
-  const rule = await s.ok('rules.save', { category: '测试', name: `测试加分 ${randomUUID().slice(0, 8)}`, kind: 'award', points }, clerk);
+  const rule = await s.ok('rules.save', { category: '测试', name: `测试加分 ${randomUUID().slice(0, 8)}`, kind: 'award', points }, await s.login('admin'));
   const { entries } = await s.ok('points.record', { householdIds: [householdId], ruleId: rule.id, occurredOn }, clerk);
   await s.ok('points.review', { entryIds: entries.map((e: { id: number }) => e.id), decision: 'approve' }, review);
 }

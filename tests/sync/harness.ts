@@ -141,7 +141,7 @@ export async function prepareOffice(spec: VillageSpec, dataDir = mkdtempSync(joi
       const members = Array.from({ length: spec.membersPerHousehold ?? 2 }, (_, k) => ({ name: `成员${i}-${k}`, relation: '家庭成员' }));
       households.push((await d.invoke('households.create', { headName: `户主${i}`, group: `${1 + (i % 8)}组`, members }, clerk)).id);
     }
-    const rule = await d.invoke('rules.save', { category: '测试', name: '年度积分', kind: 'award', minPoints: 1, maxPoints: 1_000_000 }, clerk);
+    const rule = await d.invoke('rules.save', { category: '测试', name: '年度积分', kind: 'award', minPoints: 1, maxPoints: 1_000_000 }, admin);
     const today = (await d.invoke('calendar.get', {}, admin)).today;
     for (let i = 0; i < households.length; i += 500) {
       const { entries } = await d.invoke('points.record', { householdIds: households.slice(i, i + 500), ruleId: rule.id, points: spec.pointsPerHousehold, occurredOn: today }, clerk);

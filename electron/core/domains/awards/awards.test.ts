@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => v.close());
 
 const rule = (category: string, kind: 'award' | 'deduction') =>
-  v.invoke('clerk', 'rules.save', { category, name: `${category}${kind === 'award' ? '加分' : '扣分'}`, kind, minPoints: 1, maxPoints: 1000 });
+  v.invoke('admin', 'rules.save', { category, name: `${category}${kind === 'award' ? '加分' : '扣分'}`, kind, minPoints: 1, maxPoints: 1000 });
 
 let r: Record<string, number>;
 async function rules() {

@@ -15,8 +15,8 @@ const rules = new WeakMap<Village, Record<'award' | 'deduction', number>>();
 async function ruleIds() {
   let r = rules.get(v);
   if (!r) {
-    const award = await v.invoke('clerk', 'rules.save', { category: '乡风文明', name: '好人好事', kind: 'award', minPoints: 1, maxPoints: 1000 });
-    const deduction = await v.invoke('clerk', 'rules.save', { category: '环境卫生', name: '乱堆乱放', kind: 'deduction', minPoints: 1, maxPoints: 1000 });
+    const award = await v.invoke('admin', 'rules.save', { category: '乡风文明', name: '好人好事', kind: 'award', minPoints: 1, maxPoints: 1000 });
+    const deduction = await v.invoke('admin', 'rules.save', { category: '环境卫生', name: '乱堆乱放', kind: 'deduction', minPoints: 1, maxPoints: 1000 });
     rules.set(v, (r = { award: award.id, deduction: deduction.id }));
   }
   return r;

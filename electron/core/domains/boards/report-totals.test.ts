@@ -61,7 +61,7 @@ describe('report totals (migration 008)', () => {
       v = await freshVillage();
       const hs = [(await household(v)).id, (await household(v, { headName: '李秀兰' })).id, (await household(v, { headName: '王建华' })).id];
       const rule = (category: string, kind: 'award' | 'deduction') =>
-        v.invoke('clerk', 'rules.save', { category, name: `${category}${kind}`, kind, minPoints: 1, maxPoints: 100 }).then((r) => r.id);
+        v.invoke('admin', 'rules.save', { category, name: `${category}${kind}`, kind, minPoints: 1, maxPoints: 100 }).then((r) => r.id);
       const rules = [await rule('乡风文明', 'award'), await rule('环境卫生', 'deduction'), await rule('环境卫生', 'award')];
       const entries: number[] = [];
       const reviewedAt: string[] = [];
@@ -89,7 +89,7 @@ describe('report totals (migration 008)', () => {
   it('a reversal that arrives before the approval of its entry (rows replicated out of order) counts once approved', async () => {
     v = await freshVillage();
     const h = (await household(v)).id;
-    const ruleId = (await v.invoke('clerk', 'rules.save', { category: '环境卫生', name: '乱倒垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 })).id;
+    const ruleId = (await v.invoke('admin', 'rules.save', { category: '环境卫生', name: '乱倒垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 })).id;
     const e = (await v.invoke('clerk', 'points.record', { householdIds: [h], ruleId, points: 9, occurredOn: '2026-02-01' })).entries[0].id;
     const row = v.db.prepare('SELECT * FROM point_entries WHERE id = ?').get(e) as Record<string, unknown>;
     v.db.prepare(`INSERT INTO point_entries (household_id, kind, category, rule_name, points, occurred_on, year, reverses_id, recorded_by, recorded_at)
@@ -103,7 +103,7 @@ describe('report totals (migration 008)', () => {
   it('with more approvals in notice than it pays to take out, the ledger is summed instead', async () => {
     v = await freshVillage();
     const h = (await household(v)).id;
-    const ruleId = (await v.invoke('clerk', 'rules.save', { category: '乡风文明', name: '义务劳动', kind: 'award', minPoints: 1, maxPoints: 100 })).id;
+    const ruleId = (await v.invoke('admin', 'rules.save', { category: '乡风文明', name: '义务劳动', kind: 'award', minPoints: 1, maxPoints: 100 })).id;
     const { entries } = await v.invoke('clerk', 'points.record', { householdIds: [h], ruleId, points: 9, occurredOn: '2026-02-01' });
     await v.invoke('review', 'points.review', { entryIds: [entries[0].id], decision: 'approve' });
     const saved = { ...noticeLimits };
@@ -132,7 +132,7 @@ describe('report totals (migration 008)', () => {
     v = await freshVillage();
     const [a, b] = [(await household(v)).id, (await household(v, { headName: '李秀兰' })).id];
     const rule = (category: string, kind: 'award' | 'deduction') =>
-      v.invoke('clerk', 'rules.save', { category, name: `${category}${kind}`, kind, minPoints: 1, maxPoints: 100 }).then((r) => r.id);
+      v.invoke('admin', 'rules.save', { category, name: `${category}${kind}`, kind, minPoints: 1, maxPoints: 100 }).then((r) => r.id);
     const [civic, hygiene] = [await rule('乡风文明', 'award'), await rule('环境卫生', 'deduction')];
     const rec = async (h: number, ruleId: number, points: number, occurredOn: string) =>
       (await v.invoke('clerk', 'points.record', { householdIds: [h], ruleId, points, occurredOn })).entries[0].id;

@@ -10,7 +10,7 @@ beforeEach(async () => { v = await freshVillage(); });
 afterEach(() => v.close());
 
 const rule = (p: Record<string, unknown>) =>
-  v.invoke('clerk', 'rules.save', { category: '乡风文明', name: '参加村集体义务劳动', kind: 'award', points: 5, ...p } as never);
+  v.invoke('admin', 'rules.save', { category: '乡风文明', name: '参加村集体义务劳动', kind: 'award', points: 5, ...p } as never);
 
 async function village(n: number) {
   const out = [];
@@ -76,7 +76,7 @@ describe('batch scoring and review', () => {
     const r = await rule({ points: 5, name: '庭院整洁' });
     const id = (await v.invoke('clerk', 'points.record', { householdIds: [h.id], ruleId: r.id, occurredOn: TODAY })).entries[0].id;
     await v.invoke('review', 'points.review', { entryIds: [id], decision: 'approve' });
-    await v.invoke('clerk', 'rules.save', { id: r.id, category: '环境卫生', name: '庭院整洁（新标准）', kind: 'award', points: 8 });
+    await v.invoke('admin', 'rules.save', { id: r.id, category: '环境卫生', name: '庭院整洁（新标准）', kind: 'award', points: 8 });
     const { items } = await v.invoke('clerk', 'ledger.list', { householdId: h.id, year: 2026 });
     expect(items[0]).toMatchObject({ ruleName: '庭院整洁', category: '乡风文明', points: 5 });
     expect((await accountOf(v, h.id)).score).toBe(5);

@@ -9,7 +9,7 @@ beforeEach(async () => { v = await freshVillage(); });
 afterEach(() => v.close());
 
 const rule = (p: Partial<{ category: string; name: string; kind: 'award' | 'deduction'; points: number; minPoints: number; maxPoints: number; capPerYear: number }>) =>
-  v.invoke('clerk', 'rules.save', { category: '乡风文明', name: '好人好事', kind: 'award', ...p } as never);
+  v.invoke('admin', 'rules.save', { category: '乡风文明', name: '好人好事', kind: 'award', ...p } as never);
 
 describe('score = approved awards − approved deductions', () => {
   it('counts only approved entries: pending and rejected ones do not count', async () => {
@@ -134,7 +134,7 @@ describe('points.record', () => {
     const h = await household(v);
     const r = await rule({ points: 5 });
     await expectRefused(v, 'shop', 'points.record', { householdIds: [h.id], ruleId: r.id, occurredOn: '2026-03-01' }, 'FORBIDDEN');
-    await v.invoke('clerk', 'rules.save', { id: r.id, category: r.category, name: r.name, kind: 'award', points: 5, active: false });
+    await v.invoke('admin', 'rules.save', { id: r.id, category: r.category, name: r.name, kind: 'award', points: 5, active: false });
     await expectRefused(v, 'clerk', 'points.record', { householdIds: [h.id], ruleId: r.id, occurredOn: '2026-03-01' }, 'INVALID_INPUT');
   });
 });

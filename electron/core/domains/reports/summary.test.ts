@@ -10,7 +10,7 @@ beforeAll(async () => {
   v = await freshVillage();
   await v.moveClock('2026-09-30T20:00:00+08:00');
   const rule = async (category: string, kind: 'award' | 'deduction') =>
-    (await v.invoke('clerk', 'rules.save', { category, name: `${category}${kind}`, kind, minPoints: 1, maxPoints: 1000 })).id;
+    (await v.invoke('admin', 'rules.save', { category, name: `${category}${kind}`, kind, minPoints: 1, maxPoints: 1000 })).id;
   const [civic, hygiene, filial] = [await rule('乡风文明', 'award'), await rule('环境卫生', 'deduction'), await rule('孝老爱亲', 'award')];
   const give = async (h: number, ruleId: number, points: number, occurredOn: string, approve: boolean | 'reject' = true) => {
     const { entries } = await v.invoke('clerk', 'points.record', { householdIds: [h], ruleId, points, occurredOn });

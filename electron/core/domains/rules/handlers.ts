@@ -23,8 +23,9 @@ export const ruleHandlers = {
     input: z.strictObject({ includeInactive: z.boolean().optional() }).optional(),
     run: (ctx, p) => ({ items: listRules(ctx.db, p?.includeInactive ?? false) }),
   }),
+  // The person who records points must not be the one who sets what they are worth: admins only.
   'rules.save': handler({
-    access: ['clerk'],
+    access: ['admin'],
     write: true,
     input: ruleInput,
     run: (ctx, p) => saveRule(ctx.db, p),

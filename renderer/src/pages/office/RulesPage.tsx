@@ -22,7 +22,8 @@ export function RulesPage() {
   const { errorText } = useI18n();
   const { message } = AntApp.useApp();
   const { user } = useSignedIn();
-  const canEdit = hasRole(user, 'clerk');
+  // Rules are the admin's: the clerk who records points reads them but does not set them.
+  const canEdit = hasRole(user);
   const [rules, setRules] = useState<Rule[]>([]);
   const [showInactive, setShowInactive] = useState(false);
   const [error, setError] = useState<string | null>(null);
