@@ -8,7 +8,7 @@ import { spawnServer, stopProcess } from '../support/server-process.js';
 export const demoPins = { admin: '123456', shop: '111111', clerk: '222222', review: '333333', barber: '444444' } as const;
 export type DemoUser = keyof typeof demoPins;
 
-export interface ApiError { code: string; message: string; details?: unknown }
+export interface ApiError { code: string; message: string; reason?: string; details?: unknown }
 export interface Reply<T = any> { status: number; body: { result?: T; error?: ApiError } }
 
 /** Every reply is exactly `{result}` with 200, or `{error:{code,message,details?}}` with a non-200 status. */
@@ -27,12 +27,15 @@ export function assertShape(status: number, body: unknown, what: string): void {
   if (typeof err !== 'object' || err === null) throw new Error(`${what}: error is not an object`);
   if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code)) throw new Error(`${what}: error.code missing: ${JSON.stringify(err)}`);
   if (typeof err.message !== 'string' || err.message.length === 0) throw new Error(`${what}: error.message missing: ${JSON.stringify(err)}`);
-  const extra = Object.keys(err).filter((k) => !['code', 'message', 'details'].includes(k));
+  if (err.reason !== undefined && (typeof err.reason !== 'string' || !/^[a-z_]+$/.test(err.reason))) throw new Error(`${what}: error.reason is not a reason: ${JSON.stringify(err)}`);
+  const extra = Object.keys(err).filter((k) => !['code', 'message', 'reason', 'details'].includes(k));
   if (extra.length) throw new Error(`${what}: unexpected error keys ${JSON.stringify(extra)}`);
 }
 
 export interface TestServer {
   url: string;
+  /** The server process (its memory is read from /proc by the zip-bomb test). */
+  pid: number;
   dataDir: string;
   output: () => string;
   /** POST /api/<method> with a JSON body; asserts the reply's shape. */
@@ -45,13 +48,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions { demo?: boolean; testClock?: boolean }
+export interface StartOptions { demo?: boolean; testClock?: boolean; env?: Record<string, string> }
 
 /** Spawns the real server (electron/server/cli.ts) on a fresh data dir and port 0; resolves once it prints its URL. */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const { demo = true, testClock = true } = opts;
+  const { demo = true, testClock = true, env } = opts;
   const dataDir = mkdtempSync(join(tmpdir(), 'pts-api-'));
-  const { proc, url, output } = await spawnServer({ dataDir, demo, testClock });
+  const { proc, url, output } = await spawnServer({ dataDir, demo, testClock, env });
 
   async function send(method: string, body: string | undefined, token?: string): Promise<Reply> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -71,6 +74,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 
   const server: TestServer = {
     url,
+    pid: proc.pid!,
     dataDir,
     output,
     call: (method, params, token) => send(method, params === undefined ? undefined : JSON.stringify(params), token),
