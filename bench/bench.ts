@@ -14,6 +14,7 @@ import { createDispatcher } from '../electron/core/dispatcher.js';
 import { insertUser } from '../electron/core/domains/auth/bootstrap.js';
 import { generate, type Scale } from './generate.js';
 import { measure, measureInterleaved, type Stats } from './measure.js';
+import { appOverHttp, bareInsertEndpoint } from './http-rows.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -99,9 +100,17 @@ for (const [name, scale] of scales) {
     const card = (i: number) => `B${String(((i * 7919) % H) + 1).padStart(7, '0')}`;
     const baseSelect = { stats: await measure(2000, (i) => selectStmt.get(card(i))), name: 'indexed SELECT' };
 
+    const http = await appOverHttp(d);
+    const viaHttp = (m: string, p: unknown) => http.post(`/api/${m}`, p, token);
+    const httpAdds = (over: Stats, under: Stats) => verdict(over.p50 - under.p50 <= 0.2, `adds ${(over.p50 - under.p50).toFixed(3)} ms at p50 (≤ 0.2 ms)`);
+
     if (runs('lookup')) {
-      const lookup = await measure(1000, (i) => call('households.search', { q: card(i) }));
+      const [lookup, lookupHttp] = await measureInterleaved(1000, [
+        (i) => call('households.search', { q: card(i) }),
+        (i) => viaHttp('households.search', { q: card(i) }),
+      ]);
       row(name, 'card lookup by card number', lookup, baseSelect, verdict(lookup.p95 <= 5, 'p95 ≤ 5 ms'));
+      row(name, 'card lookup over HTTP (loopback, keep-alive)', lookupHttp, baseSelect, httpAdds(lookupHttp, lookup));
       row(name, 'card lookup by name', await measure(300, (i) => call('households.search', { q: ['王建华', '李秀兰', '张国强'][i % 3], limit: 20 })), baseSelect);
       row(name, 'card lookup by pinyin initials', await measure(300, (i) => call('households.search', { q: ['wjh', 'lxl', 'zgq'][i % 3], limit: 20 })), baseSelect);
     }
@@ -131,17 +140,24 @@ for (const [name, scale] of scales) {
         floor.audit.run(admin);
       });
 
-      // Interleaved, so all three see the same disk and the same WAL: the ratios do not drift with the machine's load.
-      const [redemption, stats, floorStats] = await measureInterleaved(400, [
+      const bare = await bareInsertEndpoint((i) => baseInsertTx(1_000_000 + i));
+      // Interleaved, so all of them see the same disk and the same WAL: the ratios do not drift with the machine's load.
+      const [redemption, stats, floorStats, redemptionHttp, bareHttp] = await measureInterleaved(400, [
         (i) => call('redemptions.create', { householdId: ((i * 104729) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-${i}` }),
         (i) => baseInsertTx(i),
         (i) => floorTx(i),
+        (i) => viaHttp('redemptions.create', { householdId: ((i * 7919 + 13) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-http-${name}-${i}` }),
+        (i) => bare.post('/insert', { i: 2 * i + 1 }),
       ]);
+      await bare.close();
       baseInsert = stats;
       const insertBase = { stats, name: 'INSERT tx' };
       row(name, 'redemption commit', redemption, insertBase, verdict(redemption.p50 <= 3 * stats.p50, 'p50 ≤ 3× INSERT tx'));
       row(name, 'floor: the same rows as raw SQL, no checks', floorStats, insertBase);
       rows.push(`| ${name} | redemption throughput | ${redemption.n} | ${(1000 / redemption.mean).toFixed(0)} /s | | | | bare INSERT tx ${(1000 / stats.mean).toFixed(0)} /s | |`);
+      const bareBase = { stats: bareHttp, name: 'bare node:http INSERT tx' };
+      row(name, 'redemption over HTTP (loopback, keep-alive)', redemptionHttp, bareBase, `${verdict(redemptionHttp.p50 <= 2 * bareHttp.p50, 'p50 ≤ 2× bare HTTP INSERT')}; ${httpAdds(redemptionHttp, redemption)}`);
+      row(name, 'baseline: bare node:http endpoint, one INSERT tx', bareHttp, insertBase);
 
     }
 
@@ -166,6 +182,7 @@ for (const [name, scale] of scales) {
       }
     }
 
+    await http.close();
     rows.push(`| ${name} | baseline: indexed SELECT | ${baseSelect.stats.n} | ${fmt(baseSelect.stats.p50)} | ${fmt(baseSelect.stats.p95)} | 1.0× | 1.0× | | |`);
     if (baseInsert) rows.push(`| ${name} | baseline: INSERT tx (synchronous=FULL) | ${baseInsert.n} | ${fmt(baseInsert.p50)} | ${fmt(baseInsert.p95)} | 1.0× | 1.0× | | |`);
     db.close();

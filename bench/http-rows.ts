@@ -1,0 +1,68 @@
+/**
+ * The HTTP rows of the bench: the same dispatcher behind the real server (electron/server/http.ts)
+ * on loopback, called with a keep-alive agent, and a bare node:http endpoint in the same process
+ * that does one durable single-row INSERT transaction: what any HTTP write on this kind of file costs.
+ */
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatcher } from '../electron/core/dispatcher.js';
+import { createHttpServer } from '../electron/server/http.js';
+
+export interface HttpClient {
+  post(path: string, body: unknown, token?: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function client(server: Server, host: string): HttpClient {
+  const [hostname, port] = host.split(':');
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    post: (path, body, token) => new Promise((ok, fail) => {
+      const payload = JSON.stringify(body);
+      const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const req = request({ hostname, port: Number(port), path, method: 'POST', headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result?: unknown; error?: { message: string } };
+          if (reply.error) fail(new Error(`${path}: ${reply.error.message}`));
+          else ok(reply.result);
+        });
+      });
+      req.on('error', fail);
+      req.end(payload);
+    }),
+    async close() {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/** The app's own server over the given dispatcher. */
+export async function appOverHttp(d: Dispatcher): Promise<HttpClient> {
+  const server = createHttpServer(d);
+  return client(server, await listen(server));
+}
+
+/** A bare endpoint: read the JSON body, run `write` (one INSERT transaction), answer JSON. */
+export async function bareInsertEndpoint(write: (i: number) => void): Promise<HttpClient> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const { i } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { i: number };
+      write(i);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ result: { ok: true } }));
+    });
+  });
+  return client(server, await listen(server));
+}
