@@ -65,7 +65,7 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
     for (const col of rosterColumns) {
       if (hasControlCharacter(c[col.key] ?? '')) problems.push(`「${col.header}」含控制字符（不可见字符），请删除后重新填写`);
     }
-    let cardNo = (c.cardNo ?? '').replace(/\s+/g, '');
+    const cardNo = (c.cardNo ?? '').replace(/\s+/g, '');
     let headName = (c.headName ?? '').trim();
     const text = (k: RosterKey) => (c[k] ?? '').trim();
     if (Object.values(c).every((v) => !v || !v.trim()) && problems.length === 0) continue; // a blank line
@@ -77,7 +77,6 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
         continue;
       }
       household = previous;
-      cardNo = household.cardNo;
       headName = household.headName;
     } else {
       if (!headName) problems.push('缺少户主姓名');
