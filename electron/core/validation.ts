@@ -15,7 +15,9 @@ export const fen = z.number().int('金额以分为单位，必须是整数').min
  * receipt, and an Excel file cannot carry them: an exported name read back would no longer match
  * the one on file, and the re-import would add the person again.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above, line feed excepted
 const controlCharactersButNewline = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 export const hasControlCharacter = (s: string, allowNewline = false): boolean =>
   (allowNewline ? controlCharactersButNewline : controlCharacters).test(s);
