@@ -5,6 +5,9 @@ import type { Dispatcher } from '../core/dispatcher.js';
 import { errorStatus } from '../core/errors.js';
 import { appVersion } from './version.js';
 import { handleSyncRequest } from '../sync/routes.js';
+import { logSyncReply } from './log-events.js';
+import type { AppLog } from './log-file.js';
+import { serveUpdateFeed, updatesPrefix } from './update-feed.js';
 
 const maxBody = 32 * 1024 * 1024; // an Excel roster travels as base64
 
@@ -66,8 +69,16 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   createReadStream(file).pipe(res);
 }
 
+export interface HttpServerOptions {
+  staticDir?: string;
+  /** The office's update feed for its counters (GET /updates/<file>); absent, there is none. */
+  updatesDir?: string;
+  /** Pairing, refused sync requests and internal errors are logged here. */
+  log?: AppLog;
+}
+
 /** POST /api/<method> over the same dispatcher as IPC; GET serves the built UI for browsers on the LAN. */
-export function createHttpServer(dispatcher: Dispatcher, opts: { staticDir?: string } = {}): Server {
+export function createHttpServer(dispatcher: Dispatcher, opts: HttpServerOptions = {}): Server {
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -82,8 +93,10 @@ export function createHttpServer(dispatcher: Dispatcher, opts: { staticDir?: str
           return; // cut off mid-body: nothing was applied, the counter will resend
         }
         const reply = handleSyncRequest(dispatcher.deps, { method: req.method ?? '', path: url.pathname, headers: req.headers, body: raw, address: req.socket.remoteAddress });
+        if (opts.log) logSyncReply(opts.log, url.pathname, reply.status, req.socket.remoteAddress);
         return send(res, reply.status, reply.body);
       }
+      if (opts.updatesDir && url.pathname.startsWith(updatesPrefix)) return serveUpdateFeed(opts.updatesDir, req.method ?? '', url.pathname, res);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, { error: { code: 'INVALID_INPUT', message: '请使用 POST (use POST)' } });
         const method = url.pathname.slice('/api/'.length);
@@ -97,6 +110,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: { staticDir?: str
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
         const reply = await dispatcher.call(method, params, token);
+        if ('error' in reply && reply.error.code === 'INTERNAL') opts.log?.error('接口内部错误 (internal error)', undefined, { method });
         return send(res, 'error' in reply ? errorStatus[reply.error.code] : 200, reply);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'INVALID_INPUT', message: 'method not allowed' } });
