@@ -4,7 +4,7 @@ import { openApp } from './app.js';
 import { createHttpServer } from './http.js';
 import { logProcessFailures, watchSyncStatus } from './log-events.js';
 import { logFilePath, openLogFile } from './log-file.js';
-import { updatesDirOf } from './update-feed.js';
+import { updatesDirOf } from '../core/data-paths.js';
 import { appVersion, findAppRoot } from './version.js';
 
 const { values } = parseArgs({

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { logsDirOf } from '../core/data-paths.js';
 
 /** What the server and the core's hosts log through: the headless server's file, or electron-log in the shell. */
 export interface AppLog {
@@ -21,7 +22,7 @@ export interface LogFile extends AppLog {
 }
 
 /** `<dataDir>/logs/<name>`: where the server and the shell keep their logs. */
-export const logFilePath = (dataDir: string, name: string): string => join(dataDir, 'logs', name);
+export const logFilePath = (dataDir: string, name: string): string => join(logsDirOf(dataDir), name);
 
 function describeError(err: unknown): string {
   if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;

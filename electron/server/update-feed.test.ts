@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { updateFeedFile, updatesDirOf } from './update-feed.js';
+import { updatesDirOf } from '../core/data-paths.js';
+import { updateFeedFile } from './update-feed.js';
 
 const data = mkdtempSync(join(tmpdir(), 'feed-'));
 const updates = updatesDirOf(data);

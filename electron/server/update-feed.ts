@@ -4,8 +4,6 @@ import { extname, join, sep } from 'node:path';
 
 /** The URL prefix under which the office serves its update feed to counters on the LAN. */
 export const updatesPrefix = '/updates/';
-/** `<dataDir>/updates`: where the office keeps latest*.yml and the installers copied from a release. */
-export const updatesDirOf = (dataDir: string): string => join(dataDir, 'updates');
 
 // Release files are ASCII (build/electron-builder.yml artifactName); anything else is not ours.
 const feedName = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
