@@ -1,9 +1,12 @@
 // The office's update feed and the server's log file, over HTTP against the real server process.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedFor, feedOptions } from '../../electron/shell/updater-config.js';
 import { spawnServer, stopProcess, type SpawnedServer } from '../support/server-process.js';
 
 /** A request whose path goes out exactly as written (fetch would normalise "../" away). */
@@ -20,8 +23,15 @@ function raw(base: string, path: string, method = 'GET'): Promise<{ status: numb
   });
 }
 
-const latest = 'version: 0.2.0\nfiles:\n  - url: points-supermarket-0.2.0-win-x64-setup.exe\n    sha512: AAAA\n    size: 4096\npath: points-supermarket-0.2.0-win-x64-setup.exe\nsha512: AAAA\nreleaseDate: 2026-05-01T00:00:00.000Z\n';
 const installer = Buffer.alloc(4096, 0x4d);
+const sha512 = createHash('sha512').update(installer).digest('base64');
+// The shape electron-builder writes next to the installer (release/latest.yml).
+const latest = `version: 0.2.0\nfiles:\n  - url: points-supermarket-0.2.0-win-x64-setup.exe\n    sha512: ${sha512}\n    size: 4096\npath: points-supermarket-0.2.0-win-x64-setup.exe\nsha512: ${sha512}\nreleaseDate: '2026-05-01T00:00:00.000Z'\n`;
+
+// electron-updater's own generic provider, driven by Node's HTTP (the app would use Electron's net).
+const require = createRequire(import.meta.url);
+const { GenericProvider } = require('electron-updater/out/providers/GenericProvider');
+const { NodeHttpExecutor } = require('builder-util/out/nodeHttpExecutor');
 
 describe('the office serves /updates/ from <dataDir>/updates', () => {
   let dir: string;
@@ -69,6 +79,21 @@ describe('the office serves /updates/ from <dataDir>/updates', () => {
     expect((await raw(office.url, '/updates/latest.yml', 'POST')).status).toBe(405);
     expect((await raw(office.url, '/updates/latest.yml', 'PUT')).status).toBe(405);
     expect(readFileSync(join(dir, 'office', 'updates', 'latest.yml'), 'utf8')).toBe(latest);
+  });
+
+  it('is read by electron-updater’s generic provider as a counter would, at the feed URL built from the office URL', async () => {
+    const { feedUrl } = feedFor('counter', { officeUrl: office.url });
+    expect(feedUrl).toBe(`${office.url}/updates/`);
+    const provider = new GenericProvider(feedOptions(feedUrl!), { channel: null, isAddNoCacheQuery: false }, { isUseMultipleRangeRequest: false, platform: 'win32', executor: new NodeHttpExecutor() });
+    const info = await provider.getLatestVersion();
+    expect(info).toMatchObject({ version: '0.2.0', files: [{ url: 'points-supermarket-0.2.0-win-x64-setup.exe', sha512, size: 4096 }] });
+    const [file] = provider.resolveFiles(info) as { url: URL }[];
+    expect(file.url.href).toBe(`${office.url}/updates/points-supermarket-0.2.0-win-x64-setup.exe`);
+    const body = Buffer.from(await (await fetch(file.url)).arrayBuffer());
+    expect(createHash('sha512').update(body).digest('base64')).toBe(sha512);
+    // A Linux counter asks for latest-linux.yml, which this office does not have: a clear channel error.
+    const linux = new GenericProvider(feedOptions(feedUrl!), { channel: null, isAddNoCacheQuery: false }, { isUseMultipleRangeRequest: false, platform: 'linux', executor: new NodeHttpExecutor() });
+    await expect(linux.getLatestVersion()).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
   });
 
   it('is the office’s: a counter serves no feed of its own', async () => {
