@@ -2,6 +2,7 @@
 // resources/app.asar.unpacked that the installed program will load) against the Electron being
 // packaged. electron-builder rebuilds native modules itself while packing, so the check before
 // `electron-builder` in `npm run dist` is not enough: this one makes a wrong binary fail the build.
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads this hook as CommonJS */
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
