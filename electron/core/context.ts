@@ -22,6 +22,30 @@ export interface SyncRuntime {
   pair(officeUrl: string, code: string, caller: { userId: number | null; at: string }): Promise<{ terminalId: string; counterId: string }>;
 }
 
+/** Where this PC's updater stands (the desktop app only; see electron/shell/updater.ts). */
+export interface UpdateStatus {
+  /** The paired office's feed (<office>/updates/), or null with the reason there is none. */
+  feedUrl: string | null;
+  noFeedReason: 'not-counter' | 'not-paired' | null;
+  state: 'idle' | 'checking' | 'none' | 'available' | 'downloading' | 'ready' | 'error';
+  current: string;
+  /** The newer version the feed offers, once a check found one. */
+  latest: string | null;
+  /** 0–100 while downloading. */
+  percent: number | null;
+  error: string | null;
+  checkedAt: string | null;
+}
+
+/** What the desktop shell offers for updates; absent in the headless server and in browser mode. */
+export interface UpdateRuntime {
+  status(): UpdateStatus;
+  /** Looks for a newer version on the feed; never downloads. */
+  check(): Promise<UpdateStatus>;
+  /** Downloads the version check() found, then restarts into it once the reply is on its way. */
+  install(): Promise<UpdateStatus>;
+}
+
 /** What the core needs from its host (Electron main, the HTTP server, a test). */
 export interface CoreDeps {
   /**
@@ -39,6 +63,8 @@ export interface CoreDeps {
   dataDir?: string;
   /** Role counter: the agent that pushes and pulls; role office: nothing (the HTTP routes serve sync). */
   sync?: SyncRuntime;
+  /** The desktop app's updater (electron-updater on the office's feed). */
+  updates?: UpdateRuntime;
 }
 
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appHandlers } from './domains/app/handlers.js';
 import { auditHandlers } from './domains/audit/handlers.js';
 import { authHandlers } from './domains/auth/handlers.js';
 import { awardHandlers } from './domains/awards/handlers.js';
@@ -46,6 +47,7 @@ export const handlers = {
   ...bulkHandlers,
   ...dayHandlers,
   ...syncHandlers,
+  ...appHandlers,
 };
 
 export type Handlers = typeof handlers;

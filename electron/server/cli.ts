@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { openApp } from './app.js';
 import { createHttpServer, timeoutsFromEnv } from './http.js';
-import { findAppRoot } from './version.js';
+import { logProcessFailures, watchSyncStatus } from './log-events.js';
+import { logFilePath, openLogFile } from './log-file.js';
+import { updatesDirOf } from '../core/data-paths.js';
+import { appVersion, findAppRoot } from './version.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,22 +28,41 @@ if (!['all', 'office', 'counter'].includes(values.role!)) {
   process.exit(2);
 }
 
+const log = openLogFile(logFilePath(values.data, 'server.log'));
+logProcessFailures(log);
+const role = values.role as 'all' | 'office' | 'counter';
+log.info('积分超市服务启动 (server starting)', { version: appVersion, role, dataDir: values.data, node: process.versions.node });
+
 const app = await openApp({
   dataDir: values.data,
   demo: values.demo,
   testClock: values['test-clock'],
-  role: values.role as 'all' | 'office' | 'counter',
+  role,
 });
 if (app.seeded) console.log('已生成示范村数据 (demo village seeded)');
+const stopSyncLog = app.dispatcher.deps.sync ? watchSyncStatus(app.dispatcher.deps.sync, log) : () => {};
 
-const server = createHttpServer(app.dispatcher, { staticDir: join(findAppRoot(), 'dist', 'renderer'), timeouts: timeoutsFromEnv() });
+const server = createHttpServer(app.dispatcher, {
+  staticDir: join(findAppRoot(), 'dist', 'renderer'),
+  timeouts: timeoutsFromEnv(),
+  // An office (or a one-PC village) serves the update feed its counters check.
+  updatesDir: role === 'counter' ? undefined : updatesDirOf(values.data),
+  log,
+});
 server.listen(Number(values.port), values.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : values.port;
   console.log(`积分超市服务已启动 (server ready): http://${values.host}:${port}`);
+  log.info('服务已启动 (server ready)', { host: values.host, port });
+});
+server.on('error', (e) => {
+  log.error('服务无法监听 (server cannot listen)', e, { host: values.host, port: values.port });
+  process.exit(1);
 });
 
 function shutdown() {
+  log.info('服务停止 (server stopping)');
+  stopSyncLog();
   server.close();
   server.closeAllConnections();
   app.close();

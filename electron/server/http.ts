@@ -13,6 +13,9 @@ import { appVersion } from './version.js';
 import { handleSyncRequest } from '../sync/routes.js';
 import { HostAllowList, hostAllowed, originAllowed } from './allowed-hosts.js';
 import { BodyTooLarge, bodyLimits, readBody } from './body-limits.js';
+import { logSyncReply } from './log-events.js';
+import type { AppLog } from './log-file.js';
+import { serveUpdateFeed, updatesPrefix } from './update-feed.js';
 
 export interface HttpTimeouts {
   /** Until the request's headers are in. */
@@ -42,6 +45,10 @@ export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<H
 export interface HttpOptions {
   staticDir?: string;
   timeouts?: Partial<HttpTimeouts>;
+  /** The office's update feed for its counters (GET /updates/<file>); absent, there is none. */
+  updatesDir?: string;
+  /** Pairing, refused sync requests and internal errors are logged here. */
+  log?: AppLog;
 }
 
 const contentTypes: Record<string, string> = {
@@ -147,6 +154,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
       return refuse(res, 400, 'INVALID_INPUT', reason, e instanceof Error ? e.message : 'invalid JSON');
     }
     const reply = await dispatcher.call(method, params, token);
+    if ('error' in reply && reply.error.code === 'INTERNAL') opts.log?.error('接口内部错误 (internal error)', undefined, { method });
     send(res, 'error' in reply ? errorStatus[reply.error.code] : 200, reply);
   }
 
@@ -159,6 +167,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
       return; // cut off mid-body: nothing was applied, the counter will resend
     }
     const reply = handleSyncRequest(dispatcher.deps, { method: req.method ?? '', path, headers: req.headers, body: raw, address: req.socket.remoteAddress });
+    if (opts.log) logSyncReply(opts.log, path, reply.status, req.socket.remoteAddress);
     send(res, reply.status, reply.body);
   }
 
@@ -189,6 +198,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
           return refuse(res, 403, 'FORBIDDEN', 'origin_not_allowed', '不接受来自其他网页的请求 (origin not allowed)', true);
         }
       }
+      if (opts.updatesDir && url.pathname.startsWith(updatesPrefix)) return serveUpdateFeed(opts.updatesDir, req.method ?? '', url.pathname, res);
       if (isSync) return await answerSync(req, res, url.pathname);
       if (isApi) return await answerApi(req, res, url.pathname.slice('/api/'.length));
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'INVALID_INPUT', message: 'method not allowed' } });

@@ -89,6 +89,14 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+// electron-log and electron-updater load Electron itself; these record what main.ts asks of them.
+const fakeLog = vi.hoisted(() => {
+  const noop = () => {};
+  return { transports: { file: { resolvePathFn: undefined as undefined | (() => string), maxSize: 0, level: '' } }, errorHandler: { startCatching: noop }, functions: {}, info: noop, warn: noop, error: noop };
+});
+vi.mock('electron-log/main', () => ({ default: fakeLog }));
+const fakeUpdater = vi.hoisted(() => ({ autoUpdater: { logger: null as unknown, on: () => {}, setFeedURL: () => {}, checkForUpdates: async () => null } }));
+vi.mock('electron-updater', () => ({ default: fakeUpdater }));
 
 let root: string;
 
@@ -127,6 +135,12 @@ describe('Electron main wiring', () => {
     expect(win.url).toBe('app://pos/');
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
     expect(win.options.webPreferences.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('logs to <userData>/logs/main.log and hands electron-updater the same log', () => {
+    expect(fakeLog.transports.file.resolvePathFn?.()).toBe(path.join(fake.state.userData, 'logs', 'main.log'));
+    expect(fakeUpdater.autoUpdater.logger).toBe(fakeLog);
+    expect(fakeUpdater.autoUpdater).toMatchObject({ autoDownload: false, autoInstallOnAppQuit: false });
   });
 
   it('installs the Chinese menu and the single IPC channel', () => {

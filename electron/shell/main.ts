@@ -5,9 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../server/app.js';
 import { createHttpServer } from '../server/http.js';
+import type { AppLog } from '../server/log-file.js';
+import { updatesDirOf } from '../core/data-paths.js';
 import { mimeTypeOf, rendererFileFor } from './app-files.js';
 import { parseShellArgs, type ShellArgs } from './args.js';
+import { startDesktopUpdates } from './desktop-updates.js';
 import { registerPosIpc } from './ipc-adapter.js';
+import { startMainLog } from './main-log.js';
 import { menuTemplate } from './menu.js';
 import {
   appScheme, appUrl, contentSecurityPolicy, denyPermissionCheck, denyPermissionRequest,
@@ -96,10 +100,11 @@ function serveRenderer(rendererDir: string): void {
  * demo seeding (--demo, empty data dir only) or the first admin. The village office also serves the
  * same API on the LAN, for counters that sync with it and providers' phones.
  */
-async function openCore(dataDir: string, args: ShellArgs, rendererDir: string): Promise<App> {
+async function openCore(dataDir: string, args: ShellArgs, rendererDir: string, log: AppLog): Promise<App> {
   const core = await openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role });
   if (args.role === 'office') {
-    createHttpServer(core.dispatcher, { staticDir: rendererDir }).listen(officeLanPort, '0.0.0.0');
+    // The office also serves its counters' update feed from <dataDir>/updates.
+    createHttpServer(core.dispatcher, { staticDir: rendererDir, updatesDir: updatesDirOf(dataDir), log }).listen(officeLanPort, '0.0.0.0');
   }
   return core;
 }
@@ -139,6 +144,8 @@ async function start(): Promise<void> {
   }
   // Moving userData (not only the DB) keeps an e2e run's lock, caches and DB out of the real profile.
   if (args.dataDir) app.setPath('userData', path.resolve(args.dataDir));
+  const log = startMainLog(app.getPath('userData'));
+  log.info('积分超市启动 (app starting)', { version: app.getVersion(), role: args.role, electron: process.versions.electron });
 
   // One counter, one process: a second launch (double-clicked icon) just brings the window back.
   if (!app.requestSingleInstanceLock()) {
@@ -160,11 +167,12 @@ async function start(): Promise<void> {
 
   let core: App;
   try {
-    core = await openCore(app.getPath('userData'), args, rendererDir);
+    core = await openCore(app.getPath('userData'), args, rendererDir, log);
   } catch (e) {
     fail('无法打开数据库 (cannot open the database)', e);
   }
   if (core.seeded) console.log('已生成示范村数据 (demo village seeded)');
+  startDesktopUpdates(core, app.getVersion(), log);
   const ipc = registerPosIpc(ipcMain, core.dispatcher);
   app.on('will-quit', () => {
     ipc.dispose();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateWithWeekday, formatPoints, villageTime } from './format';
+import { dateWithWeekday, fileSize, formatPoints, villageTime } from './format';
 
 describe('format', () => {
   it('shows times in the village time zone', () => {
@@ -13,5 +13,10 @@ describe('format', () => {
   it('groups long totals', () => {
     expect(formatPoints(12345)).toBe('12,345');
     expect(formatPoints(-5)).toBe('-5');
+  });
+  it('sizes files in KB below a megabyte, MB with one decimal above', () => {
+    expect(fileSize(0)).toBe('0 KB');
+    expect(fileSize(1500)).toBe('2 KB');
+    expect(fileSize(5 * 1024 * 1024 + 300 * 1024)).toBe('5.3 MB');
   });
 });

@@ -19,3 +19,8 @@ export function dateWithWeekday(date: string, weekdays: string): string {
 export function formatPoints(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** A file's size: "812 KB", "23.4 MB". */
+export function fileSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -50,6 +50,8 @@ export const navEntries: readonly NavEntry[] = [
   { key: 'sync', labelKey: 'navSync', testId: 'nav-sync', roles: [], group: 'office' },
   // Everyone's own PIN, reached from the name in the header.
   { key: 'my-pin', labelKey: 'navMyPin', testId: 'nav-my-pin', roles: ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'], group: 'office', hidden: true },
+  // Version, folders and updates: for everyone; paths and updates for admins (the core decides).
+  { key: 'about', labelKey: 'navAbout', testId: 'nav-about', roles: ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'], group: 'office' },
   { key: 'board-display', labelKey: 'navBoards', testId: 'nav-board-display', roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'], group: 'office', hidden: true, bare: true },
 ];
 

@@ -3,13 +3,12 @@ import { useCallback, useState } from 'react';
 import { call, type Result } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageAction, usePageLoad } from '../../components/page-hooks';
+import { fileSize } from '../../format';
 import { useSession } from '../../session';
 import { useAdminText } from './text';
 
 type Listing = Result<'backup.list'>;
 type Backup = Listing['items'][number];
-
-const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** Daily backups, "back up now", how many to keep, and a restore that must be typed out to confirm. */
 export function BackupsPage() {
@@ -58,7 +57,7 @@ export function BackupsPage() {
           { title: tx('colTakenAt'), dataIndex: 'takenAt', width: 170 },
           { title: tx('colKind'), dataIndex: 'kind', width: 150, render: (k: Backup['kind']) => <Tag color={k === 'pre-restore' ? 'orange' : k === 'manual' ? 'blue' : 'default'}>{tx(`kind_${k}`)}</Tag> },
           { title: tx('colFile'), dataIndex: 'file' },
-          { title: tx('colSize'), dataIndex: 'bytes', width: 100, render: size },
+          { title: tx('colSize'), dataIndex: 'bytes', width: 100, render: fileSize },
           { title: tx('colActions'), width: 100, render: (_, b) => <Button size="small" danger onClick={() => { setConfirmText(''); setRestoring(b); }} data-testid={`restore-${b.file}`}>{tx('restore')}</Button> },
         ]}
       />
