@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { z } from 'zod';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../core/errors.js';
 import { defaultCounter, defaultVillage, getSetting, type CounterSettings, type VillageSettings } from '../core/settings.js';
@@ -154,20 +155,24 @@ export function schemaVersion(db: DB): number {
 
 // ---------------------------------------------------------------- push
 
-export interface PushedEvent { seq: number; uuid: string; type: string; payload: unknown; at: string }
+export interface PushedEvent { seq: number; uuid: string; type: string; payload?: unknown; at: string }
+
+const seqNo = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** The envelope only: a payload that is not its type's declared shape is refused (and acknowledged) event by event. */
+const pushBody = z.object({
+  after: seqNo,
+  events: z.array(z.object({ seq: seqNo, uuid: z.string().min(1).max(64), type: z.string().max(64), payload: z.unknown().optional(), at: z.string().max(64) })).max(1000),
+});
 
 function validPush(body: unknown): { after: number; events: PushedEvent[] } {
-  const b = body as { after?: unknown; events?: unknown };
-  const int = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!b || !int(b.after) || !Array.isArray(b.events) || b.events.length > 1000) throw new AppError('INVALID_INPUT', '推送内容无效 (bad push)');
-  let prev = b.after as number;
-  for (const e of b.events as PushedEvent[]) {
-    const ok = e && int(e.seq) && e.seq > prev && typeof e.uuid === 'string' && e.uuid.length <= 64 && typeof e.type === 'string' && e.type.length <= 64
-      && typeof e.payload === 'object' && e.payload !== null && typeof e.at === 'string';
-    if (!ok) throw new AppError('INVALID_INPUT', '推送事件无效或顺序错误 (bad or out-of-order event)', { seq: e?.seq });
+  const r = pushBody.safeParse(body);
+  if (!r.success) throw new AppError('INVALID_INPUT', '推送内容无效 (bad push)', { reason: 'bad_push', path: r.error.issues[0]?.path.join('.') });
+  let prev = r.data.after;
+  for (const e of r.data.events) {
+    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '推送事件顺序错误 (out-of-order event)', { seq: e.seq });
     prev = e.seq;
   }
-  return { after: b.after as number, events: b.events as PushedEvent[] };
+  return r.data;
 }
 
 /**
