@@ -81,6 +81,29 @@ const zh = {
   kind_close_mismatch: '日结不符',
   kind_double_void: '重复作废',
   kind_apply_failed: '无法入账',
+  kind_refused: '已拒收',
+  refusedDetail: '{type} {ref}：{reason}',
+  fRefused: '村委会拒收',
+  refusedShort: '拒收 {n}',
+  refusedHint: '村委会核对后拒收了本机的以下记录（未入村委会账）。请联系村委会管理员处理。',
+  refusedMore: '另有 {n} 条',
+  reason_schema_invalid: '记录格式不符',
+  reason_unknown_type: '未知的记录类型',
+  reason_office_only: '此类记录只能由村委会产生',
+  reason_receipt_namespace: '单号不属于本柜台',
+  reason_document_namespace: '入库单或盘点表编号不属于本柜台',
+  reason_void_not_own: '作废的不是本柜台开出的兑换单',
+  reason_total_mismatch: '合计与明细不符',
+  reason_price_mismatch: '单价与村委会当天的价格不符',
+  reason_open_price_bounds: '现场定价超出该项目的范围',
+  reason_qty_bounds: '数量不合理（须为 1–100000）',
+  reason_count_without_sheet: '盘点没有盘点表（明细和差异原因）',
+  reason_operator_not_allowed: '经办人无权在柜台办理',
+  reason_supervisor_not_admin: '授权人不是主管（管理员）',
+  reason_close_other_terminal: '日结不是本柜台的',
+  reason_unknown_reference: '农户、商品或兑换单在村委会不存在',
+  reason_item_mismatch: '商品类型不符',
+  reason_provider_not_allowed: '服务商不提供该服务',
   household: '农户 {card} {name}',
   item: '商品 {name}',
   overspentDetail: '积分 {score}，已兑 {redeemed}，超出 {owed}',
@@ -189,6 +212,29 @@ const en: Record<SyncKey, string> = {
   kind_close_mismatch: 'Day close mismatch',
   kind_double_void: 'Voided twice',
   kind_apply_failed: 'Could not apply',
+  kind_refused: 'Refused',
+  refusedDetail: '{type} {ref}: {reason}',
+  fRefused: 'Refused by the office',
+  refusedShort: 'refused {n}',
+  refusedHint: 'The office checked these records of this counter and refused them (they are not on the office\'s books). Ask the office admin to follow up.',
+  refusedMore: '{n} more',
+  reason_schema_invalid: 'Record is malformed',
+  reason_unknown_type: 'Unknown kind of record',
+  reason_office_only: 'Only the office makes this kind of record',
+  reason_receipt_namespace: 'Receipt number is not this counter\'s',
+  reason_document_namespace: 'Note or sheet number is not this counter\'s',
+  reason_void_not_own: 'Voided a receipt this counter did not issue',
+  reason_total_mismatch: 'Total does not match the lines',
+  reason_price_mismatch: 'Price is not the office\'s price for that day',
+  reason_open_price_bounds: 'Open price outside the item\'s bounds',
+  reason_qty_bounds: 'Quantity out of bounds (1–100,000)',
+  reason_count_without_sheet: 'Count without its count sheet (lines and reasons)',
+  reason_operator_not_allowed: 'Operator may not work at a counter',
+  reason_supervisor_not_admin: 'Authorised by someone who is not a supervisor (admin)',
+  reason_close_other_terminal: 'Day close of another counter',
+  reason_unknown_reference: 'Household, item or receipt unknown at the office',
+  reason_item_mismatch: 'Item kind does not match',
+  reason_provider_not_allowed: 'Provider does not offer that service',
   household: 'Household {card} {name}',
   item: 'Item {name}',
   overspentDetail: 'score {score}, redeemed {redeemed}, over by {owed}',
@@ -218,6 +264,12 @@ const en: Record<SyncKey, string> = {
 };
 
 const syncMessages = { zh, en };
+
+/** Whether this build has words for a refusal reason (an office one version ahead may send a new one). */
+export function reasonKey(reason: string): SyncKey | null {
+  const key = `reason_${reason}`;
+  return Object.hasOwn(zh, key) ? (key as SyncKey) : null;
+}
 
 export function useSyncText() {
   const { lang } = useI18n();
