@@ -1,7 +1,7 @@
 import type { DB } from '../../../db/connection.js';
 import type { Role } from '../roles.js';
 import { stmt } from '../statements.js';
-import { maxLineQty, refuse, type Refusal } from './reasons.js';
+import { maxCountQty, maxLineQty, refuse, type Refusal } from './reasons.js';
 import type { EventPayload, EventSource } from './schemas.js';
 
 /**
@@ -116,8 +116,8 @@ export function checkStocktake(db: DB, p: EventPayload<'stock.stocktake'>, count
   if (p.lines.length === 0) return refuse('count_without_sheet', { lines: 0 });
   const seen = new Set<number>();
   for (const l of p.lines) {
-    const sane = (q: number) => Number.isSafeInteger(q) && q >= 0 && q <= maxLineQty;
-    if (!sane(l.countedQty) || Math.abs(l.expectedQty) > maxLineQty) return refuse('qty_bounds', { itemId: l.itemId, countedQty: l.countedQty, expectedQty: l.expectedQty });
+    const sane = (q: number) => Number.isSafeInteger(q) && q >= 0 && q <= maxCountQty;
+    if (!sane(l.countedQty) || Math.abs(l.expectedQty) > maxCountQty) return refuse('qty_bounds', { itemId: l.itemId, countedQty: l.countedQty, expectedQty: l.expectedQty });
     if (seen.has(l.itemId) || l.delta !== l.countedQty - l.expectedQty || (l.delta !== 0 && l.reason.trim() === '')) {
       return refuse('count_without_sheet', { itemId: l.itemId, delta: l.delta });
     }

@@ -28,5 +28,7 @@ export interface Refusal { reason: RefusalReason; detail?: Record<string, unknow
 
 export const refuse = (reason: RefusalReason, detail?: Record<string, unknown>): Refusal => ({ reason, detail });
 
-/** Per line of stock: more than this in one line is not a village shop's delivery or count. */
+/** Per line of a delivery or a redemption: more than this in one line is not a village shop's (the counter's own input stops at 10,000). */
 export const maxLineQty = 100_000;
+/** A counted or expected shelf quantity: the counter's own stocktake input allows up to 1,000,000. */
+export const maxCountQty = 1_000_000;
