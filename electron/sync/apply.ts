@@ -150,8 +150,7 @@ function step<T extends EventType>(db: DB, ev: IncomingEvent, type: T, p: EventP
 /** The reference a feed entry is found by when a conflict names events: receipt, note, sheet or close. */
 function refOf(payload: unknown): string | null {
   if (typeof payload !== 'object' || payload === null) return null;
-  const p = payload as Record<string, unknown>;
-  const ref = p.receiptNo ?? p.noteNo ?? p.sheetNo;
+  const ref = 'receiptNo' in payload ? payload.receiptNo : 'noteNo' in payload ? payload.noteNo : 'sheetNo' in payload ? payload.sheetNo : null;
   return typeof ref === 'string' ? ref.slice(0, 64) : null;
 }
 
