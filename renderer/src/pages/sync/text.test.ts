@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalReasons } from '../../../../electron/core/events/reasons';
+import { refusalReasons } from '@shared/core/events/reasons';
 import { localTime, reasonKey } from './text';
 
 describe('localTime', () => {
