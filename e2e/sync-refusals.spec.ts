@@ -49,11 +49,14 @@ test('refused events: the counter\'s sync page and chip, the office\'s conflicts
         const ctx = await browser.newContext({ viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor });
         await ctx.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
         // The shopkeeper's chip says 拒收 3 (a session is per tab); the sync page is the admin's.
-        const till = await ctx.newPage();
+        const tillCtx = await browser.newContext({ viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor });
+        await tillCtx.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
+        const till = await tillCtx.newPage();
         await till.goto(counter.url);
         await new LoginPage(till).login('shop', '111111');
         await expect(till.getByTestId('sync-chip-refused')).toBeVisible();
         await till.screenshot({ path: join(shots, `counter-chip-refused-${lang}-${v.name}.png`) });
+        await tillCtx.close();
         const page = await ctx.newPage();
         await page.goto(counter.url);
         await new LoginPage(page).login('admin', '123456');
@@ -62,13 +65,16 @@ test('refused events: the counter\'s sync page and chip, the office\'s conflicts
         await expect(page.getByTestId('sync-refused-list')).toContainText(lang === 'zh' ? '数量不合理' : 'Quantity out of bounds');
         await page.screenshot({ path: join(shots, `counter-sync-refused-${lang}-${v.name}.png`) });
 
-        const office2 = await ctx.newPage();
+        const officeCtx = await browser.newContext({ viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor });
+        await officeCtx.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
+        const office2 = await officeCtx.newPage();
         await office2.goto(office.url);
         await new LoginPage(office2).login('admin', '123456');
         await office2.getByTestId('nav-sync').click();
         await expect(office2.getByTestId('sync-conflicts')).toContainText(lang === 'zh' ? '日结不是本柜台的' : 'Day close of another counter');
         await office2.getByTestId('sync-conflicts').scrollIntoViewIfNeeded();
         await office2.screenshot({ path: join(shots, `office-conflicts-refused-${lang}-${v.name}.png`) });
+        await officeCtx.close();
         await ctx.close();
       }
     }
