@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DB } from '../db/connection.js';
 import { FixedClock } from '../electron/core/clock.js';
-import { handlers } from '../electron/core/contract.js';
+import { handlers } from '../electron/app-contract.js';
 import { createDispatcher } from '../electron/core/dispatcher.js';
 import { insertUser } from '../electron/core/domains/auth/bootstrap.js';
 import { generate, type Scale } from './generate.js';
@@ -78,7 +78,7 @@ for (const [name, scale] of scales) {
     const db = openDatabase(join(dir, 'bench.db'));
     const now = new Date('2026-11-20T10:00:00+08:00');
     const clock = new FixedClock(now);
-    const d = createDispatcher({ db, clock });
+    const d = createDispatcher({ db, clock }, handlers);
     const admin = insertUser(db, { username: 'admin', name: 'admin', pin: '123456', roles: ['admin'] }, clock.now());
     const t0 = Date.now();
     generate(db, scale, 2026, admin, (s) => console.error(s));

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type DB } from '../db/connection.js';
 import { systemClock } from '../electron/core/clock.js';
 import { createDispatcher } from '../electron/core/dispatcher.js';
+import { handlers } from '../electron/app-contract.js';
 import { insertUser } from '../electron/core/domains/auth/bootstrap.js';
 import { villageYear } from '../electron/core/rules/village-date.js';
 
@@ -34,7 +35,7 @@ function rng(seed: number) {
 
 async function child(file: string, token: string, seed: number): Promise<void> {
   const db = openDatabase(file);
-  const d = createDispatcher({ db, clock: systemClock });
+  const d = createDispatcher({ db, clock: systemClock }, handlers);
   const rand = rng(seed);
   const items = (db.prepare("SELECT id FROM catalog_items WHERE kind = 'goods'").all() as { id: number }[]).map((r) => r.id);
   const hh = (db.prepare('SELECT id FROM households').all() as { id: number }[]).map((r) => r.id);
@@ -74,7 +75,7 @@ async function setUp(file: string): Promise<{ token: string; adminToken: string 
   const year = villageYear(now, 'Asia/Shanghai');
   const admin = insertUser(db, { username: 'admin', name: '王主任', pin: adminPin, roles: ['admin'] }, now);
   insertUser(db, { username: 'shop', name: '李店长', pin: '827364', roles: ['shopkeeper'] }, now);
-  const d = createDispatcher({ db, clock: systemClock });
+  const d = createDispatcher({ db, clock: systemClock }, handlers);
   const adminToken = (await d.invoke('auth.login', { username: 'admin', pin: adminPin })).token;
   const token = (await d.invoke('auth.login', { username: 'shop', pin: '827364' })).token;
   await d.invoke('calendar.set', { mode: 'any' }, adminToken);
@@ -177,7 +178,7 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
     for (const s of stock) check(s.level === s.moved && s.level >= 0, () => `stock of item ${s.id}: level ${s.level}, movements sum ${s.moved}`);
 
     // Balances: what the app reports (households.get) equals the ledger rows summed here, and no one overspent.
-    const d = createDispatcher({ db, clock: systemClock });
+    const d = createDispatcher({ db, clock: systemClock }, handlers);
     const sums = db.prepare(`SELECT h.id,
         COALESCE((SELECT SUM(e.points) FROM point_entries e JOIN point_reviews r ON r.entry_id = e.id AND r.decision = 'approve' WHERE e.household_id = h.id AND e.year = @year), 0) AS score,
         COALESCE((SELECT SUM(d.total_points) FROM redemptions d WHERE d.household_id = h.id AND d.year = @year

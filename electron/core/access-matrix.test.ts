@@ -4,7 +4,7 @@
  * wrong `access` declaration is caught rather than trusted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlers } from './contract.js';
+import { handlers } from '../app-contract.js';
 import type { AnyHandler } from './handler.js';
 import { allows, roles, type Role } from './roles.js';
 import { freshVillage, type Village, type Who } from './test-support.js';

@@ -5,14 +5,13 @@ import type { Role } from './roles.js';
 import { defaultCounter, defaultVillage, getSetting, type CounterSettings, type VillageSettings } from './settings.js';
 import { stmt } from './statements.js';
 import { villageDate, yearOf } from './rules/village-date.js';
+import type { EventFacts, EventSource, EventType } from './events/schemas.js';
 import type { PrinterTransport } from '../print/transport.js';
 
 export interface SessionUser { id: number; username: string; name: string; roles: Role[] }
 
 export interface ServerRole { role: 'all' | 'office' | 'counter' }
 
-/** Where and when an outbox event happened; added to every payload by Ctx.emit. */
-export interface EventSource { counterId: string; userId: number | null; at: string; date: string; year: number }
 
 /** What the sync machinery offers the handlers (electron/sync); absent in tests that do not sync. */
 export interface SyncRuntime {
@@ -130,9 +129,9 @@ export class Ctx {
    * Every event also carries `source` (counter, user, instant, village date, year): the office
    * replays it elsewhere, where none of this call's context exists.
    */
-  emit(type: string, payload: object): void {
-    const source: EventSource = { counterId: this.counter.counterId, userId: this.user?.id ?? null, at: this.nowIso, date: this.today, year: this.year };
+  emit<T extends EventType>(type: T, facts: EventFacts<T>): void {
+    const source: EventSource = { counterId: this.counter.counterId, userId: this.me.id, at: this.nowIso, date: this.today, year: this.year };
     stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)')
-      .run(randomUUID(), type, JSON.stringify({ ...payload, source }), this.nowIso);
+      .run(randomUUID(), type, JSON.stringify({ ...facts, source }), this.nowIso);
   }
 }

@@ -21,10 +21,12 @@ import { stockHandlers } from './domains/stock/handlers.js';
 import { stockReportHandlers } from './domains/stock-reports/handlers.js';
 import { userHandlers } from './domains/users/handlers.js';
 import { dayHandlers } from './domains/day/handlers.js';
-import { syncHandlers } from '../sync/handlers.js';
 
-/** Every method of the API, by domain. The renderer's client is typed against this one map. */
-export const handlers = {
+/**
+ * The core's methods, by domain. Sync's methods join them at the top (electron/app-contract.ts), where
+ * the app is assembled: core never imports sync; sync transports what core declares.
+ */
+export const coreHandlers = {
   ...authHandlers,
   ...householdHandlers,
   ...ruleHandlers,
@@ -46,11 +48,10 @@ export const handlers = {
   ...reportHandlers,
   ...bulkHandlers,
   ...dayHandlers,
-  ...syncHandlers,
   ...appHandlers,
 };
 
-export type Handlers = typeof handlers;
-export type Method = keyof Handlers;
-export type Params<M extends Method> = z.input<Handlers[M]['input']>;
-export type Result<M extends Method> = Awaited<ReturnType<Handlers[M]['run']>>;
+export type CoreHandlers = typeof coreHandlers;
+export type Method = keyof CoreHandlers;
+export type Params<M extends Method> = z.input<CoreHandlers[M]['input']>;
+export type Result<M extends Method> = Awaited<ReturnType<CoreHandlers[M]['run']>>;

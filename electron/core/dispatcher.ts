@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Ctx, type CoreDeps } from './context.js';
 import { AppError, type ApiErrorBody } from './errors.js';
 import type { AnyHandler } from './handler.js';
-import { handlers, type Method, type Params, type Result } from './contract.js';
+import type { CoreHandlers } from './contract.js';
 import { allows } from './roles.js';
 import { resolveSession } from './domains/auth/sessions.js';
 import { writeAudit } from './audit.js';
@@ -42,12 +42,17 @@ function toErrorBody(e: unknown): ApiErrorBody {
   return { code: 'INTERNAL', message: '内部错误，操作未完成 (internal error; nothing was changed)' };
 }
 
-/** The one entry point for every transport: IPC and HTTP are thin adapters over call(). */
-export function createDispatcher(deps: CoreDeps) {
+export type HandlerMap = Readonly<Record<string, AnyHandler>>;
+
+/**
+ * The one entry point for every transport: IPC and HTTP are thin adapters over call(). The handler
+ * map is given by whoever assembles the app (electron/app-contract.ts: core's methods and sync's).
+ */
+export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers: H) {
   function lookup(method: string): AnyHandler | undefined {
     if (!Object.hasOwn(handlers, method)) return undefined;
     if (method === 'clock.set' && !deps.testClock) return undefined;
-    return (handlers as Record<string, AnyHandler>)[method];
+    return handlers[method];
   }
 
   async function call(method: string, params: unknown, token?: string): Promise<Reply> {
@@ -82,13 +87,13 @@ export function createDispatcher(deps: CoreDeps) {
   }
 
   /** Typed form for in-process callers (tests, demo seeding, Electron main). */
-  async function invoke<M extends Method>(method: M, params: Params<M>, token?: string): Promise<Result<M>> {
+  async function invoke<M extends keyof H & string>(method: M, params: z.input<H[M]['input']>, token?: string): Promise<Awaited<ReturnType<H[M]['run']>>> {
     const reply = await call(method, params, token);
     if ('error' in reply) throw new AppError(reply.error.code, reply.error.message, reply.error.details);
-    return reply.result as Result<M>;
+    return reply.result as Awaited<ReturnType<H[M]['run']>>;
   }
 
   return { call, invoke, deps };
 }
 
-export type Dispatcher = ReturnType<typeof createDispatcher>;
+export type Dispatcher<H extends HandlerMap = CoreHandlers> = ReturnType<typeof createDispatcher<H>>;

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/connection.js';
-import { handlers } from './contract.js';
+import { handlers } from '../app-contract.js';
 import type { Reply } from './dispatcher.js';
 import { fuzzParams } from './fuzz-support.js';
 import type { AnyHandler } from './handler.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlers } from './contract.js';
+import { handlers } from '../app-contract.js';
 import { counterWrites, writeAllowed } from './ownership.js';
 
 describe('write ownership at a counter', () => {

@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection.js';
 import { FixedClock } from './clock.js';
-import { createDispatcher, type Dispatcher, type Reply } from './dispatcher.js';
-import type { Method, Params, Result } from './contract.js';
+import { createDispatcher, type Reply } from './dispatcher.js';
+// Tests drive the assembled app (core and sync methods), as the HTTP server does.
+import { handlers, type AppDispatcher, type Method, type Params, type Result } from '../app-contract.js';
 import type { ErrorCode } from './errors.js';
 import { insertUser } from './domains/auth/bootstrap.js';
 import type { PrinterTransport } from '../print/transport.js';
@@ -49,7 +50,7 @@ async function buildTemplate(): Promise<Template> {
       for (const [who, u] of Object.entries(users) as [Who, (typeof users)[Who]][]) {
         ids[who] = insertUser(db, { ...u, roles: [...u.roles] }, T0);
       }
-      const d = createDispatcher({ db, clock: new FixedClock(T0) });
+      const d = createDispatcher({ db, clock: new FixedClock(T0) }, handlers);
       const tokens = {} as Record<Who, string>;
       for (const [who, u] of Object.entries(users) as [Who, (typeof users)[Who]][]) {
         tokens[who] = (await d.invoke('auth.login', { username: u.username, pin: u.pin })).token;
@@ -69,7 +70,7 @@ export interface Village {
   file: string;
   db: DB;
   clock: FixedClock;
-  d: Dispatcher;
+  d: AppDispatcher;
   tokens: Record<Who, string>;
   ids: Record<Who, number>;
   /** Untyped call, for invalid params: returns { result } or { error }. */
@@ -92,7 +93,7 @@ export async function freshVillage(opts: { testClock?: boolean } = {}): Promise<
   writeFileSync(file, t.bytes);
   const db = openDatabase(file);
   const clock = new FixedClock(T0);
-  const d = createDispatcher({ db, clock, testClock: opts.testClock });
+  const d = createDispatcher({ db, clock, testClock: opts.testClock }, handlers);
   const tokens = { ...t.tokens };
   const token = (who: Who | null) => (who === null ? undefined : tokens[who]);
   let closed = false;

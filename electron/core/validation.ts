@@ -39,7 +39,7 @@ export function issueReason(issue: z.core.$ZodIssue): string | undefined {
 }
 export const date = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD');
 export const year = z.number().int().min(2000).max(2100);
-export const pin = z.string().regex(/^\d{4,12}$/, 'PIN 应为 4-12 位数字');
+export const pin = z.string().regex(/^\d{6,12}$/, 'PIN 应为 6-12 位数字 (PIN must be 6-12 digits)');
 export const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名只能含字母、数字和 _ . -');
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8-64 位字母数字');
 export const cardNo = z.string().trim().regex(/^[0-9A-Za-z-]{4,32}$/, '卡号只能含数字、字母和 -');

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { openDatabase, type DB } from '../../db/connection.js';
 import { SettableClock, systemClock } from '../core/clock.js';
 import type { CoreDeps } from '../core/context.js';
-import { createDispatcher, type Dispatcher } from '../core/dispatcher.js';
+import { createDispatcher } from '../core/dispatcher.js';
+import { coreHandlers } from '../core/contract.js';
+import { handlers, type AppDispatcher } from '../app-contract.js';
 import { ensureFirstAdmin } from '../core/domains/auth/bootstrap.js';
 import { startDailyBackups } from '../core/domains/backup/backup.js';
 import { seedDemo } from '../core/demo/seed-demo.js';
@@ -23,7 +25,7 @@ export interface AppOptions {
 }
 
 /** db is always the live connection: backup.restore swaps it inside the dispatcher's deps. */
-export interface App { readonly db: DB; dispatcher: Dispatcher; seeded: boolean; close(): void }
+export interface App { readonly db: DB; dispatcher: AppDispatcher; seeded: boolean; close(): void }
 
 /** Opens the data dir's database and builds the one dispatcher that HTTP and IPC both use. */
 export async function openApp(opts: AppOptions): Promise<App> {
@@ -39,14 +41,15 @@ export async function openApp(opts: AppOptions): Promise<App> {
   };
   const agent = deps.role === 'counter' ? new CounterAgent(deps, { ...agentOptionsFromEnv(), ...opts.sync }) : undefined;
   deps.sync = agent;
-  const dispatcher = createDispatcher(deps);
+  const dispatcher = createDispatcher(deps, handlers);
   const empty = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   // Every new village starts from the reference scoring table; the demo scores against it too.
   if (empty) installDefaultRules(db);
   let seeded = false;
   if (empty && opts.demo) {
     // A counter refuses office writes; its demo (standalone, never paired) is seeded as a one-PC village.
-    await seedDemo(deps.role === 'counter' ? createDispatcher({ ...deps, role: 'all' }) : dispatcher);
+    // Seeding uses core methods only.
+    await seedDemo(createDispatcher(deps.role === 'counter' ? { ...deps, role: 'all' } : deps, coreHandlers));
     seeded = true;
   } else if (empty) {
     ensureFirstAdmin(db, new Date());

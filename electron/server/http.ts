@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { handlers } from '../core/contract.js';
+import { handlers } from '../app-contract.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import { errorStatus, type ErrorCode } from '../core/errors.js';
 import type { AnyHandler } from '../core/handler.js';

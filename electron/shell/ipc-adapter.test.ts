@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection.js';
 import { systemClock } from '../core/clock.js';
 import { createDispatcher } from '../core/dispatcher.js';
+import { handlers } from '../app-contract.js';
 import { hashPin } from '../core/domains/auth/pin-hash.js';
 import { posChannel, registerPosIpc, type IpcEventLike, type IpcMainLike } from './ipc-adapter.js';
 
@@ -53,7 +54,7 @@ beforeEach(() => {
   db.prepare('INSERT INTO users (username, name, pin_hash, roles, created_at) VALUES (?, ?, ?, ?, ?)')
     .run('shop', '王店长', hashPin('111111'), JSON.stringify(['shopkeeper']), new Date().toISOString());
   ipc = new FakeIpcMain();
-  adapter = registerPosIpc(ipc, createDispatcher({ db, clock: systemClock }));
+  adapter = registerPosIpc(ipc, createDispatcher({ db, clock: systemClock }, handlers));
   win = new FakeWebContents(1);
 });
 

@@ -4,6 +4,8 @@ import { AppError, type ErrorCode } from '../core/errors.js';
 import { defaultCounter, getSetting, putSetting } from '../core/settings.js';
 import { stmt } from '../core/statements.js';
 import { writeAudit } from '../core/audit.js';
+import { endSessionsExceptUser, endUserSessionsBefore } from '../core/domains/auth/sessions.js';
+import { pinHashOf, retireAccountIfUnchanged, retireLocalAccounts } from '../core/domains/auth/retire.js';
 import { applyEvent } from './apply.js';
 import type { SyncStatus } from './handlers.js';
 import { deriveSecret, newKeyPair, schemaVersion, type PullItem } from './office.js';
@@ -69,7 +71,7 @@ export class CounterAgent implements SyncRuntime {
   private stopped = true;
   private failures = 0;
   private state = {
-    online: false, lastError: null as string | null, conflicts: null as number | null,
+    online: false, lastError: null as string | null, conflicts: null as number | null, refused: null as SyncStatus['refused'],
     pullProgress: null as { done: number; total: number } | null, revoked: false, needsUpgrade: false,
   };
   readonly opts: AgentOptions;
@@ -105,7 +107,7 @@ export class CounterAgent implements SyncRuntime {
     return {
       role: 'counter', paired: link !== null, online: link !== null && this.state.online, pending,
       lastPushAt: getSetting<string | null>(this.db, 'sync.lastPushAt', null), lastPullAt: getSetting<string | null>(this.db, 'sync.lastPullAt', null),
-      conflicts: this.state.conflicts, pullProgress: this.state.pullProgress, officeUrl: link?.officeUrl ?? null, terminalId: link?.terminalId ?? null,
+      conflicts: this.state.conflicts, refused: this.state.refused, pullProgress: this.state.pullProgress, officeUrl: link?.officeUrl ?? null, terminalId: link?.terminalId ?? null,
       counterId: getSetting(this.db, 'counter', defaultCounter).counterId, lastError: this.state.lastError,
       revoked: this.state.revoked, needsUpgrade: this.state.needsUpgrade,
     };
@@ -222,7 +224,7 @@ export class CounterAgent implements SyncRuntime {
     try {
       for (let guard = 0; guard < 100_000; guard++) {
         const after = getSetting(this.db, 'sync.pulledSeq', 0);
-        const r = await this.post<{ items: PullItem[]; next: number; last: number; conflicts: number; schema: number }>(link, '/sync/pull', { after, limit: this.opts.pullBatch });
+        const r = await this.post<{ items: PullItem[]; next: number; last: number; conflicts: number; refused: SyncStatus['refused']; schema: number }>(link, '/sync/pull', { after, limit: this.opts.pullBatch });
         if (r.schema > schemaVersion(this.db)) {
           this.state.needsUpgrade = true;
           throw new OfficeError(409, 'CONFLICT', '村委会的软件版本较新，请先升级本机 (office runs a newer version: upgrade this counter)');
@@ -230,6 +232,7 @@ export class CounterAgent implements SyncRuntime {
         this.state.needsUpgrade = false;
         this.applyPulled(link, r.items, r.next);
         this.state.conflicts = r.conflicts;
+        this.state.refused = r.refused;
         this.state.pullProgress = r.next >= r.last ? null : { done: Math.max(0, r.next - start), total: Math.max(1, r.last - start) };
         if (r.next >= r.last || (r.items.length === 0 && r.next <= after)) break;
       }
@@ -249,8 +252,8 @@ export class CounterAgent implements SyncRuntime {
     db.transaction(() => {
       const u = getSetting<{ id: number; pinHash: string; at: string } | null>(db, 'sync.pairingUser', null);
       if (u) {
-        stmt(db, `UPDATE users SET username = '~' || id || '~' || username, active = 0, pin_hash = '!' WHERE id = ? AND pin_hash = ?`).run(u.id, u.pinHash);
-        stmt(db, 'DELETE FROM sessions WHERE user_id = ? AND created_at <= ?').run(u.id, u.at);
+        retireAccountIfUnchanged(db, u.id, u.pinHash);
+        endUserSessionsBefore(db, u.id, u.at);
       }
       putSetting(db, 'sync.pairingUser', null);
       putSetting(db, 'sync.firstPullDone', true);
@@ -316,11 +319,11 @@ export class CounterAgent implements SyncRuntime {
     db.transaction(() => {
       // First, so the deletes below are not announced in this machine's (now unused) feed.
       putSetting(db, 'sync.replica', true);
-      stmt(db, 'DELETE FROM sessions WHERE user_id IS NOT ?').run(caller.userId);
+      endSessionsExceptUser(db, caller.userId);
       // Kept (the audit log points at them) but unusable; office accounts with the same id replace them.
       // The caller's account lasts until the first pull is in, so they can watch it (finishFirstPull).
-      stmt(db, `UPDATE users SET username = '~' || id || '~' || username, active = 0, pin_hash = '!' WHERE username NOT LIKE '~%' AND id IS NOT ?`).run(caller.userId);
-      const pinHash = caller.userId === null ? null : (stmt(db, 'SELECT pin_hash FROM users WHERE id = ?').get(caller.userId) as { pin_hash: string } | undefined)?.pin_hash;
+      retireLocalAccounts(db, caller.userId);
+      const pinHash = caller.userId === null ? null : pinHashOf(db, caller.userId);
       putSetting(db, 'sync.pairingUser', pinHash ? { id: caller.userId, pinHash, at: caller.at } : null);
       putSetting(db, 'sync.firstPullDone', false);
       for (const t of ['item_providers', 'members', 'households', 'catalog_items', 'rules', 'sync_feed']) stmt(db, `DELETE FROM "${t}"`).run();

@@ -6,7 +6,7 @@ import { stmt } from '../core/statements.js';
 import { requiredText, text, requiredNoteText } from '../core/validation.js';
 import { getSetting, putSetting } from '../core/settings.js';
 import { normalizeOfficeUrl, type SyncLink } from './counter.js';
-import { createPairingCode, listConflicts, listTerminals, openConflictCount, resolveConflict, revokeTerminal } from './office.js';
+import { type RefusedEvent, createPairingCode, listConflicts, listTerminals, openConflictCount, resolveConflict, revokeTerminal } from './office.js';
 
 /** What the header's status chip shows, whatever the role. */
 export interface SyncStatus {
@@ -19,6 +19,11 @@ export interface SyncStatus {
   lastPullAt: string | null;
   /** Open conflicts: all of them at the office; this counter's, as of its last pull, at a counter. */
   conflicts: number | null;
+  /**
+   * At a counter: what the office refused of this counter's events (its checks failed), as of the
+   * last pull, newest first; null before the first pull and elsewhere.
+   */
+  refused: { count: number; items: RefusedEvent[] } | null;
   pullProgress: { done: number; total: number } | null;
   officeUrl?: string | null;
   terminalId?: string | null;
@@ -41,7 +46,7 @@ function officeStatus(ctx: Ctx): SyncStatus {
     { n: number; active: number | null; seen: string | null };
   return {
     role: 'office', paired: true, online: true, pending: 0, lastPushAt: t.seen, lastPullAt: null,
-    conflicts: openConflictCount(ctx.db), pullProgress: null, terminals: t.active ?? 0,
+    conflicts: openConflictCount(ctx.db), refused: null, pullProgress: null, terminals: t.active ?? 0,
   };
 }
 
@@ -49,7 +54,7 @@ function officeStatus(ctx: Ctx): SyncStatus {
 function status(ctx: Ctx): SyncStatus {
   if (ctx.deps.role === 'counter' && ctx.deps.sync) return ctx.deps.sync.status() as SyncStatus;
   if (ctx.deps.role === 'office') return officeStatus(ctx);
-  return { role: ctx.deps.role ?? 'all', paired: false, online: true, pending: 0, lastPushAt: null, lastPullAt: null, conflicts: 0, pullProgress: null };
+  return { role: ctx.deps.role ?? 'all', paired: false, online: true, pending: 0, lastPushAt: null, lastPullAt: null, conflicts: 0, refused: null, pullProgress: null };
 }
 
 const terminalId = z.string().regex(/^T[0-9a-f]{12}$/, '终端编号无效');

@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { z } from 'zod';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../core/errors.js';
 import { defaultCounter, defaultVillage, getSetting, type CounterSettings, type VillageSettings } from '../core/settings.js';
@@ -72,21 +73,19 @@ export function pairTerminal(db: DB, body: unknown, now: Date, address: string |
     throw new AppError('INVALID_INPUT', '配对请求无效 (bad pairing request)');
   }
   const nowIso = now.toISOString();
+  const publicKey = checkPublicKey(b.publicKey);
   return db.transaction(() => {
     const row = stmt(db, 'SELECT code_hash, counter_id, name, expires_at, used_at FROM sync_pairing_codes WHERE code_hash = ?').get(codeHash(b.code as string)) as
       { code_hash: string; counter_id: string; name: string; expires_at: string; used_at: string | null } | undefined;
     if (!row || row.used_at || row.expires_at <= nowIso) {
-      failures.push(now.getTime());
-      while (failures.length && failures[0] < now.getTime() - pairingMinutes * 60_000) failures.shift();
-      if (failures.length >= maxFailures) {
-        stmt(db, 'UPDATE sync_pairing_codes SET used_at = ? WHERE used_at IS NULL').run(nowIso);
-        failures.length = 0;
-      }
-      throw new AppError('UNAUTHENTICATED', '配对码无效或已过期，请在村委会重新生成 (pairing code invalid or expired)');
+      const err = new AppError('UNAUTHENTICATED', '配对码无效或已过期，请在村委会重新生成 (pairing code invalid or expired)', { reason: 'pairing_code' });
+      // Counted, and the codes withdrawn, after this transaction rolls back: a lockout written inside it would be undone by the throw.
+      err.afterRollback = () => noteFailedCode(db, now);
+      throw err;
     }
     const terminalId = `T${randomBytes(6).toString('hex')}`;
     const keys = newKeyPair();
-    const secret = deriveSecret(keys.privateKey, b.publicKey as string, b.code as string, terminalId);
+    const secret = deriveSecret(keys.privateKey, publicKey, b.code as string, terminalId);
     const name = typeof b.name === 'string' && b.name.trim() ? `${row.name}（${b.name.trim().slice(0, 40)}）` : row.name;
     stmt(db, 'INSERT INTO sync_terminals (id, name, counter_id, secret, paired_at, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(terminalId, name, row.counter_id, secret, nowIso, nowIso, address ?? null);
@@ -97,6 +96,31 @@ export function pairTerminal(db: DB, body: unknown, now: Date, address: string |
     };
   }).immediate();
 }
+
+/** Guessing codes: after maxFailures wrong ones inside the window, every open code is withdrawn. */
+function noteFailedCode(db: DB, now: Date): void {
+  failures.push(now.getTime());
+  while (failures.length && failures[0] < now.getTime() - pairingMinutes * 60_000) failures.shift();
+  if (failures.length >= maxFailures) {
+    stmt(db, 'UPDATE sync_pairing_codes SET used_at = ? WHERE used_at IS NULL').run(now.toISOString());
+    failures.length = 0;
+  }
+}
+
+/**
+ * A counter's X25519 public key, as a key the exchange can use. A key that does not decode, or a
+ * low-order point (all zeros and friends) that would give an all-zero shared secret, is bad input.
+ */
+function checkPublicKey(x: string): string {
+  try {
+    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x }, format: 'jwk' });
+    diffieHellman({ privateKey: probeKey, publicKey });
+    return x;
+  } catch {
+    throw new AppError('INVALID_INPUT', '配对请求中的公钥无效 (bad public key)', { reason: 'bad_public_key' });
+  }
+}
+const probeKey = generateKeyPairSync('x25519').privateKey;
 
 // ---------------------------------------------------------------- authenticating a terminal
 
@@ -131,20 +155,24 @@ export function schemaVersion(db: DB): number {
 
 // ---------------------------------------------------------------- push
 
-export interface PushedEvent { seq: number; uuid: string; type: string; payload: Record<string, unknown>; at: string }
+export interface PushedEvent { seq: number; uuid: string; type: string; payload?: unknown; at: string }
+
+const seqNo = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** The envelope only: a payload that is not its type's declared shape is refused (and acknowledged) event by event. */
+const pushBody = z.object({
+  after: seqNo,
+  events: z.array(z.object({ seq: seqNo, uuid: z.string().min(1).max(64), type: z.string().max(64), payload: z.unknown().optional(), at: z.string().max(64) })).max(1000),
+});
 
 function validPush(body: unknown): { after: number; events: PushedEvent[] } {
-  const b = body as { after?: unknown; events?: unknown };
-  const int = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!b || !int(b.after) || !Array.isArray(b.events) || b.events.length > 1000) throw new AppError('INVALID_INPUT', '推送内容无效 (bad push)');
-  let prev = b.after as number;
-  for (const e of b.events as PushedEvent[]) {
-    const ok = e && int(e.seq) && e.seq > prev && typeof e.uuid === 'string' && e.uuid.length <= 64 && typeof e.type === 'string' && e.type.length <= 64
-      && typeof e.payload === 'object' && e.payload !== null && typeof e.at === 'string';
-    if (!ok) throw new AppError('INVALID_INPUT', '推送事件无效或顺序错误 (bad or out-of-order event)', { seq: e?.seq });
+  const r = pushBody.safeParse(body);
+  if (!r.success) throw new AppError('INVALID_INPUT', '推送内容无效 (bad push)', { reason: 'bad_push', path: r.error.issues[0]?.path.join('.') });
+  let prev = r.data.after;
+  for (const e of r.data.events) {
+    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '推送事件顺序错误 (out-of-order event)', { seq: e.seq });
     prev = e.seq;
   }
-  return { after: b.after as number, events: b.events as PushedEvent[] };
+  return r.data;
 }
 
 /**
@@ -157,9 +185,9 @@ export function acceptPush(db: DB, t: Terminal, body: unknown, now: Date) {
   return db.transaction(() => {
     const last = (stmt(db, 'SELECT last_outbox_seq FROM sync_terminals WHERE id = ?').get(t.id) as { last_outbox_seq: number }).last_outbox_seq;
     if (after > last) throw new AppError('CONFLICT', '推送不连续，请从村委会已收到的位置重发 (gap: resend)', { reason: 'gap', expected: last });
-    const tally = { applied: 0, duplicates: 0, ignored: 0, failed: 0, conflicts: 0 };
+    const tally = { applied: 0, duplicates: 0, ignored: 0, failed: 0, refused: 0, conflicts: 0 };
     for (const e of events) {
-      const o = applyEvent(db, { uuid: e.uuid, type: e.type, payload: e.payload, at: e.at, origin: t.id, originSeq: e.seq }, 'office', now);
+      const o = applyEvent(db, { uuid: e.uuid, type: e.type, payload: e.payload, at: e.at, origin: t.id, originSeq: e.seq, originCounter: t.counter_id }, 'office', now);
       tally[o.status === 'duplicate' ? 'duplicates' : o.status] += 1;
       tally.conflicts += o.conflicts;
     }
@@ -207,14 +235,26 @@ export function servePull(db: DB, t: Terminal, body: unknown) {
     }
   }
   const resolved = new Map<string, Map<string, Snapshot>>();
-  for (const [table, keys] of wanted) resolved.set(table, resolveRows(db, table, [...keys]));
+  for (const [table, keys] of wanted) resolved.set(table, resolveRows(db, table, [...keys], { forCounter: true }));
   const items: PullItem[] = order.map((r) => r.type === 'row'
     ? { seq: r.seq, row: { table: r.tbl!, key: r.row_key!, data: resolved.get(r.tbl!)!.get(r.row_key!) ?? null } }
     : { seq: r.seq, event: { uuid: r.uuid!, origin: r.origin, type: r.type, payload: JSON.parse(r.payload ?? '{}'), at: r.at } });
   const next = rows.at(-1)?.seq ?? after;
   db.transaction(() => stmt(db, 'UPDATE sync_terminals SET last_pull_seq = ? WHERE id = ? AND last_pull_seq < ?').run(next, t.id, next)).immediate();
   const conflicts = (stmt(db, 'SELECT COUNT(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL AND counter_id = ?').get(t.counter_id) as { n: number }).n;
-  return { items, next, last, conflicts, schema: schemaVersion(db) };
+  return { items, next, last, conflicts, refused: refusedFor(db, t.id), schema: schemaVersion(db) };
+}
+
+export interface RefusedEvent { uuid: string; type: string; reason: string; ref: string | null; at: string }
+
+/** What the office refused of this terminal's events, newest first: the counter shows it (sync.status). */
+export function refusedFor(db: DB, terminalId: string, limit = 20): { count: number; items: RefusedEvent[] } {
+  const count = (stmt(db, "SELECT COUNT(*) AS n FROM sync_inbox WHERE origin = ? AND status = 'refused'").get(terminalId) as { n: number }).n;
+  const items = count === 0 ? [] : (stmt(db, `SELECT uuid, type, reason, at, COALESCE(json_extract(payload, '$.receiptNo'), json_extract(payload, '$.noteNo'),
+      json_extract(payload, '$.sheetNo')) AS ref FROM sync_inbox WHERE origin = ? AND status = 'refused' ORDER BY at DESC, origin_seq DESC LIMIT ?`)
+    .all(terminalId, limit) as { uuid: string; type: string; reason: string; at: string; ref: unknown }[])
+    .map((r) => ({ uuid: r.uuid, type: r.type, reason: r.reason, at: r.at, ref: typeof r.ref === 'string' ? r.ref.slice(0, 64) : null }));
+  return { count, items };
 }
 
 // ---------------------------------------------------------------- the office's own views
@@ -243,7 +283,7 @@ export function revokeTerminal(db: DB, p: { terminalId: string; reason: string; 
 }
 
 interface ConflictRow {
-  id: number; kind: string; counter_id: string | null; household_id: number | null; item_id: number | null; year: number | null;
+  id: number; kind: string; reason: string | null; counter_id: string | null; household_id: number | null; item_id: number | null; year: number | null;
   events: string; detail: string; at: string; resolved_at: string | null; resolved_by_name: string | null; resolution: string | null;
 }
 
@@ -252,7 +292,7 @@ export function listConflicts(db: DB, p: { open?: boolean; limit: number }) {
       WHERE (@open IS NULL OR (@open = 1) = (c.resolved_at IS NULL)) ORDER BY c.id DESC LIMIT @limit`)
     .all({ open: p.open === undefined ? null : p.open ? 1 : 0, limit: p.limit }) as ConflictRow[])
     .map((r) => ({
-      id: r.id, kind: r.kind, counterId: r.counter_id, householdId: r.household_id, itemId: r.item_id, year: r.year,
+      id: r.id, kind: r.kind, reason: r.reason, counterId: r.counter_id, householdId: r.household_id, itemId: r.item_id, year: r.year,
       events: JSON.parse(r.events) as string[], detail: JSON.parse(r.detail) as Record<string, unknown>, at: r.at,
       resolved: r.resolved_at !== null, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by_name, resolution: r.resolution,
     }));

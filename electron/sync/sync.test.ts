@@ -114,8 +114,10 @@ describe('pairing and the first pull', () => {
       await close(other);
     }
     const shop = await counter.token('shop', pins.shop);
-    const clerk = await counter.token('clerk', pins.clerk);
-    await expect(counter.call('households.create', { headName: '李四' }, clerk)).rejects.toThrow(/FORBIDDEN.*村委会/);
+    // A counter receives only the users it needs (shopkeepers, providers, admins): a clerk cannot sign in there.
+    await expect(counter.token('clerk', pins.clerk)).rejects.toThrow(/UNAUTHENTICATED/);
+    const counterAdmin = await counter.token('admin', pins.admin);
+    await expect(counter.call('households.create', { headName: '李四' }, counterAdmin)).rejects.toThrow(/FORBIDDEN.*村委会/);
     await expect(counter.call('catalog.save', { kind: 'goods', name: '毛巾', unit: '条', points: 5 }, shop)).rejects.toThrow(/FORBIDDEN/);
     await expect(counter.call('sync.pairingCode', {}, shop)).rejects.toThrow(/FORBIDDEN/);
   });
@@ -183,13 +185,13 @@ describe('receipt numbers reused at a counter', () => {
     const payload = JSON.parse(sent.payload) as Record<string, unknown>;
     const terminal = agentOf(counter).link()!.terminalId;
     const apply = (uuid: string, p: Record<string, unknown>) => office.app.db.transaction(() =>
-      applyEvent(office.app.db, { uuid, type: sent.type, payload: p, at: sent.at, origin: terminal }, 'office', new Date()))();
+      applyEvent(office.app.db, { uuid, type: sent.type, payload: p, at: sent.at, origin: terminal, originCounter: 'C02' }, 'office', new Date()))();
 
     // The same redemption under another uuid: a duplicate, nothing written.
     expect(apply(randomUUID(), payload)).toMatchObject({ status: 'duplicate' });
     expect(count(office, 'sync_conflicts')).toBe(0);
     // Another redemption under that number (as from a counter whose file was put back from an older copy).
-    const other = { ...payload, requestId: 'c02-req-reuse-2', requestHash: 'f'.repeat(64), totalPoints: 10 };
+    const other = { ...payload, requestId: 'c02-req-reuse-2', requestHash: 'f'.repeat(64) };
     expect(apply(randomUUID(), other)).toMatchObject({ status: 'failed', conflicts: 1 });
     const conflicts = (await office.call('sync.conflicts', { open: true }, tokens.admin)).items as { kind: string; counterId: string; detail: { error: string; ref: string } }[];
     expect(conflicts).toEqual([expect.objectContaining({ kind: 'apply_failed', counterId: 'C02', detail: expect.objectContaining({ ref: first.receiptNo }) })]);

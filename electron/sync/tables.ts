@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connection.js';
 import { stmt } from '../core/statements.js';
+import { endUserSessions } from '../core/domains/auth/sessions.js';
 
 /**
  * Every table, by who owns it once counters sync (docs/sync.md). tables.test.ts fails when a
@@ -74,7 +75,7 @@ export function columnsOf(db: DB, table: string): string[] {
  * The current rows for feed entries, in bulk (a first pull resolves tens of thousands). A key with
  * no row left resolves to null: the replica deletes it.
  */
-export function resolveRows(db: DB, table: string, keys: readonly string[]): Map<string, Snapshot> {
+export function resolveRows(db: DB, table: string, keys: readonly string[], opts: { forCounter?: boolean } = {}): Map<string, Snapshot> {
   const def = officeRowTables[table];
   const out = new Map<string, Snapshot>(keys.map((k) => [k, null]));
   if (!def || keys.length === 0) return out;
@@ -82,6 +83,7 @@ export function resolveRows(db: DB, table: string, keys: readonly string[]): Map
   const rows = stmt(db, `SELECT * FROM "${table}" WHERE "${def.key}" IN (SELECT value FROM json_each(?))`).all(wanted) as Record<string, unknown>[];
   for (const r of rows) {
     for (const c of def.omit ?? []) delete r[c];
+    if (opts.forCounter && table === 'users') counterUser(r);
     out.set(String(r[def.key]), r);
   }
   if (table === 'catalog_items') {
@@ -91,6 +93,20 @@ export function resolveRows(db: DB, table: string, keys: readonly string[]): Map
     for (const p of providers) (out.get(String(p.item_id))?.providers as number[] | undefined)?.push(p.provider_id);
   }
   return out;
+}
+
+/** Who a counter needs to sign in: shopkeepers, providers (service logging) and admins (supervisors). */
+export const counterRoles: readonly string[] = ['admin', 'shopkeeper', 'provider'];
+
+/**
+ * A user as a counter receives them. Anyone else (clerks, reviewers, viewers) arrives as a name only,
+ * inactive and with no PIN hash: the counter can show who recorded an old row, and nobody can sign in as them there.
+ */
+function counterUser(r: Record<string, unknown>): void {
+  const roles = JSON.parse(String(r.roles)) as string[];
+  if (roles.some((x) => counterRoles.includes(x))) return;
+  r.pin_hash = '!';
+  r.active = 0;
 }
 
 /**
@@ -127,7 +143,7 @@ export function applyRow(db: DB, table: string, key: string, row: Snapshot, opts
     const before = stmt(db, 'SELECT pin_hash, active FROM users WHERE id = ?').get(row.id) as { pin_hash: string; active: number } | undefined;
     // A PIN reset or a deactivation at the office ends that user's sessions here too; the one who
     // paired keeps theirs until the first pull is in (CounterAgent.finishFirstPull ends it then).
-    if (before && (before.pin_hash !== row.pin_hash || row.active === 0) && row.id !== opts.keepSessionsOf) stmt(db, 'DELETE FROM sessions WHERE user_id = ?').run(row.id);
+    if (before && (before.pin_hash !== row.pin_hash || row.active === 0) && row.id !== opts.keepSessionsOf) endUserSessions(db, Number(row.id));
   }
   const updates = cols.filter((c) => c !== def.key).map((c) => `"${c}" = excluded."${c}"`).join(', ');
   stmt(db, `INSERT INTO "${table}" (${list}) VALUES (${params}) ON CONFLICT ("${def.key}") ${updates ? `DO UPDATE SET ${updates}` : 'DO NOTHING'}`).run(values);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlers } from '../../electron/core/contract.js';
+import { handlers } from '../../electron/app-contract.js';
 import { fuzzParams } from '../../electron/core/fuzz-support.js';
 import type { AnyHandler } from '../../electron/core/handler.js';
 import { startServer, type DemoUser, type TestServer } from './server.js';

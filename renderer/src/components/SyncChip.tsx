@@ -71,6 +71,7 @@ export function SyncChip({ timeZone }: { timeZone: string }) {
   else if (status.revoked) [color, label, icon] = ['red', tx('revoked'), <WarningOutlined key="i" />];
   else if (status.needsUpgrade) [color, label, icon] = ['orange', tx('needsUpgrade'), <WarningOutlined key="i" />];
   else if (!status.online) [color, label, icon] = ['red', tx('offline'), <DisconnectOutlined key="i" />];
+  else if ((status.refused?.count ?? 0) > 0) color = 'orange';
   const tip = tx('chipTip', {
     push: status.lastPushAt ? localTime(status.lastPushAt, timeZone) : tx('never'),
     pull: status.lastPullAt ? localTime(status.lastPullAt, timeZone) : tx('never'),
@@ -83,6 +84,7 @@ export function SyncChip({ timeZone }: { timeZone: string }) {
         {status.pending > 0 && <span data-testid="sync-chip-pending"> · {tx('pending', { n: status.pending })}</span>}
         {status.pullProgress && <span> · {tx('downloading', status.pullProgress)}</span>}
         {(status.conflicts ?? 0) > 0 && <span> · {tx('conflictsShort', { n: status.conflicts ?? 0 })}</span>}
+        {(status.refused?.count ?? 0) > 0 && <span data-testid="sync-chip-refused"> · {tx('refusedShort', { n: status.refused?.count ?? 0 })}</span>}
       </Tag>
     </Tooltip>
   );

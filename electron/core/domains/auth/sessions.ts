@@ -41,3 +41,13 @@ export function endUserSessions(db: DB, userId: number, keepToken?: string): voi
 export function purgeExpiredSessions(db: DB, now: Date): void {
   stmt(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
 }
+
+/** Everyone's sessions but one user's: a machine that becomes a replica signs everybody else out. */
+export function endSessionsExceptUser(db: DB, userId: number | null): void {
+  stmt(db, 'DELETE FROM sessions WHERE user_id IS NOT ?').run(userId);
+}
+
+/** A user's sessions opened up to an instant (those from before a pairing), not later ones. */
+export function endUserSessionsBefore(db: DB, userId: number, at: string): void {
+  stmt(db, 'DELETE FROM sessions WHERE user_id = ? AND created_at <= ?').run(userId, at);
+}

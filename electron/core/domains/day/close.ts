@@ -35,7 +35,7 @@ function toClose(r: CloseRow) {
 export type DayClose = ReturnType<typeof toClose>;
 
 export interface DayCloseFacts extends CloseWindow {
-  closeNo: number; counterId: string; after: string | null; from: string; to: string; localDate: string; userId: number | null; at: string;
+  closeNo: number; counterId: string; after: string | null; from: string; to: string; localDate: string; userId: number; at: string;
 }
 
 export function insertClose(db: DB, f: DayCloseFacts): number {
@@ -61,7 +61,7 @@ export function closeDay(ctx: Ctx) {
     ? (stmt(ctx.db, 'SELECT at FROM redemptions WHERE receipt_no = ?').get(w.firstReceiptNo) as { at: string }).at
     : to;
   const facts: DayCloseFacts = {
-    ...w, closeNo: (prev?.close_no ?? 0) + 1, counterId, after, from: after ?? firstAt, to, localDate: ctx.today, userId: ctx.user?.id ?? null, at: ctx.nowIso,
+    ...w, closeNo: (prev?.close_no ?? 0) + 1, counterId, after, from: after ?? firstAt, to, localDate: ctx.today, userId: ctx.me.id, at: ctx.nowIso,
   };
   insertClose(ctx.db, facts);
   ctx.emit('day.close', facts);

@@ -7,6 +7,7 @@ import { decodeText, FakePrinter } from '../../../../e2e/support/fake-printer.js
 import { createTransport } from '../../../print/transport.js';
 import { FixedClock } from '../../clock.js';
 import { createDispatcher, type Dispatcher } from '../../dispatcher.js';
+import { coreHandlers } from '../../contract.js';
 import { hashPin } from '../auth/pin-hash.js';
 
 const now = '2026-03-15T02:00:00.000Z'; // 10:00 in the village
@@ -66,7 +67,7 @@ describe('printer and receipt handlers', () => {
     await printer.start();
     db = openDatabase(join(dir, 'pos.db'));
     ids = seed(db);
-    api = createDispatcher({ db, clock: new FixedClock(new Date('2026-03-15T10:00:00+08:00')), printer: createTransport({ timeoutMs: 1000 }) });
+    api = createDispatcher({ db, clock: new FixedClock(new Date('2026-03-15T10:00:00+08:00')), printer: createTransport({ timeoutMs: 1000 }) }, coreHandlers);
     for (const u of ['shop', 'boss', 'barber', 'town']) {
       const r = await api.call('auth.login', { username: u, pin: '111111' });
       if ('error' in r) throw new Error(r.error.message);

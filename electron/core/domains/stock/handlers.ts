@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { handler } from '../../handler.js';
-import { stmt } from '../../statements.js';
 import { date, fen, fundingSource, id, qty, text, noteText, requiredNoteText } from '../../validation.js';
 import { requireItem } from '../catalog/catalog.js';
 import { lowStock, listMovements } from './movements.js';
@@ -39,7 +38,7 @@ export const stockHandlers = {
     }).refine(...donorRule),
     // A one-line receiving note: every receipt has a note number, whichever way it came in.
     run(ctx, p) {
-      const { noteId, noteNo } = receive(ctx, [p], p.note ?? '', 'stock.receive');
+      const { noteId, noteNo } = receive(ctx, [p], p.note ?? '');
       return { itemId: p.itemId, stock: requireItem(ctx.db, p.itemId).stock!, noteId, noteNo };
     },
     audit: (p, r) => `入库 ${r.noteNo} #${p.itemId} × ${p.qty} (${p.fundingSource})`,
@@ -52,7 +51,7 @@ export const stockHandlers = {
       note: noteText(200).optional(),
     }),
     run(ctx, p) {
-      const { noteId } = receive(ctx, p.lines, p.note ?? '', 'stock.receive');
+      const { noteId } = receive(ctx, p.lines, p.note ?? '');
       return getNote(ctx.db, noteId);
     },
     audit: (p, r) => `入库单 ${r.noteNo}：${p.lines.length} 行，共 ${r.totals.qty} 件`,
@@ -75,12 +74,9 @@ export const stockHandlers = {
       const item = requireItem(ctx.db, p.itemId);
       if (item.kind !== 'goods') throw new AppError('INVALID_INPUT', '服务没有库存 (services have no stock)');
       const delta = p.countedQty - item.stock!;
-      if (delta !== 0) {
-        stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, reason, user_id, at) VALUES (?, ?, 'count', ?, ?, ?)`)
-          .run(p.itemId, delta, p.reason, ctx.me.id, ctx.nowIso);
-        ctx.emit('stock.count', { itemId: p.itemId, delta, reason: p.reason });
-      }
-      return { itemId: p.itemId, stock: p.countedQty, delta };
+      // A count is a one-line stocktake sheet: what travels to the office is the sheet (line and reason), never a bare delta.
+      const sheet = delta === 0 ? null : takeStock(ctx, { lines: [{ itemId: p.itemId, countedQty: p.countedQty, expectedQty: item.stock!, reason: p.reason }] });
+      return { itemId: p.itemId, stock: p.countedQty, delta, sheetNo: sheet?.sheetNo ?? null };
     },
     audit: (p) => `盘点 #${p.itemId} 实盘 ${p.countedQty}: ${p.reason}`,
   }),

@@ -29,14 +29,14 @@ export function writeReceivingNote(db: DB, n: ReceivingNoteRows): number {
   return noteId;
 }
 
-export function receive(ctx: Ctx, lines: readonly ReceiveLine[], note: string, event: string) {
+export function receive(ctx: Ctx, lines: readonly ReceiveLine[], note: string) {
   const items = lines.map((l, i) => resolveGoods(ctx.db, l, i + 1));
   const noteNo = nextDocNo(ctx, 'receiving');
   const noteId = writeReceivingNote(ctx.db, {
     noteNo, counterId: ctx.counter.counterId, year: ctx.year, note, userId: ctx.me.id, at: ctx.nowIso, localDate: ctx.today,
     lines: lines.map((l, i) => ({ ...l, itemId: items[i].id })),
   });
-  ctx.emit(event, {
+  ctx.emit('stock.receive', {
     noteNo, note, at: ctx.nowIso,
     lines: lines.map((l, i) => ({ itemId: items[i].id, qty: l.qty, fundingSource: l.fundingSource, donor: l.donor ?? null, unitCostFen: l.unitCostFen ?? null })),
   });

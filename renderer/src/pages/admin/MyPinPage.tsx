@@ -36,7 +36,7 @@ export function MyPinPage() {
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
         <Form.Item name="oldPin" label={tx('fOldPin')} rules={[{ required: true }]}><Input.Password autoComplete="current-password" inputMode="numeric" data-testid="pin-old" /></Form.Item>
-        <Form.Item name="newPin" label={tx('fNewPin')} rules={[{ required: true, pattern: /^\d{4,12}$/, message: '4–12' }]}><Input.Password autoComplete="new-password" inputMode="numeric" data-testid="pin-new" /></Form.Item>
+        <Form.Item name="newPin" label={tx('fNewPin')} rules={[{ required: true, pattern: /^\d{6,12}$/, message: '6–12' }]}><Input.Password autoComplete="new-password" inputMode="numeric" data-testid="pin-new" /></Form.Item>
         <Form.Item name="newPinAgain" label={tx('fPinAgain')} dependencies={['newPin']} rules={[{ required: true }, ({ getFieldValue }) => ({
           validator: (_, v) => (v === getFieldValue('newPin') ? Promise.resolve() : Promise.reject(new Error(tx('pinMismatch')))),
         })]}><Input.Password autoComplete="new-password" inputMode="numeric" data-testid="pin-new-again" /></Form.Item>

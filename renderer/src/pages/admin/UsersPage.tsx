@@ -11,7 +11,7 @@ type User = Result<'users.list'>['items'][number];
 interface NewUserForm { username: string; name: string; pin: string; pinAgain: string; roles: Role[] }
 interface EditForm { name: string; roles: Role[] }
 
-const pinRule = { pattern: /^\d{4,12}$/, message: '4–12' };
+const pinRule = { pattern: /^\d{6,12}$/, message: '6–12' };
 
 /** Admins create accounts, set roles, reset PINs and (de)activate; users are never deleted, so the audit log keeps its names. */
 export function UsersPage() {

@@ -26,7 +26,7 @@ const zh = {
   deactivateConfirm: '停用 {name}？其登录会立即失效。',
   fUsername: '用户名（字母、数字）',
   fName: '姓名',
-  fPin: 'PIN（4–12 位数字）',
+  fPin: 'PIN（6–12 位数字）',
   fPinAgain: '再输一次 PIN',
   fRoles: '角色',
   pinMismatch: '两次输入的 PIN 不一致',
@@ -79,7 +79,7 @@ const zh = {
 
   myPinTitle: '修改我的 PIN',
   fOldPin: '原 PIN',
-  fNewPin: '新 PIN（4–12 位数字）',
+  fNewPin: '新 PIN（6–12 位数字）',
   pinChanged: 'PIN 已修改；其他地方的登录已退出',
   changePin: '修改 PIN',
 };
@@ -109,7 +109,7 @@ const en: Record<AdminKey, string> = {
   deactivateConfirm: 'Deactivate {name}? Their sessions end at once.',
   fUsername: 'Username (letters, digits)',
   fName: 'Name',
-  fPin: 'PIN (4–12 digits)',
+  fPin: 'PIN (6–12 digits)',
   fPinAgain: 'PIN again',
   fRoles: 'Roles',
   pinMismatch: 'The two PINs differ',
@@ -162,7 +162,7 @@ const en: Record<AdminKey, string> = {
 
   myPinTitle: 'Change my PIN',
   fOldPin: 'Current PIN',
-  fNewPin: 'New PIN (4–12 digits)',
+  fNewPin: 'New PIN (6–12 digits)',
   pinChanged: 'PIN changed; sessions elsewhere were signed out',
   changePin: 'Change PIN',
 };

@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageAction } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession, useSignedIn } from '../../session';
-import { localTime, useSyncText } from './text';
+import { localTime, reasonKey, useSyncText } from './text';
 
 type Status = Result<'sync.status'>;
 type Terminal = Result<'sync.terminals'>['items'][number];
@@ -134,7 +134,19 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
         <Descriptions.Item label={tx('fLastPull')}>{status.lastPullAt ? localTime(status.lastPullAt, village.timeZone) : tx('never')}</Descriptions.Item>
         <Descriptions.Item label={tx('fConflicts')}>{status.conflicts ?? '—'}</Descriptions.Item>
         {status.lastError && <Descriptions.Item label={tx('fError')}>{status.lastError}</Descriptions.Item>}
+        <Descriptions.Item label={tx('fRefused')}><span data-testid="sync-refused">{status.refused?.count ?? '—'}</span></Descriptions.Item>
       </Descriptions>
+      {status.refused && status.refused.count > 0 && (
+        <Alert
+          type="error" showIcon style={{ marginTop: 12 }} data-testid="sync-refused-list" title={tx('refusedHint')}
+          description={(
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {status.refused.items.slice(0, 5).map((r) => <li key={r.uuid}>{localTime(r.at, village.timeZone)} {refusedText(tx, r.type, r.ref ?? '', r.reason)}</li>)}
+              {status.refused.count > 5 && <li>{tx('refusedMore', { n: status.refused.count - 5 })}</li>}
+            </ul>
+          )}
+        />
+      )}
       <Modal
         open={newUrl !== null}
         title={tx('changeOfficeTitle')}
@@ -174,7 +186,14 @@ function conflictDetail(c: Conflict, tx: ReturnType<typeof useSyncText>): string
     const fields = (d.fields as { field: string; reported: unknown; held: unknown }[] | undefined ?? []).map((f) => `${f.field} ${String(f.reported)}≠${String(f.held)}`).join('，');
     return tx('closeDetail', { closeNo: String(d.closeNo), fields });
   }
+  if (c.kind === 'refused') return refusedText(tx, String(d.type ?? ''), typeof d.ref === 'string' ? d.ref : '', c.reason ?? '');
   return JSON.stringify(d);
+}
+
+/** A refusal's reason in words; a reason this build does not know is shown as it is. */
+export function refusedText(tx: ReturnType<typeof useSyncText>, type: string, ref: string, reason: string): string {
+  const key = reasonKey(reason);
+  return tx('refusedDetail', { type, ref, reason: key ? tx(key) : reason });
 }
 
 function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
@@ -262,7 +281,7 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
           data-testid="sync-conflicts"
           columns={[
             { title: '#', dataIndex: 'id', width: 50 },
-            { title: tx('colKind'), dataIndex: 'kind', width: 110, render: (k: string) => <Tag color="orange">{tx(`kind_${k}` as 'kind_overspent')}</Tag> },
+            { title: tx('colKind'), dataIndex: 'kind', width: 110, render: (k: string) => <Tag color={k === 'refused' ? 'red' : 'orange'}>{tx(`kind_${k}` as 'kind_overspent')}</Tag> },
             { title: tx('colCounter'), dataIndex: 'counterId', width: 70 },
             { title: tx('colWhat'), render: (_, c) => conflictSubject(c, tx) },
             { title: tx('colDetail'), render: (_, c) => conflictDetail(c, tx) },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localTime } from './text';
+import { refusalReasons } from '@shared/core/events/reasons';
+import { localTime, reasonKey } from './text';
 
 describe('localTime', () => {
   it('shows an instant in the village time zone, to the minute', () => {
@@ -8,5 +9,12 @@ describe('localTime', () => {
   });
   it('is empty for no instant', () => {
     expect(localTime(null)).toBe('');
+  });
+});
+
+describe('refusal reasons', () => {
+  it('every reason the office can give has words, in both languages', () => {
+    for (const r of refusalReasons) expect(reasonKey(r), r).not.toBeNull();
+    expect(reasonKey('no_such_reason')).toBeNull();
   });
 });
