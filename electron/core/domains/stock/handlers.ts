@@ -73,7 +73,7 @@ export const stockHandlers = {
     input: z.strictObject({ itemId: id, countedQty: counted, reason: requiredText(200) }),
     run(ctx, p) {
       const item = requireItem(ctx.db, p.itemId);
-      if (item.kind !== 'goods') throw new AppError('INVALID_INPUT', '服务没有库存 (services have no stock)');
+      if (item.kind !== 'goods') throw new AppError('INVALID_INPUT', '服务没有库存 (services have no stock)', { reason: 'service_has_no_stock', itemId: item.id, itemName: item.name });
       const delta = p.countedQty - item.stock!;
       if (delta !== 0) {
         stmt(ctx.db, `INSERT INTO stock_movements (item_id, delta, kind, reason, user_id, at) VALUES (?, ?, 'count', ?, ?, ?)`)
