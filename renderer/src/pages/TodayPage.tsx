@@ -68,8 +68,7 @@ export function TodayPage() {
       result = await call('redemptions.void', { id: row.id, reason: v.reason, supervisorUsername: v.supervisorUsername, supervisorPin: v.supervisorPin });
     } catch (e) {
       const code = isApiError(e) ? e.code : 'INTERNAL';
-      const msg = e instanceof Error ? e.message : '';
-      if (isSupervisorFailure(code, msg) || code === 'INVALID_INPUT') {
+      if (isSupervisorFailure(e) || code === 'INVALID_INPUT') {
         setVoidState({ error: errorText(e), busy: false });
       } else {
         setVoidState({ error: null, busy: false });
