@@ -56,6 +56,7 @@ export const errorReasons = {
   ],
   FORBIDDEN: [
     'role_not_allowed',
+    'untrusted_frame', // the Electron IPC adapter: a call from a frame that is not the app's page
     'office_only',
     'supervisor_not_admin',
     'old_pin_wrong',

@@ -22,6 +22,8 @@ describe('session-ending errors', () => {
     expect(endsSession('households.search', 'UNAUTHENTICATED', undefined)).toBe(true);
     expect(endsSession('auth.login', 'UNAUTHENTICATED', 'pin_wrong')).toBe(false);
     expect(endsSession('households.search', 'FORBIDDEN', 'role_not_allowed')).toBe(false);
+    expect(endsSession('redemptions.create', 'UNAUTHENTICATED', 'supervisor_locked')).toBe(false);
+    expect(endsSession('households.search', 'UNAUTHENTICATED', 'session_invalid')).toBe(true);
   });
 });
 

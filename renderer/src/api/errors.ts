@@ -26,7 +26,12 @@ export function isSupervisorFailure(e: unknown): boolean {
   return isApiError(e) && (e.reason?.startsWith('supervisor_') ?? false);
 }
 
-/** True when the signed-in session itself is gone and the user must log in again. */
+const sessionOver = new Set(['not_signed_in', 'session_invalid', 'session_expired']);
+
+/**
+ * True when the signed-in session itself is gone and the user must log in again. Any other reason
+ * (a supervisor's PIN, a wrong login) leaves the session; a reason-less UNAUTHENTICATED ends it, to be safe.
+ */
 export function endsSession(method: string, code: string, reason: string | undefined): boolean {
-  return code === 'UNAUTHENTICATED' && method !== 'auth.login' && !reason?.startsWith('supervisor_');
+  return code === 'UNAUTHENTICATED' && method !== 'auth.login' && (reason === undefined || sessionOver.has(reason));
 }
