@@ -1,4 +1,4 @@
-import type { ErrorReason } from '../../../electron/core/error-reasons';
+import type { ErrorReason } from '@shared/core/error-reasons';
 import type { Lang } from './messages';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allErrorReasons, type ErrorReason } from '../../../electron/core/error-reasons';
+import { allErrorReasons, type ErrorReason } from '@shared/core/error-reasons';
 import { ApiError } from '../api/errors';
 import { describeError, errorMessage, errorTitle } from './error-text';
 import { reasonText } from './error-reasons-text';

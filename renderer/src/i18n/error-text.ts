@@ -1,4 +1,4 @@
-import { codeOfReason, type ErrorReason } from '../../../electron/core/error-reasons';
+import { codeOfReason, type ErrorReason } from '@shared/core/error-reasons';
 import type { ClientErrorCode } from '../api/errors';
 import { reasonText } from './error-reasons-text';
 import type { Lang } from './messages';
