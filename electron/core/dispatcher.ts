@@ -8,6 +8,7 @@ import { resolveSession } from './domains/auth/sessions.js';
 import { writeAudit } from './audit.js';
 import { officeOnlyMessage, writeAllowed } from './ownership.js';
 import { issueReason } from './validation.js';
+import type { ReasonOf } from './error-reasons.js';
 
 export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
 
@@ -26,20 +27,34 @@ function withNotes(summary: string, notes: readonly string[]): string {
   return notes.length ? `${summary} | ${notes.join(' | ')}` : summary;
 }
 
+/**
+ * Which fields failed and how, as zod's issue codes (too_small, invalid_type…) with their bounds: the
+ * client words them itself, so zod's own text (Chinese here) never reaches an English screen.
+ */
 function zodDetails(err: z.ZodError) {
-  return err.issues.map((i) => {
+  const issues = err.issues.map((i) => {
+    const bounds = i as { minimum?: unknown; maximum?: unknown };
     const reason = issueReason(i);
-    return reason ? { path: i.path.join('.'), message: i.message, reason } : { path: i.path.join('.'), message: i.message };
+    return {
+      path: i.path.join('.'),
+      code: i.code,
+      ...(typeof bounds.minimum === 'number' ? { minimum: bounds.minimum } : {}),
+      ...(typeof bounds.maximum === 'number' ? { maximum: bounds.maximum } : {}),
+      ...(reason ? { reason } : {}),
+    };
   });
+  // A refusal the schema itself names (control_character, too_many_rows) is the call's reason.
+  const named = issues.find((i) => i.reason)?.reason;
+  return { reason: (named ?? 'invalid_params') as ReasonOf<'INVALID_INPUT'>, issues };
 }
 
 function toErrorBody(e: unknown): ApiErrorBody {
   if (e instanceof AppError) return e.toBody();
   const code = (e as { code?: string })?.code ?? '';
   // A UNIQUE index caught a race the handler's own check could not see.
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: '记录已存在 (already exists)' };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: '记录已存在 (already exists)', reason: 'duplicate_record' };
   console.error('[core] unexpected error', e);
-  return { code: 'INTERNAL', message: '内部错误，操作未完成 (internal error; nothing was changed)' };
+  return { code: 'INTERNAL', message: '内部错误，操作未完成 (internal error; nothing was changed)', reason: 'internal' };
 }
 
 export type HandlerMap = Readonly<Record<string, AnyHandler>>;
@@ -58,12 +73,12 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
   async function call(method: string, params: unknown, token?: string): Promise<Reply> {
     try {
       const def = lookup(method);
-      if (!def) throw new AppError('NOT_FOUND', `没有这个方法 (unknown method): ${method}`);
+      if (!def) throw new AppError('NOT_FOUND', `没有这个方法 (unknown method): ${method}`, { reason: 'unknown_method', method });
       const user = def.access === 'public' ? null : resolveSession(deps.db, token, deps.clock.now());
       if (user && !allows(def.access, user.roles)) {
-        throw new AppError('FORBIDDEN', '当前用户无权执行此操作 (your role does not allow this)', { method });
+        throw new AppError('FORBIDDEN', '当前用户无权执行此操作 (your role does not allow this)', { reason: 'role_not_allowed', method });
       }
-      if (def.write && !writeAllowed(deps.role, method)) throw new AppError('FORBIDDEN', officeOnlyMessage, { method });
+      if (def.write && !writeAllowed(deps.role, method)) throw new AppError('FORBIDDEN', officeOnlyMessage, { reason: 'office_only', method });
       // Async so a schema may read an uploaded file (an Excel roster) before the write transaction opens.
       const parsed = await def.input.safeParseAsync(params ?? undefined);
       if (!parsed.success) {
@@ -89,7 +104,7 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
   /** Typed form for in-process callers (tests, demo seeding, Electron main). */
   async function invoke<M extends keyof H & string>(method: M, params: z.input<H[M]['input']>, token?: string): Promise<Awaited<ReturnType<H[M]['run']>>> {
     const reply = await call(method, params, token);
-    if ('error' in reply) throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+    if ('error' in reply) throw AppError.fromBody(reply.error);
     return reply.result as Awaited<ReturnType<H[M]['run']>>;
   }
 

@@ -127,7 +127,7 @@ export async function freshVillage(opts: { testClock?: boolean } = {}): Promise<
 
 // ---------------------------------------------------------------- assertions
 
-export function expectError(reply: Reply, code: ErrorCode): { code: string; message: string; details?: unknown } {
+export function expectError(reply: Reply, code: ErrorCode): { code: string; message: string; reason?: string; details?: unknown } {
   if (!('error' in reply)) throw new Error(`expected ${code}, got result ${JSON.stringify(reply.result)}`);
   expect(reply.error.code, reply.error.message).toBe(code);
   return reply.error;

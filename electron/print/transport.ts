@@ -37,7 +37,7 @@ class Timeout extends Error {
 function unavailable(target: string, e: unknown): AppError {
   const code = (e as { code?: string })?.code ?? '';
   const reason = reasons[code] ?? '未知错误';
-  return new AppError('PRINTER_UNAVAILABLE', `打印机无法连接 (${target})：${reason}。兑换已保存，可稍后补打。`, { target, cause: code || String(e) });
+  return new AppError('PRINTER_UNAVAILABLE', `打印机无法连接 (${target})：${reason}。兑换已保存，可稍后补打。`, { reason: 'printer_unreachable', target, cause: code || String(e) });
 }
 
 function sendTcp(host: string, port: number, bytes: Buffer, timeoutMs: number): Promise<void> {
@@ -96,7 +96,7 @@ export function createTransport(opts: TransportOptions = {}): PrinterTransport {
   return {
     async send(target, bytes) {
       const t = target.startsWith('tcp://') ? parsePrinterTarget(target) : { kind: 'device' as const, path: target };
-      if (!t) throw new AppError('PRINTER_UNAVAILABLE', `打印机地址无效 (${target})`, { target });
+      if (!t) throw new AppError('PRINTER_UNAVAILABLE', `打印机地址无效 (${target})`, { reason: 'printer_address_invalid', target });
       try {
         if (t.kind === 'tcp') await sendTcp(t.host, t.port, bytes, timeoutMs);
         else await sendDevice(t.path, bytes, timeoutMs);

@@ -27,7 +27,8 @@ type DispatcherLike = Pick<Dispatcher, 'call' | 'deps'>;
 
 const maxMethodLength = 100;
 
-const refuse = (code: 'FORBIDDEN' | 'INVALID_INPUT', message: string): Reply => ({ error: { code, message } });
+const refuse = (code: 'FORBIDDEN' | 'INVALID_INPUT', message: string, reason: 'untrusted_frame' | 'invalid_params', details?: Record<string, unknown>): Reply =>
+  ({ error: { code, message, reason, ...(details ? { details } : {}) } });
 
 /**
  * Serves window.pos.call over one IPC channel with the same dispatcher as HTTP. The session token
@@ -67,10 +68,10 @@ export function registerPosIpc(ipcMain: IpcMainLike, dispatcher: DispatcherLike)
   async function onCall(event: IpcEventLike, method: unknown, params: unknown): Promise<Reply> {
     const frame = event.senderFrame;
     if (!frame || !isTrustedSender(frame.url, frame.parent == null)) {
-      return refuse('FORBIDDEN', '拒绝来自非本应用页面的调用 (call from an untrusted frame refused)');
+      return refuse('FORBIDDEN', '拒绝来自非本应用页面的调用 (call from an untrusted frame refused)', 'untrusted_frame');
     }
     if (typeof method !== 'string' || method.length === 0 || method.length > maxMethodLength) {
-      return refuse('INVALID_INPUT', '方法名必须是字符串 (method must be a string)');
+      return refuse('INVALID_INPUT', '方法名必须是字符串 (method must be a string)', 'invalid_params', { issues: [{ path: 'method', code: 'invalid_type' }] });
     }
     const senderId = event.sender.id;
     if (method === 'auth.logout') return logout(senderId, params);

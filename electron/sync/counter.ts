@@ -182,13 +182,14 @@ export class CounterAgent implements SyncRuntime {
     } catch (e) {
       throw new OfficeError(0, 'OFFICE_UNREACHABLE', `连不上村委会 (${(e as Error).name === 'TimeoutError' ? '超时' : '网络中断'})`);
     }
-    let json: { result?: T; error?: { code: string; message: string; details?: Record<string, unknown> } };
+    let json: { result?: T; error?: { code: string; message: string; reason?: string; details?: Record<string, unknown> } };
     try {
       json = JSON.parse(text);
     } catch {
       throw new OfficeError(0, 'OFFICE_UNREACHABLE', `村委会回复不完整 (HTTP ${res.status})`);
     }
-    if (json.error) throw new OfficeError(res.status, json.error.code, json.error.message, json.error.details);
+    // The office's reason (revoked, gap…) comes beside the details; the counter reads both from one place.
+    if (json.error) throw new OfficeError(res.status, json.error.code, json.error.message, { ...json.error.details, reason: json.error.reason });
     if (!res.ok || json.result === undefined) throw new OfficeError(0, 'OFFICE_UNREACHABLE', `村委会回复异常 (HTTP ${res.status})`);
     return json.result;
   }

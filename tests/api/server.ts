@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { codeOfReason } from '../../electron/core/error-reasons.js';
 import { spawnServer, stopProcess } from '../support/server-process.js';
 
 export const demoPins = { admin: '123456', shop: '111111', clerk: '222222', review: '333333', barber: '444444' } as const;
@@ -27,7 +28,8 @@ export function assertShape(status: number, body: unknown, what: string): void {
   if (typeof err !== 'object' || err === null) throw new Error(`${what}: error is not an object`);
   if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code)) throw new Error(`${what}: error.code missing: ${JSON.stringify(err)}`);
   if (typeof err.message !== 'string' || err.message.length === 0) throw new Error(`${what}: error.message missing: ${JSON.stringify(err)}`);
-  if (err.reason !== undefined && (typeof err.reason !== 'string' || !/^[a-z_]+$/.test(err.reason))) throw new Error(`${what}: error.reason is not a reason: ${JSON.stringify(err)}`);
+  // A reason, when given, is one the contract declares, under the code it belongs to.
+  if (err.reason !== undefined && codeOfReason(String(err.reason)) !== err.code) throw new Error(`${what}: reason ${JSON.stringify(err.reason)} is not declared under ${err.code}`);
   const extra = Object.keys(err).filter((k) => !['code', 'message', 'reason', 'details'].includes(k));
   if (extra.length) throw new Error(`${what}: unexpected error keys ${JSON.stringify(extra)}`);
 }

@@ -59,10 +59,10 @@ export function presetTitle(p: ReportPreset): string {
 }
 
 /** A period inside one points year, since points never carry over 1 January. */
-export function periodWithinYear(year: number, from?: string, to?: string): Period | { error: string } {
+export function periodWithinYear(year: number, from?: string, to?: string): Period | { error: string; reason: 'period_outside_year' | 'date_range_reversed' } {
   const y = yearPeriod(year);
   const p = { from: from ?? y.from, to: to ?? y.to };
-  if (p.from < y.from || p.to > y.to) return { error: `统计区间须在 ${year} 年内 (period must lie within the year)` };
-  if (p.from > p.to) return { error: '开始日期不能晚于结束日期 (from is after to)' };
+  if (p.from < y.from || p.to > y.to) return { error: `统计区间须在 ${year} 年内 (period must lie within the year)`, reason: 'period_outside_year' };
+  if (p.from > p.to) return { error: '开始日期不能晚于结束日期 (from is after to)', reason: 'date_range_reversed' };
   return p;
 }

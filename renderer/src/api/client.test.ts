@@ -34,16 +34,16 @@ describe('api client', () => {
     expect(calls[0].token).toBeNull();
   });
 
-  it('throws ApiError with code, message and details on {error}', async () => {
-    const { transport } = fakeTransport('http', () => ({ error: { code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 5 分', details: { shortBy: 3 } } }));
+  it('throws ApiError with code, message, reason and details on {error}', async () => {
+    const { transport } = fakeTransport('http', () => ({ error: { code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 5 分', reason: 'insufficient_points', details: { shortBy: 3 } } }));
     const api = createClient({ transport: () => transport, tokens: sessionTokenStore(undefined) });
     const err = await api.call('redemptions.create', { householdId: 1, lines: [{ itemId: 1, qty: 1 }], requestId: 'abcdefgh' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 5 分', details: { shortBy: 3 } });
+    expect(err).toMatchObject({ code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 5 分', reason: 'insufficient_points', details: { shortBy: 3 } });
   });
 
   it('ends the session on UNAUTHENTICATED for an ordinary call', async () => {
-    const { transport } = fakeTransport('http', () => ({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
+    const { transport } = fakeTransport('http', () => ({ error: { code: 'UNAUTHENTICATED', message: '请先登录', reason: 'not_signed_in' } }));
     const tokens = sessionTokenStore(undefined);
     tokens.set('tok');
     const api = createClient({ transport: () => transport, tokens });
@@ -56,7 +56,9 @@ describe('api client', () => {
 
   it('keeps the session when a supervisor PIN is wrong, and on a failed login', async () => {
     const { transport } = fakeTransport('http', (m) => ({
-      error: { code: 'UNAUTHENTICATED', message: m === 'auth.login' ? '用户名或 PIN 错误' : '主管用户名或 PIN 错误 (wrong username or PIN)' },
+      error: m === 'auth.login'
+        ? { code: 'UNAUTHENTICATED', message: '用户名或 PIN 错误', reason: 'pin_wrong' }
+        : { code: 'UNAUTHENTICATED', message: '主管用户名或 PIN 错误 (wrong username or PIN)', reason: 'supervisor_pin_wrong' },
     }));
     const tokens = sessionTokenStore(undefined);
     tokens.set('tok');

@@ -3,7 +3,7 @@ import { ApiError, endsSession, type ClientErrorCode } from './errors';
 
 export type { Method, Params, Result };
 
-export type Reply = { result: unknown } | { error: { code: string; message: string; details?: unknown } };
+export type Reply = { result: unknown } | { error: { code: string; message: string; reason?: string; details?: unknown } };
 
 /** How a call reaches the core: IPC in Electron, HTTP in a browser. */
 export interface Transport {
@@ -74,9 +74,9 @@ export function createClient(opts: ClientOptions) {
     }
     if (!reply || typeof reply !== 'object') throw new ApiError('INTERNAL', '服务器没有回应 (empty reply)');
     if ('error' in reply && reply.error) {
-      const { code, message, details } = reply.error;
-      const err = new ApiError(code as ClientErrorCode, message, details);
-      if (endsSession(method, code, message)) {
+      const { code, message, reason, details } = reply.error;
+      const err = new ApiError(code as ClientErrorCode, message, details, reason);
+      if (endsSession(method, code, reason)) {
         opts.tokens.set(null);
         for (const l of listeners) l(err);
       }

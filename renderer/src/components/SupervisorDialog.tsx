@@ -75,6 +75,8 @@ export function SupervisorDialog({ open, title, help, reasonLabel, okText, error
       closable={false}
       maskClosable={false}
       width={460}
+      // Centred, so with an error showing the buttons still fit a 614 px high (1366×768 at 125%) screen.
+      centered
     >
       <Alert type="warning" showIcon title={help} style={{ marginBottom: 14 }} />
       <Form layout="vertical" requiredMark={false}>

@@ -1,4 +1,6 @@
+import { codeOfReason, type ErrorReason } from '@shared/core/error-reasons';
 import type { ClientErrorCode } from '../api/errors';
+import { reasonText } from './error-reasons-text';
 import type { Lang } from './messages';
 
 const titles: Record<Lang, Record<ClientErrorCode, string>> = {
@@ -41,30 +43,74 @@ export function errorTitle(code: string, lang: Lang): string {
 
 /**
  * Server messages are Chinese with an English gloss in brackets ("积分不足：… (insufficient points)").
- * In Chinese the gloss is noise at a busy counter, so it is dropped; in English it is kept.
+ * In Chinese the gloss is noise at a busy counter, so it is dropped.
  */
-export function cleanServerMessage(message: string, lang: Lang): string {
-  if (lang === 'en') return message.trim();
+export function cleanServerMessage(message: string): string {
   const cleaned = message.replace(/\s*[(（][A-Za-z][^()（）\u3400-\u9fff]*[)）]/g, '').trim();
   return cleaned || message.trim();
 }
 
-export interface ErrorText { code: string; title: string; message: string; text: string }
+export interface ErrorFacts { code: string; reason?: string; details?: unknown; message?: string }
+
+type Vars = Record<string, string | number>;
+
+/** The figures a text may name: the details' scalars, plus a few the texts need put together. */
+function varsOf(details: unknown): Vars {
+  const vars: Vars = {};
+  if (!details || typeof details !== 'object') return vars;
+  for (const [k, v] of Object.entries(details)) {
+    if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
+  }
+  const d = details as { issues?: unknown; max?: unknown; min?: unknown; minimum?: unknown };
+  if (Array.isArray(d.issues)) {
+    vars.fields = d.issues.map((i: { path?: unknown }) => String(i?.path ?? '')).filter(Boolean).join(', ') || '—';
+  }
+  if ('max' in d && d.max === null) vars.max = '∞';
+  if ('min' in d && d.min === null) vars.min = 1;
+  return vars;
+}
+
+/** Fills {placeholders}; null when a figure the text needs is missing, so it is never shown half-filled. */
+function fill(template: string, vars: Vars): string | null {
+  let complete = true;
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    if (vars[k] === undefined) complete = false;
+    return String(vars[k] ?? '');
+  });
+  return complete ? text : null;
+}
+
+/** The reason's own text with its figures, or null: no reason, one not declared under this code, or a figure missing. */
+export function reasonWords(e: ErrorFacts, lang: Lang): string | null {
+  if (e.reason === undefined || codeOfReason(e.reason) !== e.code) return null;
+  return fill(reasonText[lang][e.reason as ErrorReason], varsOf(e.details));
+}
 
 /**
- * Refusals the counter meets in the normal course of business: their plain name leads the banner
- * ("积分不足：可用 5 分，需要 8 分"). For the rest (wrong PIN, invalid input, not found, conflict)
- * the server's own Chinese sentence already says it all and is shown alone.
+ * One refusal in words of the current language, decided by code and reason only. A reason this build
+ * does not know, or one whose figures are missing, gives the code's generic text; in Chinese the
+ * server's own (Chinese) sentence may stand in, in English it never does.
  */
-const titled = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'LIMIT_EXCEEDED', 'NOT_REDEMPTION_DAY', 'PRINTER_UNAVAILABLE', 'OFFICE_UNREACHABLE', 'INTERNAL', 'NETWORK']);
+export function errorMessage(e: ErrorFacts, lang: Lang): string {
+  const worded = reasonWords(e, lang);
+  // zod speaks Chinese here (validation.ts), and names the rule broken, which beats a list of fields.
+  if (lang === 'zh' && e.message && (!worded || e.reason === 'invalid_params')) return cleanServerMessage(e.message);
+  return worded ?? errorTitle(e.code, lang);
+}
 
-/** One line for a banner: the code's plain name, then what the server said (when it adds anything). */
+export interface ErrorText { code: string; reason?: string; text: string }
+
+function factsOf(e: unknown): ErrorFacts {
+  if (typeof e === 'object' && e && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
+    const x = e as { code: string; reason?: unknown; details?: unknown; message?: unknown };
+    return { code: x.code, reason: typeof x.reason === 'string' ? x.reason : undefined, details: x.details, message: typeof x.message === 'string' ? x.message : undefined };
+  }
+  // Not a refusal from the server: a bug in the page. Its text is for developers, not for the counter.
+  return { code: 'INTERNAL', message: e instanceof Error ? `${errorTitle('INTERNAL', 'zh')}：${e.message}` : undefined };
+}
+
+/** One line for a banner, in the current language. */
 export function describeError(e: unknown, lang: Lang): ErrorText {
-  const code = typeof e === 'object' && e && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : 'INTERNAL';
-  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-  const title = errorTitle(code, lang);
-  const message = cleanServerMessage(raw, lang);
-  const said = message.toLowerCase().includes(title.toLowerCase());
-  const text = !message ? title : said || !titled.has(code) ? message : `${title}${lang === 'zh' ? '：' : ': '}${message}`;
-  return { code, title, message, text };
+  const facts = factsOf(e);
+  return { code: facts.code, reason: facts.reason, text: errorMessage(facts, lang) };
 }

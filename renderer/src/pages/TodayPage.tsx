@@ -16,7 +16,7 @@ import { hasRole, useSignedIn } from '../session';
 type Row = Result<'redemptions.list'>['items'][number];
 
 export function TodayPage() {
-  const { t, errorText } = useI18n();
+  const { t, errorText, lang } = useI18n();
   const { message } = AntApp.useApp();
   const { user, village } = useSignedIn();
   const canAct = hasRole(user, 'shopkeeper');
@@ -68,8 +68,7 @@ export function TodayPage() {
       result = await call('redemptions.void', { id: row.id, reason: v.reason, supervisorUsername: v.supervisorUsername, supervisorPin: v.supervisorPin });
     } catch (e) {
       const code = isApiError(e) ? e.code : 'INTERNAL';
-      const msg = e instanceof Error ? e.message : '';
-      if (isSupervisorFailure(code, msg) || code === 'INVALID_INPUT') {
+      if (isSupervisorFailure(e) || code === 'INVALID_INPUT') {
         setVoidState({ error: errorText(e), busy: false });
       } else {
         setVoidState({ error: null, busy: false });
@@ -88,7 +87,7 @@ export function TodayPage() {
       await call('receipts.printVoid', { redemptionId: row.id });
     } catch (e) {
       // The void stands whether or not its slip prints.
-      setNotice({ type: 'warning', text: `${done}。${t('voidSlipFailed', { msg: errorText(e) })}` });
+      setNotice({ type: 'warning', text: `${done}${lang === 'zh' ? '。' : '. '}${t('voidSlipFailed', { msg: errorText(e) })}` });
     }
     void load();
     if (preview?.row.id === row.id) void showPreview({ ...row, voided: true });
@@ -182,7 +181,7 @@ export function TodayPage() {
       <SupervisorDialog
         open={voiding !== null}
         title={voiding ? t('voidTitle', { no: voiding.receiptNo }) : ''}
-        help={voiding ? `${voiding.headName} · ${voiding.summary} · ${voiding.totalPoints} ${t('points')}。${t('voidHelp')}` : ''}
+        help={voiding ? `${voiding.headName} · ${voiding.summary} · ${voiding.totalPoints} ${t('points')}${lang === 'zh' ? '。' : '. '}${t('voidHelp')}` : ''}
         reasonLabel={t('voidReason')}
         okText={t('voidConfirm')}
         error={voidState.error}

@@ -9,7 +9,7 @@ import { aboutInfo } from './about.js';
 const noArgs = z.strictObject({}).optional();
 
 function updater(ctx: Ctx): UpdateRuntime {
-  if (!ctx.deps.updates) throw new AppError('CONFLICT', '只有桌面版可以检查更新 (updates are checked by the desktop app only)', { reason: 'no-updater' });
+  if (!ctx.deps.updates) throw new AppError('CONFLICT', '只有桌面版可以检查更新 (updates are checked by the desktop app only)', { reason: 'no_updater' });
   return ctx.deps.updates;
 }
 
@@ -32,7 +32,7 @@ export const appHandlers = {
       const runtime = updater(ctx);
       const found = runtime.status();
       if (found.state !== 'available' && found.state !== 'ready') {
-        throw new AppError('CONFLICT', '没有可安装的新版本，请先检查更新 (no update to install; check first)', { reason: 'no-update' });
+        throw new AppError('CONFLICT', '没有可安装的新版本，请先检查更新 (no update to install; check first)', { reason: 'no_update' });
       }
       const latest = found.latest;
       const after = await runtime.install();

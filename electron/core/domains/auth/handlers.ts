@@ -48,11 +48,12 @@ export const authHandlers = {
         checkPin(ctx, ctx.me.username, p.oldPin, '原 ');
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'UNAUTHENTICATED') throw e;
-        const refusal = new AppError('FORBIDDEN', e.message.replace('原 用户名或 PIN 错误', '原 PIN 错误'), e.details);
+        const reason = e.reason === 'locked_out' ? 'old_pin_locked' : 'old_pin_wrong';
+        const refusal = new AppError('FORBIDDEN', e.message.replace('原 用户名或 PIN 错误', '原 PIN 错误'), { ...e.details, reason });
         refusal.afterRollback = e.afterRollback;
         throw refusal;
       }
-      if (p.newPin === p.oldPin) throw new AppError('INVALID_INPUT', '新 PIN 不能与原 PIN 相同 (new PIN equals the old one)');
+      if (p.newPin === p.oldPin) throw new AppError('INVALID_INPUT', '新 PIN 不能与原 PIN 相同 (new PIN equals the old one)', { reason: 'new_pin_same' });
       ctx.db.prepare('UPDATE users SET pin_hash = ? WHERE id = ?').run(hashPin(p.newPin), ctx.me.id);
       // Whoever may have watched the old PIN loses any session they opened with it; this one stays.
       endUserSessions(ctx.db, ctx.me.id, ctx.sessionToken);

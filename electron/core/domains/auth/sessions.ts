@@ -19,12 +19,12 @@ export function createSession(db: DB, userId: number, now: Date): { token: strin
 }
 
 export function resolveSession(db: DB, token: string | undefined, now: Date): SessionUser {
-  if (!token) throw new AppError('UNAUTHENTICATED', '请先登录 (sign in first)');
+  if (!token) throw new AppError('UNAUTHENTICATED', '请先登录 (sign in first)', { reason: 'not_signed_in' });
   const row = stmt(db, `SELECT u.id, u.username, u.name, u.roles, u.active, s.expires_at FROM sessions s
     JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`).get(digest(token)) as
     { id: number; username: string; name: string; roles: string; active: number; expires_at: string } | undefined;
-  if (!row || !row.active) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录 (invalid session)');
-  if (new Date(row.expires_at) <= now) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录 (session expired)');
+  if (!row || !row.active) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录 (invalid session)', { reason: 'session_invalid' });
+  if (new Date(row.expires_at) <= now) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录 (session expired)', { reason: 'session_expired' });
   return toSessionUser(row);
 }
 

@@ -53,11 +53,11 @@ export interface DecideInput { award: AwardKind; year: number; householdId: numb
  */
 export function decide(ctx: Ctx, p: DecideInput) {
   const subject = awardSubject[p.award];
-  if (subject === 'person' && p.personId === undefined) throw new AppError('INVALID_INPUT', '该奖项评给个人，须指定成员 (personId required)');
-  if (subject === 'household' && p.personId !== undefined) throw new AppError('INVALID_INPUT', '该奖项评给农户，不指定成员 (personId not allowed)');
-  if (!stmt(ctx.db, 'SELECT 1 FROM households WHERE id = ?').get(p.householdId)) throw notFound('农户', { householdId: p.householdId });
+  if (subject === 'person' && p.personId === undefined) throw new AppError('INVALID_INPUT', '该奖项评给个人，须指定成员 (personId required)', { reason: 'award_needs_person' });
+  if (subject === 'household' && p.personId !== undefined) throw new AppError('INVALID_INPUT', '该奖项评给农户，不指定成员 (personId not allowed)', { reason: 'award_takes_no_person' });
+  if (!stmt(ctx.db, 'SELECT 1 FROM households WHERE id = ?').get(p.householdId)) throw notFound('农户', { reason: 'unknown_household', householdId: p.householdId });
   if (p.personId !== undefined && !stmt(ctx.db, 'SELECT 1 FROM members WHERE id = ? AND household_id = ?').get(p.personId, p.householdId)) {
-    throw notFound('该户成员', { personId: p.personId });
+    throw notFound('该户成员', { reason: 'unknown_member', personId: p.personId });
   }
   const shown = candidates(ctx, p.award, p.year).items.find((c) => c.householdId === p.householdId && ('personId' in c ? c.personId : undefined) === p.personId);
   const id = Number(stmt(ctx.db, `INSERT INTO award_decisions (award, year, household_id, person_id, decision, rank, score, note, user_id, at)

@@ -59,7 +59,7 @@ function prune(deps: CoreDeps, dir: string): void {
  * a power cut mid-copy never leaves a truncated file that looks like a backup.
  */
 export async function takeBackup(deps: CoreDeps, kind: 'auto' | 'manual', now: Date): Promise<BackupInfo> {
-  if (busy.has(deps)) throw new AppError('CONFLICT', '正在备份，请稍后 (a backup is already running)');
+  if (busy.has(deps)) throw new AppError('CONFLICT', '正在备份，请稍后 (a backup is already running)', { reason: 'backup_running' });
   const db = deps.db;
   const dir = backupDir(deps);
   mkdirSync(dir, { recursive: true });
@@ -89,8 +89,8 @@ export async function dailyBackupIfDue(deps: CoreDeps, now: Date): Promise<Backu
   return takeBackup(deps, 'auto', now);
 }
 
-const unusable = (file: string, why: string, details?: unknown) =>
-  new AppError('INVALID_INPUT', `备份文件 ${file} 不能使用：${why} (backup unusable)`, details);
+const unusable = (file: string, why: string, problem: string, details?: Record<string, unknown>) =>
+  new AppError('INVALID_INPUT', `备份文件 ${file} 不能使用：${why} (backup unusable)`, { reason: 'backup_unusable', file, problem, ...details });
 
 /**
  * A candidate must pass SQLite's integrity_check, carry a migration history this app recognises
@@ -102,17 +102,17 @@ export function checkBackupFile(path: string, label: string): { migrations: numb
   try {
     probe = new Database(path, { fileMustExist: true });
     const ic = probe.pragma('integrity_check') as { integrity_check: string }[];
-    if (ic.length !== 1 || ic[0].integrity_check !== 'ok') throw unusable(label, '完整性检查未通过 (integrity_check failed)', ic.slice(0, 10));
+    if (ic.length !== 1 || ic[0].integrity_check !== 'ok') throw unusable(label, '完整性检查未通过 (integrity_check failed)', 'integrity_check', { checks: ic.slice(0, 10) });
     const hasHistory = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
-    if (!hasHistory) throw unusable(label, '没有迁移记录 (no migration history)');
+    if (!hasHistory) throw unusable(label, '没有迁移记录 (no migration history)', 'no_migration_history');
     const history = checkMigrationHistory(probe);
     const admin = probe.prepare("SELECT 1 FROM users WHERE active = 1 AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin')").get();
-    if (!admin) throw unusable(label, '没有启用的管理员 (no active admin)');
+    if (!admin) throw unusable(label, '没有启用的管理员 (no active admin)', 'no_active_admin');
     return { migrations: history.length };
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if (e instanceof MigrationHistoryError) throw unusable(label, '迁移记录与本程序不符 (migration history does not match)');
-    throw unusable(label, `不是有效的数据库 (${(e as Error).message})`);
+    if (e instanceof MigrationHistoryError) throw unusable(label, '迁移记录与本程序不符 (migration history does not match)', 'migration_mismatch');
+    throw unusable(label, `不是有效的数据库 (${(e as Error).message})`, 'not_a_database');
   } finally {
     probe?.close();
   }
@@ -129,19 +129,19 @@ export interface RestoreResult { restoredFrom: string; safetyBackup: string; mig
  * replaced and nothing reads a closed connection.
  */
 export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now: Date): RestoreResult {
-  if (!parseBackupName(file)) throw new AppError('INVALID_INPUT', '不是本程序的备份文件名 (not a backup file name)', { file });
+  if (!parseBackupName(file)) throw new AppError('INVALID_INPUT', '不是本程序的备份文件名 (not a backup file name)', { reason: 'not_backup_name', file });
   // A paired counter is a replica of the office: rolled back to a backup it would lose for good what it
   // did since (the office never sends a counter its own events back) and hand out its receipt numbers
   // again. A fresh install paired anew gets everything back from the office instead.
   if (deps.role === 'counter' && getSetting(deps.db, 'sync.link', null) !== null) {
-    throw new AppError('CONFLICT', '本机已与村委会配对，不能恢复备份：数据在村委会都有，请重新安装后配对，即可取回全部数据 (a paired counter is not restored: pair a fresh install)', { file });
+    throw new AppError('CONFLICT', '本机已与村委会配对，不能恢复备份：数据在村委会都有，请重新安装后配对，即可取回全部数据 (a paired counter is not restored: pair a fresh install)', { reason: 'paired_no_restore', file });
   }
   const dir = backupDir(deps);
   const source = join(dir, file);
-  if (!existsSync(source)) throw new AppError('NOT_FOUND', `备份 ${file} 不存在 (no such backup)`, { file });
-  if (busy.has(deps)) throw new AppError('CONFLICT', '正在备份，请稍后再恢复 (a backup is running)');
+  if (!existsSync(source)) throw new AppError('NOT_FOUND', `备份 ${file} 不存在 (no such backup)`, { reason: 'unknown_backup', file });
+  if (busy.has(deps)) throw new AppError('CONFLICT', '正在备份，请稍后再恢复 (a backup is running)', { reason: 'backup_running' });
   const live = deps.db;
-  if (live.inTransaction) throw new AppError('CONFLICT', '有未完成的写入，请稍后 (a write is in progress)');
+  if (live.inTransaction) throw new AppError('CONFLICT', '有未完成的写入，请稍后 (a write is in progress)', { reason: 'write_in_progress' });
   const liveFile = live.name;
   const timeZone = getSetting(live, 'village', defaultVillage).timeZone;
 
@@ -179,7 +179,7 @@ export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now
     console.error('[backup] restore failed, reopening the safety copy', e);
     copyFileSync(join(dir, safetyName), liveFile);
     deps.db = openDatabase(liveFile);
-    throw new AppError('CONFLICT', `恢复失败，已回到恢复前的数据 (restore failed; the previous data is back): ${(e as Error).message}`);
+    throw new AppError('CONFLICT', `恢复失败，已回到恢复前的数据 (restore failed; the previous data is back): ${(e as Error).message}`, { reason: 'restore_failed', file });
   }
   next.transaction(() => {
     next.exec('DELETE FROM sessions');

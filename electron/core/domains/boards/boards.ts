@@ -76,10 +76,10 @@ export function history(db: DB, year?: number, quarter?: Quarter): Publication[]
  */
 export function publish(ctx: Ctx, year: number, quarter: Quarter, note?: string): Publication {
   const board = computeBoard(ctx, year, quarter);
-  if (board.from > ctx.today) throw new AppError('INVALID_INPUT', `${year}年第${quarter}季度尚未开始，不能发布 (quarter has not started)`);
+  if (board.from > ctx.today) throw new AppError('INVALID_INPUT', `${year}年第${quarter}季度尚未开始，不能发布 (quarter has not started)`, { reason: 'quarter_not_started', year, quarter });
   const current = inForce(ctx.db, year, quarter);
   if (current) {
-    throw new AppError('CONFLICT', `${year}年第${quarter}季度红黑榜已发布，请先撤榜再重新发布 (already published)`, { publicationId: current.id });
+    throw new AppError('CONFLICT', `${year}年第${quarter}季度红黑榜已发布，请先撤榜再重新发布 (already published)`, { reason: 'board_published', year, quarter, publicationId: current.id });
   }
   const id = Number(stmt(ctx.db, `INSERT INTO board_publications (year, quarter, action, basis, period_from, period_to, snapshot, reason, user_id, at)
     VALUES (?, ?, 'publish', ?, ?, ?, ?, ?, ?, ?)`)
@@ -90,7 +90,7 @@ export function publish(ctx: Ctx, year: number, quarter: Quarter, note?: string)
 
 export function withdraw(ctx: Ctx, year: number, quarter: Quarter, reason: string): Publication {
   const current = inForce(ctx.db, year, quarter);
-  if (!current) throw new AppError('CONFLICT', `${year}年第${quarter}季度没有在榜的红黑榜 (nothing published to withdraw)`);
+  if (!current) throw new AppError('CONFLICT', `${year}年第${quarter}季度没有在榜的红黑榜 (nothing published to withdraw)`, { reason: 'board_not_published', year, quarter });
   const id = Number(stmt(ctx.db, `INSERT INTO board_publications (year, quarter, action, withdraws_id, reason, user_id, at)
     VALUES (?, ?, 'withdraw', ?, ?, ?, ?)`).run(year, quarter, current.id, reason, ctx.me.id, ctx.nowIso).lastInsertRowid);
   ctx.emit('board.withdraw', { id, year, quarter, withdrawsId: current.id, reason });

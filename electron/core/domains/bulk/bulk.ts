@@ -52,12 +52,12 @@ export function getBundle(ctx: Ctx) {
 export function setBundle(ctx: Ctx, p: BundleSetting) {
   const seen = new Set<number>();
   for (const l of p.lines) {
-    if (seen.has(l.itemId)) throw new AppError('INVALID_INPUT', '套餐中商品重复 (duplicate item)', { itemId: l.itemId });
+    if (seen.has(l.itemId)) throw new AppError('INVALID_INPUT', '套餐中商品重复 (duplicate item)', { reason: 'bundle_duplicate_item', itemId: l.itemId });
     seen.add(l.itemId);
     const item = requireItem(ctx.db, l.itemId);
-    if (!item.active) throw new AppError('INVALID_INPUT', `「${item.name}」已停用 (item inactive)`, { itemId: item.id });
+    if (!item.active) throw new AppError('INVALID_INPUT', `「${item.name}」已停用 (item inactive)`, { reason: 'item_inactive', itemId: item.id, itemName: item.name });
     // A bundle is redeemed without questions; an open price would need one.
-    if (item.openPrice) throw new AppError('INVALID_INPUT', `「${item.name}」须在柜台填写积分，不能放进套餐 (open-price item)`, { itemId: item.id });
+    if (item.openPrice) throw new AppError('INVALID_INPUT', `「${item.name}」须在柜台填写积分，不能放进套餐 (open-price item)`, { reason: 'open_price_in_bundle', itemId: item.id, itemName: item.name });
   }
   putSetting(ctx.db, bundleKey, { lines: p.lines, prefer: p.prefer });
   return getBundle(ctx);
@@ -85,7 +85,7 @@ export function propose(ctx: Ctx, p: { cardNo?: string; householdId?: number }) 
   const h = (p.cardNo !== undefined
     ? stmt(ctx.db, 'SELECT id, card_no, head_name, grp FROM households WHERE card_no = ?').get(p.cardNo)
     : stmt(ctx.db, 'SELECT id, card_no, head_name, grp FROM households WHERE id = ?').get(p.householdId)) as HouseholdRow | undefined;
-  if (!h) throw notFound('农户', p.cardNo !== undefined ? { cardNo: p.cardNo } : { householdId: p.householdId });
+  if (!h) throw notFound('农户', p.cardNo !== undefined ? { reason: 'unknown_household', cardNo: p.cardNo } : { reason: 'unknown_household', householdId: p.householdId });
   const account = loadAccount(ctx.db, h.id, ctx.year, ctx.now);
   const setting = bundleSetting(ctx);
   const bundle = setting.lines.length ? getBundle(ctx) : null;

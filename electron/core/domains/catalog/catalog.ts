@@ -27,7 +27,7 @@ const select = `SELECT c.*, s.qty AS stock,
 
 export function requireItem(db: DB, id: number): Item {
   const r = stmt(db, `${select} WHERE c.id = ?`).get(id) as ItemRow | undefined;
-  if (!r) throw notFound('商品或服务', { itemId: id });
+  if (!r) throw notFound('商品或服务', { reason: 'unknown_item', itemId: id });
   return toItem(r);
 }
 
@@ -53,18 +53,18 @@ export interface ItemInput {
 export function saveItem(ctx: Ctx, p: ItemInput): Item {
   if (p.barcode) {
     const clash = stmt(ctx.db, 'SELECT id FROM catalog_items WHERE barcode = ? AND id IS NOT ?').get(p.barcode, p.id ?? null);
-    if (clash) throw new AppError('CONFLICT', `条码 ${p.barcode} 已被其他商品使用 (barcode in use)`, { barcode: p.barcode });
+    if (clash) throw new AppError('CONFLICT', `条码 ${p.barcode} 已被其他商品使用 (barcode in use)`, { reason: 'duplicate_barcode', barcode: p.barcode });
   }
   for (const providerId of p.providerIds ?? []) {
     const u = stmt(ctx.db, 'SELECT roles FROM users WHERE id = ?').get(providerId) as { roles: string } | undefined;
-    if (!u || !JSON.parse(u.roles).includes('provider')) throw notFound('服务商', { providerId });
+    if (!u || !JSON.parse(u.roles).includes('provider')) throw notFound('服务商', { reason: 'unknown_provider', providerId });
   }
   const values = [p.kind, p.name, p.barcode || null, p.unit, p.points ?? null, p.openPrice ? 1 : 0, p.minPoints ?? null, p.maxPoints ?? null,
     p.limitPerHouseholdPerYear ?? null, p.category ?? '', p.active === false ? 0 : 1, p.kind === 'goods' ? (p.lowStockThreshold ?? null) : null];
   let itemId: number;
   if (p.id !== undefined) {
     const before = requireItem(ctx.db, p.id);
-    if (before.kind !== p.kind) throw new AppError('CONFLICT', '商品和服务不能互相转换 (kind cannot change)');
+    if (before.kind !== p.kind) throw new AppError('CONFLICT', '商品和服务不能互相转换 (kind cannot change)', { reason: 'kind_cannot_change' });
     // The threshold came after the other fields: a caller that does not send it keeps the one set.
     if (p.lowStockThreshold === undefined) values[values.length - 1] = before.lowStockThreshold;
     stmt(ctx.db, `UPDATE catalog_items SET kind = ?, name = ?, barcode = ?, unit = ?, points = ?, open_price = ?, min_points = ?, max_points = ?,

@@ -9,7 +9,7 @@ export const clockHandlers = {
     input: z.strictObject({ now: z.iso.datetime({ offset: true }) }),
     run(ctx, p) {
       const clock = ctx.deps.clock as { set?: (d: Date) => void };
-      if (!clock.set) throw new AppError('NOT_FOUND', '时钟不可设置 (clock is not settable)');
+      if (!clock.set) throw new AppError('NOT_FOUND', '时钟不可设置 (clock is not settable)', { reason: 'clock_not_settable' });
       clock.set(new Date(p.now));
       return { now: new Date(p.now).toISOString() };
     },

@@ -72,7 +72,7 @@ const select = `SELECT c.*, u.name AS user_name FROM day_closes c LEFT JOIN user
 
 export function getClose(db: DB, counterId: string, closeNo: number): DayClose {
   const r = stmt(db, `${select} WHERE c.counter_id = ? AND c.close_no = ?`).get(counterId, closeNo) as CloseRow | undefined;
-  if (!r) throw notFound('日结', { counterId, closeNo });
+  if (!r) throw notFound('日结', { reason: 'unknown_day_close', counterId, closeNo });
   return toClose(r);
 }
 

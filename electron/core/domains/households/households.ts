@@ -20,7 +20,7 @@ export function toHousehold(r: HouseholdRow) {
 
 export function requireHousehold(db: DB, id: number): HouseholdRow {
   const row = stmt(db, 'SELECT * FROM households WHERE id = ?').get(id) as HouseholdRow | undefined;
-  if (!row) throw notFound('农户', { householdId: id });
+  if (!row) throw notFound('农户', { reason: 'unknown_household', householdId: id });
   return row;
 }
 
@@ -37,7 +37,7 @@ export function nextCardNo(ctx: Ctx): string {
 
 function assertCardFree(db: DB, cardNo: string, exceptId?: number): void {
   const row = stmt(db, 'SELECT id FROM households WHERE card_no = ?').get(cardNo) as { id: number } | undefined;
-  if (row && row.id !== exceptId) throw new AppError('CONFLICT', `卡号 ${cardNo} 已被使用 (card number already in use)`, { cardNo });
+  if (row && row.id !== exceptId) throw new AppError('CONFLICT', `卡号 ${cardNo} 已被使用 (card number already in use)`, { reason: 'duplicate_card', cardNo });
 }
 
 const phoneLast4 = (phone: string) => phone.replace(/\D/g, '').slice(-4);
@@ -59,7 +59,7 @@ export function assertIdNoFree(db: DB, idNo: string | undefined, exceptMemberId?
   const row = stmt(db, 'SELECT m.id, h.card_no, m.name FROM members m JOIN households h ON h.id = m.household_id WHERE m.id_no = ?')
     .get(normalizeIdNo(idNo)) as { id: number; card_no: string; name: string } | undefined;
   if (row && row.id !== exceptMemberId) {
-    throw new AppError('CONFLICT', `身份证号已登记在 ${row.card_no} 户 ${row.name} 名下 (ID number already on the roster)`, { cardNo: row.card_no });
+    throw new AppError('CONFLICT', `身份证号已登记在 ${row.card_no} 户 ${row.name} 名下 (ID number already on the roster)`, { reason: 'id_number_on_roster', cardNo: row.card_no, memberName: row.name });
   }
 }
 
@@ -72,7 +72,7 @@ export function createHousehold(ctx: Ctx, p: { headName: string; cardNo?: string
   for (const m of members) {
     if (m.idNo) {
       const n = normalizeIdNo(m.idNo);
-      if (seen.has(n)) throw new AppError('INVALID_INPUT', `身份证号重复：${m.name} (duplicate ID number)`);
+      if (seen.has(n)) throw new AppError('INVALID_INPUT', `身份证号重复：${m.name} (duplicate ID number)`, { reason: 'duplicate_id_number_in_request', memberName: m.name });
       seen.add(n);
     }
     assertIdNoFree(ctx.db, m.idNo);
@@ -103,7 +103,7 @@ export function saveMember(ctx: Ctx, p: { householdId: number; id?: number; name
     insertMemberRow(ctx, p.householdId, p);
   } else {
     const m = stmt(ctx.db, 'SELECT * FROM members WHERE id = ? AND household_id = ?').get(p.id, p.householdId) as MemberRow | undefined;
-    if (!m) throw notFound('该户成员', { memberId: p.id });
+    if (!m) throw notFound('该户成员', { reason: 'unknown_member', memberId: p.id });
     // An absent idNo keeps the stored one: the form only ever sees it masked.
     stmt(ctx.db, 'UPDATE members SET name = ?, name_initials = ?, relation = ?, id_no = ?, party_member = ?, active = ? WHERE id = ?')
       .run(p.name, pinyinInitials(p.name), p.relation ?? m.relation, p.idNo === undefined ? m.id_no : normalizeIdNo(p.idNo),

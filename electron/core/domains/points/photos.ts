@@ -30,8 +30,8 @@ const photoPath = (ctx: Ctx, sha256: string, mime: PhotoMime) => join(photosDir(
 export function attachPhoto(ctx: Ctx, p: { entryIds: number[]; bytes: Buffer; mime: PhotoMime }) {
   for (const entryId of p.entryIds) {
     const entry = stmt(ctx.db, 'SELECT id, kind FROM point_entries WHERE id = ?').get(entryId) as { id: number; kind: string } | undefined;
-    if (!entry) throw notFound('积分记录', { entryId });
-    if (entry.kind === 'reversal') throw new AppError('INVALID_INPUT', '冲正记录不附照片，请附在原记录上 (attach to the original entry)', { entryId });
+    if (!entry) throw notFound('积分记录', { reason: 'unknown_entry', entryId });
+    if (entry.kind === 'reversal') throw new AppError('INVALID_INPUT', '冲正记录不附照片，请附在原记录上 (attach to the original entry)', { reason: 'reversal_no_photo', entryId });
   }
   const sha256 = createHash('sha256').update(p.bytes).digest('hex');
   const file = photoPath(ctx, sha256, p.mime);
@@ -59,9 +59,9 @@ export function listPhotos(ctx: Ctx, entryId: number) {
 
 export function readPhoto(ctx: Ctx, id: number) {
   const r = stmt(ctx.db, `SELECT p.*, u.name AS user_name FROM point_photos p JOIN users u ON u.id = p.user_id WHERE p.id = ?`).get(id) as PhotoRow | undefined;
-  if (!r) throw notFound('照片', { photoId: id });
+  if (!r) throw notFound('照片', { reason: 'unknown_photo', photoId: id });
   const file = photoPath(ctx, r.sha256, r.mime);
-  if (!existsSync(file)) throw notFound('照片文件', { photoId: id, sha256: r.sha256 });
+  if (!existsSync(file)) throw notFound('照片文件', { reason: 'photo_file_missing', photoId: id, sha256: r.sha256 });
   return { ...toPhoto(r), imageBase64: readFileSync(file).toString('base64') };
 }
 

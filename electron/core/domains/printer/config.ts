@@ -23,6 +23,6 @@ export function loadPrinterConfig(db: DB): PrinterConfig | null {
 
 export function requirePrinterConfig(db: DB): PrinterConfig {
   const config = loadPrinterConfig(db);
-  if (!config) throw new AppError('PRINTER_UNAVAILABLE', '未配置打印机，请先在设置中配置小票打印机 (no printer configured)');
+  if (!config) throw new AppError('PRINTER_UNAVAILABLE', '未配置打印机，请先在设置中配置小票打印机 (no printer configured)', { reason: 'printer_not_configured' });
   return config;
 }

@@ -17,7 +17,7 @@ function readReceipt(ctx: Ctx, redemptionId: number): Receipt {
   // A service provider may print its own services' receipts, not browse every household's.
   const seesAll = ctx.me.roles.some((r) => r === 'admin' || r === 'shopkeeper' || r === 'viewer');
   if (!seesAll && receipt.operatorId !== ctx.me.id) {
-    throw new AppError('FORBIDDEN', '只能打印本人经办的凭证 (not your receipt)', { redemptionId });
+    throw new AppError('FORBIDDEN', '只能打印本人经办的凭证 (not your receipt)', { reason: 'not_your_receipt', redemptionId });
   }
   return receipt;
 }
@@ -72,7 +72,7 @@ export const printerHandlers = {
     run: (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
       const wanted = p.kind ?? (receipt.voided ? 'void' : 'receipt');
-      if (wanted === 'void' && !receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`);
+      if (wanted === 'void' && !receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { reason: 'receipt_not_voided', receiptNo: receipt.data.receiptNo });
       const kind: ReceiptKind = wanted === 'void' ? 'void' : wasPrinted(ctx.db, p.redemptionId) ? 'reprint' : 'receipt';
       const width = loadPrinterConfig(ctx.db)?.width ?? 32;
       return { kind, width, lines: layout(ctx, receipt, kind, width) };
@@ -84,7 +84,7 @@ export const printerHandlers = {
     run: async (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
       if (receipt.voided) {
-        throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 已作废，只能打印作废单 (voided)`, { redemptionId: p.redemptionId });
+        throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 已作废，只能打印作废单 (voided)`, { reason: 'receipt_voided', receiptNo: receipt.data.receiptNo, redemptionId: p.redemptionId });
       }
       const config = requirePrinterConfig(ctx.db);
       const reprint = wasPrinted(ctx.db, p.redemptionId);
@@ -100,7 +100,7 @@ export const printerHandlers = {
     input: z.strictObject({ redemptionId: id, copies }),
     run: async (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
-      if (!receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { redemptionId: p.redemptionId });
+      if (!receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { reason: 'receipt_not_voided', receiptNo: receipt.data.receiptNo, redemptionId: p.redemptionId });
       const config = requirePrinterConfig(ctx.db);
       const copies = p.copies ?? config.copies;
       await sendToPrinter(ctx, config, layout(ctx, receipt, 'void', config.width), copies);

@@ -42,7 +42,7 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
     LEFT JOIN users vu ON vu.id = v.user_id
     LEFT JOIN users sup ON sup.id = v.supervisor_id
     WHERE d.id = ?`).get(redemptionId) as Row | undefined;
-  if (!r) throw notFound('兑换单', { redemptionId });
+  if (!r) throw notFound('兑换单', { reason: 'unknown_receipt', redemptionId });
   const lines = (stmt(db, 'SELECT item_name, qty, unit, unit_points, line_points FROM redemption_lines WHERE redemption_id = ? ORDER BY id')
     .all(redemptionId) as { item_name: string; qty: number; unit: string; unit_points: number; line_points: number }[])
     .map((l) => ({ name: l.item_name, qty: l.qty, unit: l.unit, unitPoints: l.unit_points, linePoints: l.line_points }));

@@ -29,7 +29,7 @@ export function listRedemptions(db: DB, p: { date?: string; householdId?: number
 
 export function getRedemption(db: DB, id: number) {
   const r = stmt(db, `${select} WHERE d.id = ?`).get(id) as RedemptionRow | undefined;
-  if (!r) throw notFound('兑换单', { redemptionId: id });
+  if (!r) throw notFound('兑换单', { reason: 'unknown_receipt', redemptionId: id });
   const lines = (stmt(db, 'SELECT item_id, item_name, item_kind, unit, qty, unit_points, line_points FROM redemption_lines WHERE redemption_id = ? ORDER BY id')
     .all(id) as { item_id: number; item_name: string; item_kind: string; unit: string; qty: number; unit_points: number; line_points: number }[])
     .map((l) => ({ itemId: l.item_id, name: l.item_name, kind: l.item_kind, unit: l.unit, qty: l.qty, unitPoints: l.unit_points, linePoints: l.line_points }));

@@ -49,7 +49,7 @@ function byMonth(ctx: Ctx, from: string, to: string, points: { month: string; aw
 
 export function summary(ctx: Ctx, p: { year: number; from?: string; to?: string }) {
   const period = periodWithinYear(p.year, p.from, p.to);
-  if ('error' in period) throw new AppError('INVALID_INPUT', period.error);
+  if ('error' in period) throw new AppError('INVALID_INPUT', period.error, { reason: period.reason, year: p.year, from: p.from, to: p.to });
   const { from, to } = period;
   // Points from the totals the ledger's triggers keep (migration 008), as the ledger counts them: see boards/totals.ts.
   const pts = pointFigures(ctx.db, from, to, cutoffAt(ctx.db, ctx.now));

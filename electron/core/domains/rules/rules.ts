@@ -18,7 +18,7 @@ export function listRules(db: DB, includeInactive: boolean): Rule[] {
 
 export function requireRule(db: DB, id: number): Rule {
   const r = stmt(db, 'SELECT * FROM rules WHERE id = ?').get(id) as RuleRow | undefined;
-  if (!r) throw notFound('评分条目', { ruleId: id });
+  if (!r) throw notFound('评分条目', { reason: 'unknown_rule', ruleId: id });
   return toRule(r);
 }
 

@@ -20,12 +20,12 @@ export function resolveGoods(db: DB, ref: { itemId?: number; barcode?: string },
   } else {
     const row = stmt(db, 'SELECT id FROM catalog_items WHERE barcode = ?').get(ref.barcode) as { id: number } | undefined;
     if (!row) {
-      throw notFound(`条码 ${ref.barcode} 对应的商品（未登记的条码，请先在「商品与服务」中添加）`, { barcode: ref.barcode, line });
+      throw notFound(`条码 ${ref.barcode} 对应的商品（未登记的条码，请先在「商品与服务」中添加）`, { reason: 'unknown_barcode', barcode: ref.barcode, line });
     }
     item = requireItem(db, row.id);
   }
   if (item.kind !== 'goods') {
-    throw new AppError('INVALID_INPUT', `「${item.name}」是服务，没有库存 (services have no stock)`, { itemId: item.id, line });
+    throw new AppError('INVALID_INPUT', `「${item.name}」是服务，没有库存 (services have no stock)`, { reason: 'service_has_no_stock', itemId: item.id, itemName: item.name, line });
   }
   return item;
 }

@@ -72,7 +72,7 @@ export const stockHandlers = {
     input: z.strictObject({ itemId: id, countedQty: counted, reason: requiredNoteText(200) }),
     run(ctx, p) {
       const item = requireItem(ctx.db, p.itemId);
-      if (item.kind !== 'goods') throw new AppError('INVALID_INPUT', '服务没有库存 (services have no stock)');
+      if (item.kind !== 'goods') throw new AppError('INVALID_INPUT', '服务没有库存 (services have no stock)', { reason: 'service_has_no_stock', itemId: item.id, itemName: item.name });
       const delta = p.countedQty - item.stock!;
       // A count is a one-line stocktake sheet: what travels to the office is the sheet (line and reason), never a bare delta.
       const sheet = delta === 0 ? null : takeStock(ctx, { lines: [{ itemId: p.itemId, countedQty: p.countedQty, expectedQty: item.stock!, reason: p.reason }] });

@@ -64,7 +64,7 @@ function noteLines(db: DB, noteId: number) {
 /** A note as printed: its lines, and subtotals per funding source (and donor) for the signatures block. */
 export function getNote(db: DB, id: number) {
   const n = stmt(db, `${noteSelect} WHERE n.id = ?`).get(id) as NoteRow | undefined;
-  if (!n) throw notFound('入库单', { noteId: id });
+  if (!n) throw notFound('入库单', { reason: 'unknown_receiving_note', noteId: id });
   const lines = noteLines(db, id);
   const bySource = new Map<string, { fundingSource: FundingSource; donor: string | null; qty: number; valueFen: number }>();
   for (const l of lines) {

@@ -29,13 +29,13 @@ export function takeStock(ctx: Ctx, p: StocktakeInput) {
     const line = inputs.findIndex((x) => x.itemId === it.id) + 1;
     switch (r.problem.kind) {
       case 'duplicate':
-        throw new AppError('INVALID_INPUT', `「${it.name}」在盘点表中出现了两次 (item counted twice)`, { itemId: it.id });
+        throw new AppError('INVALID_INPUT', `「${it.name}」在盘点表中出现了两次 (item counted twice)`, { reason: 'item_counted_twice', itemId: it.id, itemName: it.name });
       case 'stale':
         throw new AppError('CONFLICT', `「${it.name}」账面库存已从 ${r.problem.expectedQty} 变为 ${r.problem.stock}，请刷新盘点表后重新核对 (stock moved since the sheet was made)`,
-          { itemId: it.id, expectedQty: r.problem.expectedQty, stock: r.problem.stock, line });
+          { reason: 'stock_moved', itemId: it.id, itemName: it.name, expectedQty: r.problem.expectedQty, stock: r.problem.stock, line });
       case 'noReason':
         throw new AppError('INVALID_INPUT', `第 ${line} 行「${it.name}」盘${r.problem.delta > 0 ? '盈' : '亏'} ${Math.abs(r.problem.delta)}${it.unit}，请填写差异原因 (a variance needs a reason)`,
-          { itemId: it.id, delta: r.problem.delta, line });
+          { reason: 'variance_needs_reason', itemId: it.id, itemName: it.name, unit: it.unit, delta: r.problem.delta, line });
     }
   }
   const activeGoods = (stmt(ctx.db, "SELECT id FROM catalog_items WHERE kind = 'goods' AND active = 1").all() as { id: number }[]).map((x) => x.id);
@@ -89,7 +89,7 @@ function summarize(lines: { delta: number }[]) {
 /** A sheet as printed and as posted publicly (盘点公示). */
 export function getStocktake(db: DB, id: number) {
   const t = stmt(db, `${sheetSelect} WHERE t.id = ?`).get(id) as SheetRow | undefined;
-  if (!t) throw notFound('盘点表', { stocktakeId: id });
+  if (!t) throw notFound('盘点表', { reason: 'unknown_stocktake', stocktakeId: id });
   const lines = (stmt(db, `SELECT l.item_id, l.item_name, l.unit, c.barcode, c.points, l.expected_qty, l.counted_qty, l.delta, l.reason
       FROM stocktake_lines l JOIN catalog_items c ON c.id = l.item_id WHERE l.stocktake_id = ? ORDER BY l.id`).all(id) as SheetLineRow[])
     .map((l) => ({ itemId: l.item_id, name: l.item_name, unit: l.unit, barcode: l.barcode, points: l.points, expectedQty: l.expected_qty, countedQty: l.counted_qty, delta: l.delta, reason: l.reason }));

@@ -24,7 +24,7 @@ const columns = 'id, username, name, roles, active, failed_logins, locked_until,
 
 function requireUser(db: DB, id: number): UserRow {
   const r = stmt(db, `SELECT ${columns} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
-  if (!r) throw notFound('用户', { userId: id });
+  if (!r) throw notFound('用户', { reason: 'unknown_user', userId: id });
   return r;
 }
 
@@ -37,7 +37,7 @@ export function listUsers(ctx: Ctx, p: { includeInactive?: boolean } = {}): User
 
 export function createUser(ctx: Ctx, p: { username: string; name: string; pin: string; roles: Role[] }): UserView {
   if (stmt(ctx.db, 'SELECT 1 FROM users WHERE username = ? COLLATE NOCASE').get(p.username)) {
-    throw new AppError('CONFLICT', `用户名 ${p.username} 已被使用 (username taken)`, { username: p.username });
+    throw new AppError('CONFLICT', `用户名 ${p.username} 已被使用 (username taken)`, { reason: 'duplicate_username', username: p.username });
   }
   const id = Number(stmt(ctx.db, 'INSERT INTO users (username, name, pin_hash, roles, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(p.username, p.name, hashPin(p.pin), JSON.stringify(normalizeRoles(p.roles, allRoles)), ctx.nowIso).lastInsertRowid);
@@ -53,7 +53,7 @@ export function updateUser(ctx: Ctx, p: { id: number; name?: string; roles?: Rol
   };
   const all = (stmt(ctx.db, `SELECT ${columns} FROM users`).all() as UserRow[]).map(state);
   const verdict = checkUserChange(ctx.me.id, state(before), after, all);
-  if (!verdict.ok) throw new AppError(verdict.code, verdict.message, { userId: p.id });
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.message, { reason: verdict.reason, userId: p.id });
   stmt(ctx.db, 'UPDATE users SET name = ?, roles = ?, active = ? WHERE id = ?')
     .run(p.name ?? before.name, JSON.stringify(after.roles), after.active ? 1 : 0, p.id);
   // Roles are read from the users table on every call, so a change applies at once; a deactivated

@@ -141,7 +141,7 @@ export function BulkPage() {
     } catch (e) {
       const code = isApiError(e) ? e.code : 'INTERNAL';
       if (code === 'NOT_REDEMPTION_DAY' && !overrideInput) setOverride({ open: true, error: null, busy: false });
-      else if (overrideInput && (isSupervisorFailure(code, e instanceof Error ? e.message : '') || code === 'INVALID_INPUT')) setOverride({ open: true, error: errorText(e), busy: false });
+      else if (overrideInput && (isSupervisorFailure(e) || code === 'INVALID_INPUT')) setOverride({ open: true, error: errorText(e), busy: false });
       else {
         setOverride({ open: false, error: null, busy: false });
         setError(errorText(e));

@@ -249,11 +249,10 @@ export function CounterPage() {
       reloadStats().catch(() => undefined);
     } catch (e) {
       const code = isApiError(e) ? e.code : 'INTERNAL';
-      const msg = e instanceof Error ? e.message : '';
       if (code === 'NOT_REDEMPTION_DAY' && !overrideInput) {
         setError(null);
         setOverride({ open: true, error: null, busy: false });
-      } else if (overrideInput && (isSupervisorFailure(code, msg) || code === 'INVALID_INPUT')) {
+      } else if (overrideInput && (isSupervisorFailure(e) || code === 'INVALID_INPUT')) {
         setOverride({ open: true, error: errorText(e), busy: false });
       } else {
         setOverride({ open: false, error: null, busy: false });
