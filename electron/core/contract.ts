@@ -21,6 +21,8 @@ import { stockReportHandlers } from './domains/stock-reports/handlers.js';
 import { userHandlers } from './domains/users/handlers.js';
 import { dayHandlers } from './domains/day/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
+import { setupHandlers } from './domains/setup/handlers.js';
+import { machineHandlers } from './domains/machine/handlers.js';
 
 /** Every method of the API, by domain. The renderer's client is typed against this one map. */
 export const handlers = {
@@ -46,6 +48,8 @@ export const handlers = {
   ...bulkHandlers,
   ...dayHandlers,
   ...syncHandlers,
+  ...setupHandlers,
+  ...machineHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -4,28 +4,36 @@ import { openDatabase, type DB } from '../../db/connection.js';
 import { SettableClock, systemClock } from '../core/clock.js';
 import type { CoreDeps } from '../core/context.js';
 import { createDispatcher, type Dispatcher } from '../core/dispatcher.js';
-import { ensureFirstAdmin } from '../core/domains/auth/bootstrap.js';
 import { startDailyBackups } from '../core/domains/backup/backup.js';
 import { seedDemo } from '../core/demo/seed-demo.js';
 import { installDefaultRules } from '../core/domains/rules/default-rules.js';
-import { CounterAgent, agentOptionsFromEnv, type AgentOptions } from '../sync/counter.js';
+import { markSetUp, storedRole } from '../core/domains/setup/state.js';
+import type { AgentOptions } from '../sync/counter.js';
+import { createHttpServer } from './http.js';
+import { HostMachine } from './machine.js';
 
 export interface AppOptions {
   dataDir: string;
   demo?: boolean;
   testClock?: boolean;
+  /** --role: overrides the role stored by the first-run wizard or the settings screen (tests, development). */
   role?: CoreDeps['role'];
   printer?: CoreDeps['printer'];
   /** The daily backup timer (default on); tests that never live a day may turn it off. */
   dailyBackups?: boolean;
   /** Role counter: sync timing (defaults, then POS_SYNC_* environment variables, then these). */
   sync?: Partial<AgentOptions>;
+  /** The built UI, served on the LAN listener as on the local one. */
+  staticDir?: string;
 }
 
 /** db is always the live connection: backup.restore swaps it inside the dispatcher's deps. */
-export interface App { readonly db: DB; dispatcher: Dispatcher; seeded: boolean; close(): void }
+export interface App { readonly db: DB; dispatcher: Dispatcher; machine: HostMachine; seeded: boolean; close(): void }
 
-/** Opens the data dir's database and builds the one dispatcher that HTTP and IPC both use. */
+/**
+ * Opens the data dir's database and builds the one dispatcher that HTTP and IPC both use. A new data
+ * dir without --demo has no users and no PIN: the first-run wizard (setup.complete) makes the admin.
+ */
 export async function openApp(opts: AppOptions): Promise<App> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(join(opts.dataDir, 'points.db'));
@@ -33,13 +41,14 @@ export async function openApp(opts: AppOptions): Promise<App> {
     db,
     clock: opts.testClock ? new SettableClock() : systemClock,
     testClock: opts.testClock,
-    role: opts.role ?? 'all',
+    role: opts.role ?? storedRole(db),
     printer: opts.printer,
     dataDir: opts.dataDir,
   };
-  const agent = deps.role === 'counter' ? new CounterAgent(deps, { ...agentOptionsFromEnv(), ...opts.sync }) : undefined;
-  deps.sync = agent;
   const dispatcher = createDispatcher(deps);
+  const machine = new HostMachine(deps, opts.role ?? null, opts.sync ?? {}, () => createHttpServer(dispatcher, { staticDir: opts.staticDir }));
+  deps.machine = machine;
+  machine.useRole(deps.role!);
   const empty = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   // Every new village starts from the reference scoring table; the demo scores against it too.
   if (empty) installDefaultRules(db);
@@ -47,20 +56,20 @@ export async function openApp(opts: AppOptions): Promise<App> {
   if (empty && opts.demo) {
     // A counter refuses office writes; its demo (standalone, never paired) is seeded as a one-PC village.
     await seedDemo(deps.role === 'counter' ? createDispatcher({ ...deps, role: 'all' }) : dispatcher);
+    db.transaction(() => markSetUp(db, { at: deps.clock.now().toISOString(), role: deps.role ?? 'all', by: null })).immediate();
     seeded = true;
-  } else if (empty) {
-    ensureFirstAdmin(db, new Date());
   }
   const stopBackups = opts.dailyBackups === false ? () => {} : startDailyBackups(dispatcher.deps);
-  agent?.start();
+  await machine.start();
   return {
     get db() {
       return dispatcher.deps.db;
     },
     dispatcher,
+    machine,
     seeded,
     close() {
-      agent?.stop();
+      void machine.stop();
       stopBackups();
       if (dispatcher.deps.db.open) dispatcher.deps.db.close();
     },

@@ -11,7 +11,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
     'test-clock': { type: 'boolean', default: false },
-    role: { type: 'string', default: 'all' },
+    // No default: without --role the server runs the role stored by the first-run wizard.
+    role: { type: 'string' },
   },
   strict: true,
 });
@@ -20,7 +21,7 @@ if (!values.data) {
   console.error('用法 (usage): npm run serve -- --data <dir> --port <port> [--host 127.0.0.1] [--demo] [--test-clock] [--role all|office|counter]');
   process.exit(2);
 }
-if (!['all', 'office', 'counter'].includes(values.role!)) {
+if (values.role !== undefined && !['all', 'office', 'counter'].includes(values.role)) {
   console.error(`--role 应为 all、office 或 counter (got ${values.role})`);
   process.exit(2);
 }
@@ -29,7 +30,8 @@ const app = await openApp({
   dataDir: values.data,
   demo: values.demo,
   testClock: values['test-clock'],
-  role: values.role as 'all' | 'office' | 'counter',
+  role: values.role as 'all' | 'office' | 'counter' | undefined,
+  staticDir: join(findAppRoot(), 'dist', 'renderer'),
 });
 if (app.seeded) console.log('已生成示范村数据 (demo village seeded)');
 

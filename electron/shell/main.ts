@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../server/app.js';
-import { createHttpServer } from '../server/http.js';
 import { mimeTypeOf, rendererFileFor } from './app-files.js';
 import { parseShellArgs, type ShellArgs } from './args.js';
 import { registerPosIpc } from './ipc-adapter.js';
@@ -17,7 +16,6 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, 'preload.cjs');
 const title = '积分超市';
-const officeLanPort = 5180;
 
 // Both must happen before 'ready'. `standard` + `secure` give app:// a real origin for 'self' and
 // for fetch/modules; nothing else (no bypassCSP, no service workers).
@@ -97,11 +95,8 @@ function serveRenderer(rendererDir: string): void {
  * same API on the LAN, for counters that sync with it and providers' phones.
  */
 async function openCore(dataDir: string, args: ShellArgs, rendererDir: string): Promise<App> {
-  const core = await openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role });
-  if (args.role === 'office') {
-    createHttpServer(core.dispatcher, { staticDir: rendererDir }).listen(officeLanPort, '0.0.0.0');
-  }
-  return core;
+  // The office's LAN listener is opened by the app itself, once an admin turns it on (设置 → 局域网访问).
+  return openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role, staticDir: rendererDir });
 }
 
 function showAbout(): void {
