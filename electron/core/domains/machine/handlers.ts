@@ -9,8 +9,11 @@ import { roleNames } from '../setup/handlers.js';
 import { roleKey } from '../setup/state.js';
 import { lanInput, lanKey, lanSettings, lanUrl } from './lan.js';
 
-/** Rows that make a machine's history: such a machine cannot become a counter (a replica of its office). */
-const historyTables = ['redemptions', 'point_entries', 'stock_movements', 'receiving_notes', 'stocktakes', 'day_closes', 'outbox'];
+/**
+ * A machine holding any of these cannot become a counter: pairing makes it a replica of its office
+ * and drops its roster and catalog, and a counter with history cannot pair at all.
+ */
+const historyTables = ['redemptions', 'point_entries', 'stock_movements', 'receiving_notes', 'stocktakes', 'day_closes', 'outbox', 'households', 'catalog_items'];
 
 function runtime(ctx: Ctx): MachineRuntime {
   const m = ctx.deps.machine;
