@@ -28,6 +28,7 @@ import { DayClosePage } from './sync/DayClosePage';
 import { SyncPage } from './sync/SyncPage';
 import { MyPinPage } from './admin/MyPinPage';
 import { UsersPage } from './admin/UsersPage';
+import { SettingsPage } from './setup/SettingsPage';
 
 /** Page components by nav key (see nav.ts for who sees which). Office pages are added here too. */
 export const pageComponents: Record<string, ComponentType> = {
@@ -60,4 +61,5 @@ export const pageComponents: Record<string, ComponentType> = {
   sync: SyncPage,
   'day-close': DayClosePage,
   'my-pin': MyPinPage,
+  settings: SettingsPage,
 };
