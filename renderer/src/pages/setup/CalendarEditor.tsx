@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined, SaveOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, InputNumber, Radio, Segmented, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Calendar } from '../../../../electron/core/rules/redemption-day';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -13,7 +13,7 @@ import './setup.css';
  * The redemption calendar as a month view: fixed dates, a monthly day and the trial's bulk days;
  * a click on a date sets what the chosen tool says. Saved with calendar.set (admin, audited).
  */
-export function CalendarEditor({ onSaved, saveLabel }: { onSaved?: () => void; saveLabel?: string }) {
+export function CalendarEditor({ onSaved, saveLabel, extra }: { onSaved?: () => void; saveLabel?: string; extra?: ReactNode }) {
   const tx = useSetupText();
   const { errorText } = useI18n();
   const { message } = AntApp.useApp();
@@ -132,7 +132,7 @@ export function CalendarEditor({ onSaved, saveLabel }: { onSaved?: () => void; s
         <Typography.Text strong>{tx('calTrial')}：</Typography.Text>
         <span data-testid="cal-trial">{cal.trial ? `${tx('calTrialStart')} ${cal.trial.start} · ${tx('calLegendBulk')} ${bulk.join('、')}` : tx('calTrialNone')}</span>
         {cal.trial && (
-          <Space style={{ marginLeft: 12 }}>
+          <Space style={{ display: 'flex', marginTop: 6 }}>
             <span>{tx('calBulkDay')}</span>
             <InputNumber data-testid="cal-bulk-day" min={1} max={28} value={cal.trial.bulkDay ?? null}
               onChange={(v) => setCal({ ...cal, trial: { start: cal.trial!.start, ...(typeof v === 'number' ? { bulkDay: v } : {}) } })} style={{ width: 72 }} />
@@ -141,7 +141,10 @@ export function CalendarEditor({ onSaved, saveLabel }: { onSaved?: () => void; s
         <div><Typography.Text type="secondary">{tx('calTrialHint')}</Typography.Text></div>
       </div>
       <div style={{ margin: '12px 0' }}><ErrorBanner text={error} onClose={() => setError(null)} /></div>
-      <Button type="primary" icon={<SaveOutlined />} data-testid="cal-save" loading={busy} onClick={() => void save()}>{saveLabel ?? tx('save')}</Button>
+      <div className="setup-actions">
+        <Button type="primary" icon={<SaveOutlined />} data-testid="cal-save" loading={busy} onClick={() => void save()}>{saveLabel ?? tx('save')}</Button>
+        {extra}
+      </div>
     </div>
   );
 }

@@ -36,7 +36,10 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
   const [office, setOffice] = useState({ url: '', code: '' });
   const [paired, setPaired] = useState<{ counterId: string } | null>(null);
   const [usersReady, setUsersReady] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what went wrong, not as text, so switching the language re-words it.
+  const [problem, setProblem] = useState<{ key: SetupKey } | { err: unknown } | null>(null);
+  const error = problem === null ? null : 'key' in problem ? tx(problem.key) : errorText(problem.err);
+  const setError = setProblem;
   const [busy, setBusy] = useState(false);
 
   const steps = stepsFor(role);
@@ -57,15 +60,15 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
   }, [paired, usersReady]);
 
   async function completeVillage() {
-    const problem = pinProblem(admin.pin);
-    if (problem) return setError(tx(problem === 'format' ? 'pinShort' : 'pinWeak'));
-    if (admin.pin !== admin.pin2) return setError(tx('pinMismatch'));
+    const weak = pinProblem(admin.pin);
+    if (weak) return setError({ key: weak === 'format' ? 'pinShort' : 'pinWeak' });
+    if (admin.pin !== admin.pin2) return setError({ key: 'pinMismatch' });
     setBusy(true);
     try {
       await call('setup.complete', { role: role as 'all' | 'office', village, admin: { name: admin.name, username: admin.username, pin: admin.pin } });
       next();
     } catch (e) {
-      setError(errorText(e));
+      setError({ err: e });
     } finally {
       setBusy(false);
     }
@@ -79,7 +82,7 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
       next();
     } catch (e) {
       const code = isApiError(e) ? e.code : '';
-      setError(code === 'OFFICE_UNREACHABLE' || code === 'NETWORK' ? tx('officeUnreachable') : code === 'UNAUTHENTICATED' ? tx('codeWrong') : errorText(e));
+      setError(code === 'OFFICE_UNREACHABLE' || code === 'NETWORK' ? { key: 'officeUnreachable' } : code === 'UNAUTHENTICATED' ? { key: 'codeWrong' } : { err: e });
     } finally {
       setBusy(false);
     }
@@ -213,11 +216,7 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
       content = (
         <>
           <Typography.Paragraph type="secondary">{tx('calendarHint')}</Typography.Paragraph>
-          <CalendarEditor onSaved={next} saveLabel={tx('next')} />
-          <div className="setup-actions">
-            <span />
-            <Button data-testid="setup-skip" onClick={next}>{tx('skip')}</Button>
-          </div>
+          <CalendarEditor onSaved={next} saveLabel={tx('next')} extra={<Button data-testid="setup-skip" onClick={next}>{tx('skip')}</Button>} />
         </>
       );
       break;
@@ -243,7 +242,6 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
 
   return (
     <div className="setup-bg" data-testid="setup-wizard">
-      <div style={{ position: 'fixed', top: 16, right: 20 }}><LanguageToggle /></div>
       <Card className="setup-card" variant="borderless">
         <div className="setup-head">
           <div className="app-logo" aria-hidden>积</div>
@@ -251,6 +249,7 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
             <Typography.Title level={3} style={{ margin: 0 }}>{tx('wizardTitle')}</Typography.Title>
             <Typography.Text type="secondary">{tx('wizardSubtitle')}</Typography.Text>
           </div>
+          <div style={{ marginLeft: 'auto', alignSelf: 'flex-start' }}><LanguageToggle /></div>
         </div>
         <Steps className="setup-steps" size="small" current={index} items={steps.map((s) => ({ title: tx(stepLabel[s]) }))} data-testid="setup-steps" />
         <div data-testid={`setup-step-${step}`}>{content}</div>
