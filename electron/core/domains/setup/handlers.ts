@@ -36,9 +36,12 @@ const setupInput = z.discriminatedUnion('role', [
 
 const alreadySetUp = () => new AppError('CONFLICT', '本机已完成首次设置 (this machine is already set up)', { reason: 'already_set_up' });
 
-/** The wizard's steps for a role, in order; the client shows them as they are listed. */
+/**
+ * The wizard's steps for a role, in order. A counter has no account of its own until the office's
+ * arrive, so its printer is set after the first sign-in (打印机设置), and its calendar is the office's.
+ */
 export function setupSteps(role: MachineRole): string[] {
-  return role === 'counter' ? ['role', 'office', 'printer', 'done'] : ['role', 'village', 'admin', 'printer', 'calendar', 'done'];
+  return role === 'counter' ? ['role', 'office', 'done'] : ['role', 'village', 'admin', 'printer', 'calendar', 'done'];
 }
 
 /** The role the wizard may choose: the command line's --role, when given, decides. */
