@@ -37,7 +37,7 @@ describe('a fresh data folder without --demo', () => {
 
   it('needs the first-run setup and refuses everything else, admin/123456 included', async () => {
     expect(await s.ok('setup.status', {})).toMatchObject({ needed: true, role: 'all', roleFixed: false, usersReady: false, steps: ['role', 'village', 'admin', 'printer', 'calendar', 'done'] });
-    expect((await (await fetch(`${s.url}/api/health`)).json()).result.ok).toBe(true);
+    expect(((await (await fetch(`${s.url}/api/health`)).json()) as any).result.ok).toBe(true);
     for (const [method, params] of [['auth.login', { username: 'admin', pin: '123456' }], ['auth.me', {}], ['households.search', { q: '张' }], ['calendar.get', {}], ['machine.get', {}]] as const) {
       const e = expectError(await s.call(method, params), 'UNAUTHENTICATED', 401);
       expect(e.details).toEqual({ reason: 'setup_needed' });
@@ -108,7 +108,7 @@ describe('a fresh data folder without --demo', () => {
     const on = await s.ok('machine.setLan', { enabled: true, host: '127.0.0.1', port }, token);
     expect(on).toMatchObject({ lan: { enabled: true, host: '127.0.0.1', port }, lanUrl: `http://127.0.0.1:${port}`, lanStatus: { listening: true } });
     const viaLan = await fetch(`http://127.0.0.1:${port}/api/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
-    expect((await viaLan.json()).result.user.username).toBe('wang');
+    expect(((await viaLan.json()) as any).result.user.username).toBe('wang');
 
     // A port in use is refused and changes nothing.
     const busy = createServer().listen(0, '127.0.0.1');
@@ -148,7 +148,7 @@ describe('the stored role', () => {
       let srv = await spawnServer({ dataDir });
       const post = async (method: string, params: unknown, token?: string) => (await (await fetch(`${srv.url}/api/${method}`, {
         method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(params),
-      })).json()).result;
+      })).json() as any).result;
       await post('setup.complete', { role: 'office', village, admin });
       await stopProcess(srv.proc);
       srv = await spawnServer({ dataDir });
@@ -158,7 +158,7 @@ describe('the stored role', () => {
       srv = await spawnServer({ dataDir, role: 'all' });
       token = (await post('auth.login', { username: 'wang', pin: '918273' })).token;
       expect(await post('machine.get', {}, token)).toMatchObject({ role: 'all', roleFixed: 'all' });
-      const refused = await (await fetch(`${srv.url}/api/machine.setRole`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"role":"office"}' })).json();
+      const refused = await (await fetch(`${srv.url}/api/machine.setRole`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: `{"role":"office"}` })).json() as any;
       expect(refused.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'role_fixed' } });
       await stopProcess(srv.proc);
     } finally {
