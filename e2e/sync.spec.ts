@@ -7,15 +7,19 @@ test.describe('联网同步 (pairing a counter)', () => {
   test('after pairing, the counter\'s login page says to use the office\'s accounts (not 登录已过期), and they sign in', async ({ page }) => {
     const office = await startServer({ role: 'office', demo: true, testClock: false });
     try {
-      const counter = await startServer({ role: 'counter', demo: false, testClock: false, env: { POS_SYNC_INTERVAL_MS: '200' } });
+      const counter = await startServer({ demo: false, testClock: false, env: { POS_SYNC_INTERVAL_MS: '200' } });
       try {
         const { code } = await office.ok('sync.pairingCode', { name: '二号柜台' }, await office.login('admin'));
+        // A PC first set up on its own, then made a counter on 系统设置, pairs from 联网同步 with its own admin.
+        const { token } = await counter.ok('setup.complete', {
+          role: 'all', village: { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' }, admin: { name: '本机管理员', username: 'local', pin: '918273' },
+        });
+        await counter.ok('machine.setRole', { role: 'counter' }, token);
 
         await page.goto(counter.url);
         const login = new LoginPage(page);
         await expect(login.username).toBeVisible();
-        // A fresh counter's own first admin pairs it.
-        await login.login('admin', '123456');
+        await login.login('local', '918273');
         await page.getByTestId('nav-sync').click();
         await page.getByTestId('pair-office-url').fill(office.url);
         await page.getByTestId('pair-code').fill(code);

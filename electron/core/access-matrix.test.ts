@@ -82,6 +82,11 @@ const expected: Record<string, Role[]> = {
   'backup.restore': ['admin'],
   'backup.configure': ['admin'],
   'printer.configure': ['admin', 'shopkeeper'],
+  'machine.get': ['admin'],
+  'machine.setRole': ['admin'],
+  'machine.setLan': ['admin'],
+  'machine.interfaces': ['admin'],
+  'sync.unpair': ['admin'],
   'receipts.printVoid': ['admin', 'shopkeeper'],
 };
 
@@ -100,8 +105,8 @@ describe('rules every declaration must follow', () => {
   // Self-service: ending one's own session or changing one's own PIN.
   const selfService = new Set(['auth.logout', 'auth.changePin']);
 
-  it('only sign-in (and the test clock) are public', () => {
-    expect(methods.filter((m) => defs[m].access === 'public').sort()).toEqual(['auth.login', 'clock.set']);
+  it('only sign-in, the first-run setup (refused once set up) and the test clock are public', () => {
+    expect(methods.filter((m) => defs[m].access === 'public').sort()).toEqual(['auth.login', 'clock.set', 'setup.complete', 'setup.status']);
   });
 
   it('no write method is open to any signed-in user, except self-service', () => {

@@ -45,6 +45,31 @@ export interface UpdateRuntime {
   install(): Promise<UpdateStatus>;
 }
 
+export type MachineRole = ServerRole['role'];
+
+/** The office's LAN listening (settings row `office.lan`); off until an admin turns it on. */
+export interface LanSettings { enabled: boolean; host: string; port: number }
+export interface LanStatus { listening: boolean; url: string | null; error: string | null }
+
+/**
+ * What this machine is, as the host runs it: the role can change at run time (first-run wizard,
+ * settings screen), which starts or stops the counter's sync agent; the office's LAN listener is
+ * opened, moved or closed the same way. Absent in handler tests: the role is then fixed.
+ */
+export interface MachineRuntime {
+  /** The role given on the command line (--role), which overrides the stored one; null when none was. */
+  readonly fixedRole: MachineRole | null;
+  /** Runs this role from now on (deps.role, the counter's sync agent); nothing is stored here. */
+  useRole(role: MachineRole): void;
+  /** Forgets the office (the counter's link and key); refuses while events wait to be pushed. */
+  unpair(): { terminalId: string; counterId: string };
+  /** Binds, moves or closes the LAN listener; rejects when the address cannot be bound. */
+  applyLan(lan: LanSettings): Promise<LanStatus>;
+  lanStatus(): LanStatus;
+  /** The machine's IPv4 interfaces, for choosing where to listen. */
+  interfaces(): { name: string; address: string; internal: boolean }[];
+}
+
 /** What the core needs from its host (Electron main, the HTTP server, a test). */
 export interface CoreDeps {
   /**
@@ -64,6 +89,8 @@ export interface CoreDeps {
   sync?: SyncRuntime;
   /** The desktop app's updater (electron-updater on the office's feed). */
   updates?: UpdateRuntime;
+  /** The host's role switch and LAN listener (first-run wizard, settings screen). */
+  machine?: MachineRuntime;
 }
 
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */

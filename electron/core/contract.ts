@@ -21,6 +21,8 @@ import { stockHandlers } from './domains/stock/handlers.js';
 import { stockReportHandlers } from './domains/stock-reports/handlers.js';
 import { userHandlers } from './domains/users/handlers.js';
 import { dayHandlers } from './domains/day/handlers.js';
+import { setupHandlers } from './domains/setup/handlers.js';
+import { machineHandlers } from './domains/machine/handlers.js';
 
 /**
  * The core's methods, by domain. Sync's methods join them at the top (electron/app-contract.ts), where
@@ -49,6 +51,8 @@ export const coreHandlers = {
   ...bulkHandlers,
   ...dayHandlers,
   ...appHandlers,
+  ...setupHandlers,
+  ...machineHandlers,
 };
 
 export type CoreHandlers = typeof coreHandlers;

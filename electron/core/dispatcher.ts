@@ -9,6 +9,7 @@ import { writeAudit } from './audit.js';
 import { officeOnlyMessage, writeAllowed } from './ownership.js';
 import { issueReason } from './validation.js';
 import type { ReasonOf } from './error-reasons.js';
+import { setupNeeded } from './domains/setup/state.js';
 
 export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
 
@@ -70,10 +71,19 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
     return handlers[method];
   }
 
+  // Once set up, a database stays set up (a restore needs an admin in the backup), so this is read until true.
+  let setUp = false;
+  function requireSetUp(method: string): void {
+    if (setUp || method.startsWith('setup.')) return;
+    setUp = !setupNeeded(deps.db);
+    if (!setUp) throw new AppError('UNAUTHENTICATED', '本机尚未完成首次设置，请先完成设置向导 (finish the first-run setup first)', { reason: 'setup_needed' });
+  }
+
   async function call(method: string, params: unknown, token?: string): Promise<Reply> {
     try {
       const def = lookup(method);
       if (!def) throw new AppError('NOT_FOUND', `没有这个方法 (unknown method): ${method}`, { reason: 'unknown_method', method });
+      requireSetUp(method);
       const user = def.access === 'public' ? null : resolveSession(deps.db, token, deps.clock.now());
       if (user && !allows(def.access, user.roles)) {
         throw new AppError('FORBIDDEN', '当前用户无权执行此操作 (your role does not allow this)', { reason: 'role_not_allowed', method });

@@ -47,6 +47,7 @@ export const errorReasons = {
     // A counter's pairing and push (electron/sync/office.ts).
     'bad_public_key',
     'bad_push',
+    'unknown_interface', // machine.setLan: an address this PC does not have
   ],
   UNAUTHENTICATED: [
     'not_signed_in',
@@ -63,6 +64,7 @@ export const errorReasons = {
     'bad_signature',
     'replay',
     'pairing_code',
+    'setup_needed', // before the first-run wizard, only setup.* answers
   ],
   FORBIDDEN: [
     'role_not_allowed',
@@ -127,6 +129,15 @@ export const errorReasons = {
     // The desktop updater (app.checkUpdate / app.installUpdate).
     'no_updater',
     'no_update',
+    // First-run setup and the machine's role (setup.*, machine.*, sync.unpair).
+    'already_set_up',
+    'role_fixed',
+    'replica',
+    'has_history',
+    'counter_no_lan',
+    'not_paired',
+    'unsynced',
+    'lan_bind_failed',
   ],
   INSUFFICIENT_POINTS: ['insufficient_points', 'in_notice_period'],
   OUT_OF_STOCK: ['out_of_stock'],

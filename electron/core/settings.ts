@@ -1,7 +1,14 @@
 import type { DB } from '../../db/connection.js';
 import { stmt } from './statements.js';
 
-export interface VillageSettings { name: string; timeZone: string }
+export interface VillageSettings {
+  name: string;
+  timeZone: string;
+  /** Set by the first-run wizard: the 12-digit 统计用区划代码, the town (乡镇) and the county (区县). */
+  code?: string;
+  town?: string;
+  county?: string;
+}
 export interface CounterSettings { counterId: string; cardPrefix: string }
 
 export const defaultVillage: VillageSettings = { name: '示范村', timeZone: 'Asia/Shanghai' };

@@ -14,7 +14,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
     'test-clock': { type: 'boolean', default: false },
-    role: { type: 'string', default: 'all' },
+    // No default: without --role the server runs the role stored by the first-run wizard.
+    role: { type: 'string' },
   },
   strict: true,
 });
@@ -23,14 +24,14 @@ if (!values.data) {
   console.error('用法 (usage): npm run serve -- --data <dir> --port <port> [--host 127.0.0.1] [--demo] [--test-clock] [--role all|office|counter]');
   process.exit(2);
 }
-if (!['all', 'office', 'counter'].includes(values.role!)) {
+if (values.role !== undefined && !['all', 'office', 'counter'].includes(values.role)) {
   console.error(`--role 应为 all、office 或 counter (got ${values.role})`);
   process.exit(2);
 }
 
 const log = openLogFile(logFilePath(values.data, 'server.log'));
 logProcessFailures(log);
-const role = values.role as 'all' | 'office' | 'counter';
+const role = values.role as 'all' | 'office' | 'counter' | undefined;
 log.info('积分超市服务启动 (server starting)', { version: appVersion, role, dataDir: values.data, node: process.versions.node });
 
 const app = await openApp({
@@ -38,6 +39,7 @@ const app = await openApp({
   demo: values.demo,
   testClock: values['test-clock'],
   role,
+  staticDir: join(findAppRoot(), 'dist', 'renderer'),
 });
 if (app.seeded) console.log('已生成示范村数据 (demo village seeded)');
 const stopSyncLog = app.dispatcher.deps.sync ? watchSyncStatus(app.dispatcher.deps.sync, log) : () => {};
@@ -46,7 +48,7 @@ const server = createHttpServer(app.dispatcher, {
   staticDir: join(findAppRoot(), 'dist', 'renderer'),
   timeouts: timeoutsFromEnv(),
   // An office (or a one-PC village) serves the update feed its counters check.
-  updatesDir: role === 'counter' ? undefined : updatesDirOf(values.data),
+  updatesDir: app.dispatcher.deps.role === 'counter' ? undefined : updatesDirOf(values.data),
   log,
 });
 server.listen(Number(values.port), values.host, () => {

@@ -89,7 +89,7 @@ function post(port: number, path: string, headers: Record<string, string>, body 
     const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, reason: (JSON.parse(text) as { error?: { details?: { reason?: string } } }).error?.details?.reason }));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, reason: (JSON.parse(text) as { error?: { reason?: string } }).error?.reason }));
     });
     req.on('error', fail);
     req.end(body);

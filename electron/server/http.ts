@@ -68,7 +68,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 /** A refusal at the edge, before any handler: the API's error shape, with a reason the client can act on. */
 function refuse(res: ServerResponse, status: number, code: ErrorCode, reason: string, message: string, close = false): void {
   if (close) res.setHeader('connection', 'close');
-  send(res, status, { error: { code, message, details: { reason } } });
+  send(res, status, { error: { code, message, reason } });
 }
 
 const tooLarge = (res: ServerResponse, limit: number) =>

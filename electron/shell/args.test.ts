@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseShellArgs } from './args.js';
 
 describe('shell arguments', () => {
-  it('defaults to role all, no demo, no test clock, userData', () => {
-    expect(parseShellArgs(['/usr/bin/electron', '.'])).toEqual({ role: 'all', demo: false, testClock: false });
+  it('leaves the role to the stored setting, no demo, no test clock, userData', () => {
+    expect(parseShellArgs(['/usr/bin/electron', '.'])).toEqual({ demo: false, testClock: false });
   });
 
   it('reads --role in both spellings and ignores Chromium flags', () => {
@@ -13,7 +13,7 @@ describe('shell arguments', () => {
 
   it('reads --data, --demo and --test-clock', () => {
     expect(parseShellArgs(['e', '--data', '/tmp/d', '--demo', '--test-clock'])).toEqual({
-      role: 'all', dataDir: '/tmp/d', demo: true, testClock: true,
+      dataDir: '/tmp/d', demo: true, testClock: true,
     });
   });
 

@@ -1,7 +1,8 @@
 export type ShellRole = 'all' | 'office' | 'counter';
 
 export interface ShellArgs {
-  role: ShellRole;
+  /** --role overrides the role stored by the first-run wizard; absent, the stored one applies. */
+  role?: ShellRole;
   /** Overrides app.getPath('userData'); e2e runs point it at a temp dir. */
   dataDir?: string;
   demo: boolean;
@@ -24,13 +25,13 @@ function valueOf(argv: readonly string[], flag: string): string | undefined {
  * Chromium and electron-builder's launchers add their own (--no-sandbox, --enable-logging, ...).
  */
 export function parseShellArgs(argv: readonly string[]): ShellArgs {
-  const role = valueOf(argv, '--role') ?? 'all';
-  if (!roles.includes(role as ShellRole)) {
+  const role = valueOf(argv, '--role');
+  if (role !== undefined && !roles.includes(role as ShellRole)) {
     throw new Error(`--role 只能是 all、office 或 counter (--role must be all, office or counter), got "${role}"`);
   }
   const dataDir = valueOf(argv, '--data');
   return {
-    role: role as ShellRole,
+    ...(role ? { role: role as ShellRole } : {}),
     ...(dataDir ? { dataDir } : {}),
     demo: argv.includes('--demo'),
     testClock: argv.includes('--test-clock'),

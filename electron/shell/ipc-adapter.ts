@@ -30,6 +30,9 @@ const maxMethodLength = 100;
 const refuse = (code: 'FORBIDDEN' | 'INVALID_INPUT', message: string, reason: 'untrusted_frame' | 'invalid_params', details?: Record<string, unknown>): Reply =>
   ({ error: { code, message, reason, ...(details ? { details } : {}) } });
 
+/** Methods whose result carries a new session token, which main keeps and the renderer never sees. */
+const signsIn = new Set(['auth.login', 'setup.complete']);
+
 /**
  * Serves window.pos.call over one IPC channel with the same dispatcher as HTTP. The session token
  * lives here, per webContents, and never crosses into the renderer: a compromised page can act only
@@ -77,9 +80,11 @@ export function registerPosIpc(ipcMain: IpcMainLike, dispatcher: DispatcherLike)
     if (method === 'auth.logout') return logout(senderId, params);
 
     const reply = await dispatcher.call(method, params, tokens.get(senderId));
-    if (method !== 'auth.login' || !('result' in reply)) return reply;
+    if (!signsIn.has(method) || !('result' in reply)) return reply;
 
-    const { token, ...rest } = reply.result as { token: string } & Record<string, unknown>;
+    const { token, ...rest } = reply.result as { token: string | null } & Record<string, unknown>;
+    // A counter's setup signs nobody in: its accounts come from the office.
+    if (!token) return { result: rest };
     const previous = tokens.get(senderId);
     if (previous && previous !== token) endSession(dispatcher.deps.db, previous);
     tokens.set(senderId, token);

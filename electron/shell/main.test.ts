@@ -210,13 +210,23 @@ describe('Electron main wiring', () => {
     expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('answers a login over IPC from the window, with no token for the renderer', async () => {
+  it('opens a fresh data folder on the first-run setup, with no default admin, and keeps every token in main', async () => {
     const handler = fake.state.ipcHandlers.get('pos:call')!;
     const sender = { id: 7, once: () => {} };
-    const reply = (await handler({ sender, senderFrame: { url: 'app://pos/', parent: null } }, 'auth.login', { username: 'admin', pin: '123456' })) as any;
-    expect(reply.error).toBeUndefined();
-    expect(reply.result.user.username).toBe('admin');
-    expect(reply.result).not.toHaveProperty('token');
+    const frame = { url: 'app://pos/', parent: null };
+    const ipc = (method: string, params: unknown) => handler({ sender, senderFrame: frame }, method, params) as Promise<any>;
+    expect((await ipc('setup.status', {})).result).toMatchObject({ needed: true });
+    expect((await ipc('auth.login', { username: 'admin', pin: '123456' })).error.code).toBe('UNAUTHENTICATED');
+    const village = { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' };
+    const setup = await ipc('setup.complete', { role: 'all', village, admin: { name: '王主任', username: 'wang', pin: '918273' } });
+    expect(setup.error).toBeUndefined();
+    expect(setup.result.user.username).toBe('wang');
+    expect(setup.result).not.toHaveProperty('token');
+    // The session main kept from the setup is this window's.
+    expect((await ipc('auth.me', {})).result.user.username).toBe('wang');
+    const login = await ipc('auth.login', { username: 'wang', pin: '918273' });
+    expect(login.result.user.username).toBe('wang');
+    expect(login.result).not.toHaveProperty('token');
   });
 
   it('keeps the database in userData', async () => {

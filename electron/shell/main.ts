@@ -4,9 +4,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../server/app.js';
-import { createHttpServer } from '../server/http.js';
-import type { AppLog } from '../server/log-file.js';
-import { updatesDirOf } from '../core/data-paths.js';
 import { mimeTypeOf, rendererFileFor } from './app-files.js';
 import { parseShellArgs, type ShellArgs } from './args.js';
 import { startDesktopUpdates } from './desktop-updates.js';
@@ -21,7 +18,6 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, 'preload.cjs');
 const title = '积分超市';
-const officeLanPort = 5180;
 
 // Both must happen before 'ready'. `standard` + `secure` give app:// a real origin for 'self' and
 // for fetch/modules; nothing else (no bypassCSP, no service workers).
@@ -100,13 +96,9 @@ function serveRenderer(rendererDir: string): void {
  * demo seeding (--demo, empty data dir only) or the first admin. The village office also serves the
  * same API on the LAN, for counters that sync with it and providers' phones.
  */
-async function openCore(dataDir: string, args: ShellArgs, rendererDir: string, log: AppLog): Promise<App> {
-  const core = await openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role });
-  if (args.role === 'office') {
-    // The office also serves its counters' update feed from <dataDir>/updates.
-    createHttpServer(core.dispatcher, { staticDir: rendererDir, updatesDir: updatesDirOf(dataDir), log }).listen(officeLanPort, '0.0.0.0');
-  }
-  return core;
+async function openCore(dataDir: string, args: ShellArgs, rendererDir: string): Promise<App> {
+  // The office's LAN listener is opened by the app itself, once an admin turns it on (设置 → 局域网访问).
+  return openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role, staticDir: rendererDir });
 }
 
 function showAbout(): void {
@@ -167,7 +159,7 @@ async function start(): Promise<void> {
 
   let core: App;
   try {
-    core = await openCore(app.getPath('userData'), args, rendererDir, log);
+    core = await openCore(app.getPath('userData'), args, rendererDir);
   } catch (e) {
     fail('无法打开数据库 (cannot open the database)', e);
   }

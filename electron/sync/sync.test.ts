@@ -55,11 +55,11 @@ beforeEach(async () => {
   counter = await node('counter');
   const now = new Date();
   const db = office.app.db;
+  // The office is set up as its wizard would, then gets its staff.
+  await office.call('setup.complete', { role: 'office', village: { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' }, admin: { name: 'admin', username: 'admin', pin: pins.admin } });
   for (const [username, roles] of [['shop', ['shopkeeper']], ['clerk', ['clerk']], ['review', ['reviewer']]] as const) {
     insertUser(db, { username, name: username, pin: pins[username], roles: [...roles] }, now);
   }
-  // The first admin (admin / 123456) came with the empty office; its PIN is changed, as the office is told to.
-  await office.call('auth.changePin', { oldPin: '123456', newPin: pins.admin }, await office.token('admin', '123456'));
   const admin = await office.token('admin', pins.admin);
   tokens = { admin, shop: await office.token('shop', pins.shop), clerk: await office.token('clerk', pins.clerk), review: await office.token('review', pins.review) };
   const h = await office.call('households.create', { headName: '张三丰' }, tokens.clerk);
@@ -72,8 +72,8 @@ beforeEach(async () => {
   ids = { household: h.id, soap: soap.id, haircut: haircut.id };
 
   const { code } = await office.call('sync.pairingCode', {}, admin);
-  const localAdmin = await counter.token('admin', '123456');
-  const paired = await counter.call('sync.pair', { officeUrl: office.url, code }, localAdmin);
+  // A fresh counter has no accounts: it pairs from its first-run setup.
+  const paired = await counter.call('setup.complete', { role: 'counter', office: { url: office.url, code } });
   expect(paired.counterId).toBe('C02');
   await agentOf(counter).syncNow();
 });
@@ -91,7 +91,7 @@ describe('pairing and the first pull', () => {
     const items = (await counter.call('catalog.list', {}, shop)).items as { id: number; stock: number | null }[];
     expect(items.find((i) => i.id === ids.soap)?.stock).toBe(4);
     expect(await counter.call('auth.me', {}, shop)).toMatchObject({ counterId: 'C02' });
-    // The counter's own first admin is gone: only office accounts sign in.
+    // No default account ever existed here: only office accounts sign in.
     await expect(counter.token('admin', '123456')).rejects.toThrow(/UNAUTHENTICATED/);
     expect(await counter.token('admin', pins.admin)).toBeTruthy();
     expect(await counter.call('sync.status', {}, shop)).toMatchObject({ role: 'counter', paired: true, online: true, pending: 0 });
@@ -102,11 +102,10 @@ describe('pairing and the first pull', () => {
     const { code } = await office.call('sync.pairingCode', { name: '二号柜台' }, admin);
     const other = await node('counter');
     try {
-      const t = await other.token('admin', '123456');
-      await other.call('sync.pair', { officeUrl: office.url, code }, t);
+      await other.call('setup.complete', { role: 'counter', office: { url: office.url, code } });
       const third = await node('counter');
       try {
-        await expect(third.call('sync.pair', { officeUrl: office.url, code }, await third.token('admin', '123456'))).rejects.toThrow(/UNAUTHENTICATED/);
+        await expect(third.call('setup.complete', { role: 'counter', office: { url: office.url, code } })).rejects.toThrow(/UNAUTHENTICATED/);
       } finally {
         await close(third);
       }

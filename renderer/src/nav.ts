@@ -48,6 +48,8 @@ export const navEntries: readonly NavEntry[] = [
   { key: 'backups', labelKey: 'navBackups', testId: 'nav-backups', roles: [], group: 'office' },
   // Pairing counters, terminals, conflicts (office); pairing and link status (counter).
   { key: 'sync', labelKey: 'navSync', testId: 'nav-sync', roles: [], group: 'office' },
+  // This PC: role and pairing, LAN listening, printer, redemption calendar.
+  { key: 'settings', labelKey: 'navSettings', testId: 'nav-settings', roles: [], group: 'office' },
   // Everyone's own PIN, reached from the name in the header.
   { key: 'my-pin', labelKey: 'navMyPin', testId: 'nav-my-pin', roles: ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'], group: 'office', hidden: true },
   // Version, folders and updates: for everyone; paths and updates for admins (the core decides).

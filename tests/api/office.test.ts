@@ -223,7 +223,8 @@ describe('a new village', () => {
   it('starts with the default scoring table, not only the demo', async () => {
     const fresh = await startServer({ demo: false });
     try {
-      const token = (await fresh.ok('auth.login', { username: 'admin', pin: '123456' })).token;
+      const village = { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' };
+      const { token } = await fresh.ok('setup.complete', { role: 'all', village, admin: { name: '王主任', username: 'wang', pin: '918273' } });
       const table = (await fresh.ok('rules.list', {}, token)).items as Rule[];
       expect(table.length).toBe(35);
       expect(new Set(table.map((r: Rule & { category?: string }) => (r as { category: string }).category)).size).toBe(8);

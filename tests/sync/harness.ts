@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openApp } from '../../electron/server/app.js';
 import { insertUser } from '../../electron/core/domains/auth/bootstrap.js';
-import { hashPin } from '../../electron/core/domains/auth/pin-hash.js';
 import { isRunning, spawnServer, stopProcess } from '../support/server-process.js';
 
 export const staff = {
@@ -117,9 +116,8 @@ export async function prepareOffice(spec: VillageSpec, dataDir = mkdtempSync(joi
   try {
     const d = app.dispatcher;
     const now = new Date();
-    // The first admin of the empty office becomes the office admin, with a real PIN.
-    app.db.prepare("UPDATE users SET name = ?, pin_hash = ? WHERE username = 'admin'").run(staff.admin.name, hashPin(staff.admin.pin));
-    for (const u of Object.values(staff)) if (u.username !== 'admin') insertUser(app.db, { ...u, roles: [...u.roles] }, now);
+    // The office's staff, written straight into the empty database (a data dir with users counts as set up).
+    for (const u of Object.values(staff)) insertUser(app.db, { ...u, roles: [...u.roles] }, now);
     const tok = async (who: Staff) => (await d.invoke('auth.login', { username: staff[who].username, pin: staff[who].pin })).token;
     const [admin, shop, clerk, review] = [await tok('admin'), await tok('shop'), await tok('clerk'), await tok('review')];
     const barberId = (app.db.prepare("SELECT id FROM users WHERE username = 'barber'").get() as { id: number }).id;
@@ -162,17 +160,15 @@ export async function pairedCounter(office: ServerProcess, officeUrl: string, se
   const counter = await ServerProcess.start('counter', { env: { ...fastSync, ...setup.env } });
   const adminOffice = await office.login('admin');
   const { code } = await office.ok('sync.pairingCode', { name: setup.name }, adminOffice);
-  const localAdmin = (await counter.ok('auth.login', { username: 'admin', pin: '123456' })).token;
   const t0 = performance.now();
-  const { terminalId, counterId } = await counter.ok('sync.pair', { officeUrl, code }, localAdmin);
+  // A fresh counter pairs from its first-run setup; it has no accounts until the office's arrive.
+  const { terminalId, counterId } = await counter.ok('setup.complete', { role: 'counter', office: { url: officeUrl, code } });
   const pairMs = performance.now() - t0;
-  // The pairing admin's session lasts until the first pull is in (it ends then): watch it.
   for (;;) {
-    const s = await counter.call('sync.status', {}, localAdmin);
-    if (s.error || (s.result.lastPullAt && s.result.pullProgress === null)) break;
+    const s = await counter.ok('setup.status', {});
+    if (s.usersReady) break;
     await sleep(25);
   }
-  const firstPullMs = performance.now() - t0;
   // Then the office's accounts sign in, and the pull is through.
   for (;;) {
     const r = await counter.call('auth.login', { username: staff.shop.username, pin: staff.shop.pin });
@@ -182,6 +178,7 @@ export async function pairedCounter(office: ServerProcess, officeUrl: string, se
     }
     await sleep(50);
   }
+  const firstPullMs = performance.now() - t0;
   return { counter, terminalId, counterId, pairMs, firstPullMs };
 }
 

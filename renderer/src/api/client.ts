@@ -83,7 +83,8 @@ export function createClient(opts: ClientOptions) {
       throw err;
     }
     const result = (reply as { result: unknown }).result;
-    if (method === 'auth.login' && transport.kind === 'http') {
+    // setup.complete signs the new admin in, as auth.login does (a counter's setup gives no token).
+    if ((method === 'auth.login' || method === 'setup.complete') && transport.kind === 'http') {
       const token = (result as { token?: string } | null)?.token;
       if (token) opts.tokens.set(token);
     }

@@ -29,6 +29,7 @@ import { SyncPage } from './sync/SyncPage';
 import { MyPinPage } from './admin/MyPinPage';
 import { UsersPage } from './admin/UsersPage';
 import { AboutPage } from './about/AboutPage';
+import { SettingsPage } from './setup/SettingsPage';
 
 /** Page components by nav key (see nav.ts for who sees which). Office pages are added here too. */
 export const pageComponents: Record<string, ComponentType> = {
@@ -62,4 +63,5 @@ export const pageComponents: Record<string, ComponentType> = {
   'day-close': DayClosePage,
   'my-pin': MyPinPage,
   about: AboutPage,
+  settings: SettingsPage,
 };

@@ -22,6 +22,23 @@ function calendarView(calendar: Calendar, today: string) {
 
 const trial = z.strictObject({ start: date, bulkDay: z.number().int().min(1).max(28).optional() }).optional();
 
+/** calendar.set's params; setup.complete takes the same. */
+export const calendarInput = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('any'), trial }),
+  z.strictObject({ mode: z.literal('dates'), dates: z.array(date).max(366), trial }),
+  z.strictObject({ mode: z.literal('monthly'), day: z.number().int().min(1).max(31), trial }),
+]);
+
+export function saveCalendar(db: DB, p: z.output<typeof calendarInput>): Calendar {
+  const base: Calendar = p.mode === 'any' ? { mode: 'any' } : p.mode === 'dates' ? { mode: 'dates', dates: [...new Set(p.dates)].sort() } : { mode: 'monthly', day: p.day };
+  const calendar: Calendar = p.trial ? { ...base, trial: p.trial } : base;
+  putSetting(db, 'calendar', calendar);
+  return calendar;
+}
+
+export const calendarSummary = (p: z.output<typeof calendarInput>) =>
+  `${p.mode === 'any' ? '每天' : p.mode === 'dates' ? p.dates.join(',') : `每月${p.day}日`}${p.trial ? `; 试点 ${p.trial.start} 起前三个月集中兑换日 ${bulkDays(p.trial).join(',')}` : ''}`;
+
 export const calendarHandlers = {
   'calendar.get': handler({
     access: 'any',
@@ -33,17 +50,8 @@ export const calendarHandlers = {
   'calendar.set': handler({
     access: ['admin'],
     write: true,
-    input: z.discriminatedUnion('mode', [
-      z.strictObject({ mode: z.literal('any'), trial }),
-      z.strictObject({ mode: z.literal('dates'), dates: z.array(date).max(366), trial }),
-      z.strictObject({ mode: z.literal('monthly'), day: z.number().int().min(1).max(31), trial }),
-    ]),
-    run(ctx, p) {
-      const base: Calendar = p.mode === 'any' ? { mode: 'any' } : p.mode === 'dates' ? { mode: 'dates', dates: [...new Set(p.dates)].sort() } : { mode: 'monthly', day: p.day };
-      const calendar: Calendar = p.trial ? { ...base, trial: p.trial } : base;
-      putSetting(ctx.db, 'calendar', calendar);
-      return calendarView(calendar, ctx.today);
-    },
-    audit: (p) => `设置兑换日: ${p.mode === 'any' ? '每天' : p.mode === 'dates' ? p.dates.join(',') : `每月${p.day}日`}${p.trial ? `; 试点 ${p.trial.start} 起前三个月集中兑换日 ${bulkDays(p.trial).join(',')}` : ''}`,
+    input: calendarInput,
+    run: (ctx, p) => calendarView(saveCalendar(ctx.db, p), ctx.today),
+    audit: (p) => `设置兑换日: ${calendarSummary(p)}`,
   }),
 };

@@ -18,7 +18,7 @@ const zh = {
   syncNow: '立即同步',
 
   syncTitle: '联网同步',
-  roleAllHint: '本机为单机模式（一台电脑既是村委会又是柜台），不与其他电脑同步。要让柜台联网，请在村委会电脑以 --role office 启动、柜台电脑以 --role counter 启动。',
+  roleAllHint: '本机为单机模式（一台电脑既是村委会又是柜台），不与其他电脑同步。要让柜台联网，请在「系统设置」中把本机改为村委会并开启局域网访问，再在柜台电脑的设置向导中选择「收银台」。',
   pairTitle: '与村委会配对',
   pairHint: '在村委会电脑的「联网同步」页生成配对码，10 分钟内在这里输入。只有全新安装、还没有兑换记录的柜台才能配对。',
   pairWarning: '配对后本机的账号、农户、商品和条例将由村委会的数据替换；首次下载完成后，请用村委会的账号重新登录。',
@@ -149,7 +149,7 @@ const en: Record<SyncKey, string> = {
   syncNow: 'Sync now',
 
   syncTitle: 'Sync',
-  roleAllHint: 'This PC runs on its own (office and counter in one) and does not sync. To link counters, start the office PC with --role office and each counter with --role counter.',
+  roleAllHint: 'This PC runs on its own (office and counter in one) and does not sync. To link counters, make this PC the village office in Settings and turn on LAN access, then choose "Counter" in each counter PC\'s setup wizard.',
   pairTitle: 'Pair with the village office',
   pairHint: 'Make a pairing code on the office PC (Sync page) and type it here within 10 minutes. Only a freshly installed counter without redemptions can pair.',
   pairWarning: 'After pairing, this PC\'s accounts, households, catalog and rules are replaced by the office\'s; when the first download is done, sign in again with your office account.',
