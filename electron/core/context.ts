@@ -22,6 +22,22 @@ export interface SyncRuntime {
   pair(officeUrl: string, code: string, caller: { userId: number | null; at: string }): Promise<{ terminalId: string; counterId: string }>;
 }
 
+/** A printer the OS knows (Electron: webContents.getPrintersAsync()). */
+export interface SystemPrinter { name: string; displayName: string; description: string; isDefault: boolean }
+
+/** One page for a driver printer; the page size is in microns, as webContents.print takes it. */
+export interface DriverPrintJob { deviceName: string; html: string; widthMicrons: number; heightMicrons: number; copies: number }
+
+/**
+ * What the desktop shell offers for printers installed with their driver; absent in browser mode.
+ * The core asks for it here and never imports electron.
+ */
+export interface PrintHost {
+  systemPrinters(): Promise<SystemPrinter[]>;
+  /** Prints one HTML page silently on `deviceName`, `copies` times; resolves once the OS's spooler took it. */
+  printHtml(job: DriverPrintJob): Promise<void>;
+}
+
 /** What the core needs from its host (Electron main, the HTTP server, a test). */
 export interface CoreDeps {
   /**
@@ -35,6 +51,8 @@ export interface CoreDeps {
   role?: ServerRole['role'];
   /** Where receipts go; tests point it at a fake printer, production at node-thermal-printer. */
   printer?: PrinterTransport;
+  /** The desktop shell's printers (driver printing); absent in browser mode. */
+  printHost?: PrintHost;
   /** The data dir (photos/ lives there); defaults to the database file's folder. */
   dataDir?: string;
   /** Role counter: the agent that pushes and pulls; role office: nothing (the HTTP routes serve sync). */

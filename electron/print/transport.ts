@@ -86,11 +86,17 @@ function sendTcp(host: string, port: number, bytes: Buffer, o: Required<Transpor
         reject(err);
         return;
       }
-      resolve();
       // Let the printer close its side: closing ours while it still sends status bytes would reset
-      // the connection and could drop the tail of the job.
+      // the connection and could drop the tail of the job. A printer that keeps it open is done anyway.
       socket.end();
-      setTimeout(() => socket.destroy(), 2000).unref();
+      const grace = setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 1000);
+      socket.once('close', () => {
+        clearTimeout(grace);
+        resolve();
+      });
     };
     const timer = setTimeout(() => settle(new Failure('ETIMEDOUT')), o.timeoutMs);
     let statusTimer: NodeJS.Timeout | undefined;
