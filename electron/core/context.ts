@@ -23,7 +23,7 @@ export interface SyncRuntime {
 }
 
 /** A printer the OS knows (Electron: webContents.getPrintersAsync()). */
-export interface SystemPrinter { name: string; displayName: string; description: string; isDefault: boolean }
+export interface SystemPrinter { name: string; displayName: string; description: string }
 
 /** One page for a driver printer; the page size is in microns, as webContents.print takes it. */
 export interface DriverPrintJob { deviceName: string; html: string; widthMicrons: number; heightMicrons: number; copies: number }

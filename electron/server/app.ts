@@ -16,6 +16,8 @@ export interface AppOptions {
   testClock?: boolean;
   role?: CoreDeps['role'];
   printer?: CoreDeps['printer'];
+  /** The desktop shell's driver printers (electron/shell/print-host.ts); absent in browser mode. */
+  printHost?: CoreDeps['printHost'];
   /** The daily backup timer (default on); tests that never live a day may turn it off. */
   dailyBackups?: boolean;
   /** Role counter: sync timing (defaults, then POS_SYNC_* environment variables, then these). */
@@ -35,6 +37,7 @@ export async function openApp(opts: AppOptions): Promise<App> {
     testClock: opts.testClock,
     role: opts.role ?? 'all',
     printer: opts.printer,
+    printHost: opts.printHost,
     dataDir: opts.dataDir,
   };
   const agent = deps.role === 'counter' ? new CounterAgent(deps, { ...agentOptionsFromEnv(), ...opts.sync }) : undefined;

@@ -9,6 +9,7 @@ import { mimeTypeOf, rendererFileFor } from './app-files.js';
 import { parseShellArgs, type ShellArgs } from './args.js';
 import { registerPosIpc } from './ipc-adapter.js';
 import { menuTemplate } from './menu.js';
+import { createPrintHost } from './print-host.js';
 import {
   appScheme, appUrl, contentSecurityPolicy, denyPermissionCheck, denyPermissionRequest,
   isAllowedNavigation, secureWebPreferences, windowOpenHandler,
@@ -97,7 +98,7 @@ function serveRenderer(rendererDir: string): void {
  * same API on the LAN, for counters that sync with it and providers' phones.
  */
 async function openCore(dataDir: string, args: ShellArgs, rendererDir: string): Promise<App> {
-  const core = await openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role });
+  const core = await openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role, printHost: createPrintHost(BrowserWindow) });
   if (args.role === 'office') {
     createHttpServer(core.dispatcher, { staticDir: rendererDir }).listen(officeLanPort, '0.0.0.0');
   }

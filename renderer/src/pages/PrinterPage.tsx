@@ -15,7 +15,7 @@ export function PrinterPage() {
   const [type, setType] = useState<PrinterType>(defaultPrinter.type);
   const [iface, setIface] = useState('');
   const [deviceName, setDeviceName] = useState('');
-  const [systemPrinters, setSystemPrinters] = useState<{ name: string; displayName: string; isDefault: boolean }[] | null>(null);
+  const [systemPrinters, setSystemPrinters] = useState<{ name: string; displayName: string }[] | null>(null);
   const [width, setWidth] = useState<ReceiptWidth>(defaultPrinter.width);
   const [copies, setCopies] = useState('1');
   const [configured, setConfigured] = useState<boolean | null>(null);
@@ -48,7 +48,7 @@ export function PrinterPage() {
     call('printer.systemPrinters', {})
       .then((r) => {
         setSystemPrinters(r.printers);
-        const preferred = r.printers.find((p) => p.isDefault) ?? r.printers[0];
+        const preferred = r.printers[0];
         if (preferred) setDeviceName((d) => d || preferred.name);
       })
       .catch((e: unknown) => setError(errorText(e)));

@@ -178,13 +178,13 @@ describe('print jobs', () => {
 
     const printed: DriverPrintJob[] = [];
     const host: PrintHost = {
-      systemPrinters: async () => [{ name: 'XP-58', displayName: 'XP-58', description: '', isDefault: true }],
+      systemPrinters: async () => [{ name: 'XP-58', displayName: 'XP-58', description: '' }],
       printHtml: async (job) => {
         printed.push(job);
       },
     };
     v.d.deps.printHost = host;
-    expect(await v.invoke('shop', 'printer.systemPrinters', {})).toEqual({ available: true, printers: [{ name: 'XP-58', displayName: 'XP-58', description: '', isDefault: true }] });
+    expect(await v.invoke('shop', 'printer.systemPrinters', {})).toEqual({ available: true, printers: [{ name: 'XP-58', displayName: 'XP-58', description: '' }] });
     expectError(await v.call('shop', 'printer.configure', { type: 'driver', deviceName: 'XP-58', width: 42 }), 'INVALID_INPUT');
     expectError(await v.call('shop', 'printer.configure', { type: 'driver', deviceName: '', width: 32 }), 'INVALID_INPUT');
     expectError(await v.call('shop', 'printer.configure', { type: 'driver', deviceName: 'XP-58', interface: 'COM3', width: 32 }), 'INVALID_INPUT');
