@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { decodeText, expect, test } from './fixtures.js';
 import { CounterPage } from './pages/CounterPage.js';
+import { PrinterPage } from './pages/PrinterPage.js';
 
 const shots = '.tmp/shots/i11-print';
 
@@ -98,6 +99,51 @@ test.describe('print jobs at the counter', () => {
         await expect(counter.retryPrint).toBeVisible({ timeout: 15_000 });
         await expect(counter.errorBanner).toContainText(lang === 'zh' ? '缺纸' : 'out of paper');
         await page.screenshot({ path: `${shots}/print-failure-${lang}-${vp.name}.png` });
+        await context.close();
+      });
+    }
+  }
+});
+
+test.describe('printer page: driver and browser printers', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test('browser mode: a driver printer lists nothing and cannot be saved; a browser printer saves and its test page goes to the dialog', async ({ page, server, adminToken }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { printCalls: number }).printCalls = 0;
+      window.print = () => {
+        (window as unknown as { printCalls: number }).printCalls++;
+      };
+    });
+    await CounterPage.open(page);
+    const printerPage = new PrinterPage(page);
+    await printerPage.open();
+    await printerPage.type.selectOption('driver');
+    await expect(page.getByTestId('printer-device')).toBeVisible();
+    await expect(page.getByText('没有找到系统打印机')).toBeVisible();
+    await expect(printerPage.save).toBeDisabled();
+    await page.screenshot({ path: `${shots}/printer-page-driver-zh-1024x768.png` });
+    await printerPage.type.selectOption('browser');
+    await expect(printerPage.width.locator('option')).toHaveCount(2);
+    await printerPage.save.click();
+    await expect.poll(async () => (await server.ok('printer.get', {}, adminToken))?.type).toBe('browser');
+    await printerPage.test.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), { timeout: 30_000 }).toBe(1);
+    await expect(page.getByTestId('print-receipt')).toContainText('打印机测试页');
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    for (const vp of [{ name: '1024x768', width: 1024, height: 768, scale: 1 }, { name: '1093x614@1.25', width: 1093, height: 614, scale: 1.25 }]) {
+      test(`screenshot: printer page, driver printer (${lang}, ${vp.name})`, async ({ browser, server }) => {
+        const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, deviceScaleFactor: vp.scale, baseURL: server.url });
+        const page = await context.newPage();
+        await page.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
+        await CounterPage.open(page);
+        const printerPage = new PrinterPage(page);
+        await printerPage.open();
+        await printerPage.type.selectOption('driver');
+        await expect(page.getByTestId('printer-device')).toBeVisible();
+        await page.screenshot({ path: `${shots}/printer-page-driver-${lang}-${vp.name}.png` });
         await context.close();
       });
     }

@@ -3,6 +3,8 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { PrintReceipt } from '../components/PrintReceipt';
+import { normalizeLines, type PaperLine } from '../receipt/receipt-lines';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import {
@@ -21,6 +23,7 @@ export function PrinterPage() {
   const [configured, setConfigured] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+  const [browserPrint, setBrowserPrint] = useState<{ id: number; lines: PaperLine[]; width: number } | null>(null);
 
   useEffect(() => {
     call('printer.get', {})
@@ -88,7 +91,8 @@ export function PrinterPage() {
   async function test() {
     setBusy('test');
     try {
-      await call('printer.test', {});
+      const r = await call('printer.test', {});
+      if (r.via === 'browser' && r.lines) setBrowserPrint({ id: r.jobId, lines: normalizeLines(r.lines), width: r.width ?? 32 });
       setError(null);
       message.success(t('testPrinted'));
     } catch (e) {
@@ -102,6 +106,7 @@ export function PrinterPage() {
   return (
     <div className="page">
       <div className="page-title"><PrinterOutlined /> {t('printerTitle')}</div>
+      <PrintReceipt job={browserPrint} onPrinted={() => undefined} />
       <Card style={{ maxWidth: 640 }}>
         {configured === false && !error && <Alert type="info" showIcon title={t('printerNotConfigured')} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" size="large" onFinish={() => void save()}>
