@@ -1,14 +1,54 @@
 import net from 'node:net';
 
 /**
- * A network ESC/POS printer on 127.0.0.1 that keeps what it is sent: each connection is one job.
- * `goOffline()` stops listening (connections are refused) and `goOnline()` comes back on the same
- * port; `stall = true` accepts connections but never reads, like a printer whose buffer is full.
+ * How the fake behaves, per connection:
+ * - normal: reads and keeps the job, answers real-time status (DLE EOT n) "ready";
+ * - no-status: reads and keeps the job, never answers status (a printer without DLE EOT);
+ * - stall: accepts and never reads, like a printer whose buffer is full (writes stall once the
+ *   socket buffers fill);
+ * - paper-out / cover-open: answers DLE EOT with the paper-end / cover-open bits, keeps what it is sent.
+ */
+export type FakePrinterMode = 'normal' | 'no-status' | 'stall' | 'paper-out' | 'cover-open';
+
+const DLE = 0x10, EOT = 0x04;
+
+/** The one-byte answer to DLE EOT n in each mode (ESC/POS: bits 1 and 4 always set). */
+function statusByte(mode: FakePrinterMode, n: number): number {
+  const base = n === 1 ? 0x16 : 0x12;
+  if (mode === 'paper-out') return n === 4 ? base | 0x60 : n === 2 ? base | 0x20 : base;
+  if (mode === 'cover-open') return n === 2 ? base | 0x04 : base;
+  return base;
+}
+
+/** The job without its status queries: what the printer would put on paper. */
+function withoutStatusQueries(buf: Buffer): Buffer {
+  const out: number[] = [];
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] === DLE && buf[i + 1] === EOT && i + 2 < buf.length) i += 2;
+    else out.push(buf[i]);
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * A network ESC/POS printer on 127.0.0.1 that keeps what it is sent: each connection is one job
+ * (status queries stripped). `goOffline()` stops listening (connections are refused) and
+ * `goOnline()` comes back on the same port; `mode` sets how it answers (see FakePrinterMode).
  */
 export class FakePrinter {
   readonly jobs: Buffer[] = [];
   port = 0;
-  stall = false;
+  mode: FakePrinterMode = 'normal';
+  /** Status queries answered so far (DLE EOT n, by n). */
+  readonly statusQueries: number[] = [];
+
+  /** Kept for older tests: true is mode 'stall'. */
+  get stall(): boolean {
+    return this.mode === 'stall';
+  }
+  set stall(on: boolean) {
+    this.mode = on ? 'stall' : 'normal';
+  }
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
   private readonly listeners = new Set<() => void>();
@@ -45,6 +85,7 @@ export class FakePrinter {
 
   clear(): void {
     this.jobs.length = 0;
+    this.statusQueries.length = 0;
   }
 
   /** Resolves with the jobs once at least `n` have arrived. */
@@ -70,20 +111,36 @@ export class FakePrinter {
 
   private accept(socket: net.Socket): void {
     this.sockets.add(socket);
-    if (this.stall) {
+    const mode = this.mode;
+    if (mode === 'stall') {
       socket.pause();
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('error', () => {});
       return;
     }
     const chunks: Buffer[] = [];
-    socket.on('data', (c) => chunks.push(c));
+    let seen = Buffer.alloc(0);
+    let scanned = 0;
+    socket.on('data', (c) => {
+      chunks.push(c);
+      if (mode === 'no-status') return;
+      // Real-time commands are answered as they arrive, even mid-job; a query may span chunks.
+      seen = Buffer.concat([seen, c]);
+      for (; scanned + 2 < seen.length; scanned++) {
+        if (seen[scanned] !== DLE || seen[scanned + 1] !== EOT) continue;
+        const n = seen[scanned + 2];
+        this.statusQueries.push(n);
+        socket.write(Buffer.from([statusByte(mode, n)]));
+        scanned += 2;
+      }
+    });
     socket.on('end', () => socket.end());
     socket.on('error', () => {});
     socket.on('close', () => {
       this.sockets.delete(socket);
-      if (chunks.length === 0) return; // a connection check, not a job
-      this.jobs.push(Buffer.concat(chunks));
+      const job = withoutStatusQueries(Buffer.concat(chunks));
+      if (job.length === 0) return; // a connection check or a status query, not a job
+      this.jobs.push(job);
       for (const l of [...this.listeners]) l();
     });
   }

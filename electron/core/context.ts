@@ -70,6 +70,22 @@ export interface MachineRuntime {
   interfaces(): { name: string; address: string; internal: boolean }[];
 }
 
+/** A printer the OS knows (Electron: webContents.getPrintersAsync()). */
+export interface SystemPrinter { name: string; displayName: string; description: string }
+
+/** One page for a driver printer; the page size is in microns, as webContents.print takes it. */
+export interface DriverPrintJob { deviceName: string; html: string; widthMicrons: number; heightMicrons: number; copies: number }
+
+/**
+ * What the desktop shell offers for printers installed with their driver; absent in browser mode.
+ * The core asks for it here and never imports electron.
+ */
+export interface PrintHost {
+  systemPrinters(): Promise<SystemPrinter[]>;
+  /** Prints one HTML page silently on `deviceName`, `copies` times; resolves once the OS's spooler took it. */
+  printHtml(job: DriverPrintJob): Promise<void>;
+}
+
 /** What the core needs from its host (Electron main, the HTTP server, a test). */
 export interface CoreDeps {
   /**
@@ -83,6 +99,8 @@ export interface CoreDeps {
   role?: ServerRole['role'];
   /** Where receipts go; tests point it at a fake printer, production at node-thermal-printer. */
   printer?: PrinterTransport;
+  /** The desktop shell's printers (driver printing); absent in browser mode. */
+  printHost?: PrintHost;
   /** The data dir (photos/ lives there); defaults to the database file's folder. */
   dataDir?: string;
   /** Role counter: the agent that pushes and pulls; role office: nothing (the HTTP routes serve sync). */

@@ -48,6 +48,7 @@ export const errorReasons = {
     'bad_public_key',
     'bad_push',
     'unknown_interface', // machine.setLan: an address this PC does not have
+    'driver_config_needs_desktop', // printer.configure: a driver printer outside the desktop app
   ],
   UNAUTHENTICATED: [
     'not_signed_in',
@@ -143,7 +144,7 @@ export const errorReasons = {
   OUT_OF_STOCK: ['out_of_stock'],
   LIMIT_EXCEEDED: ['item_limit', 'rule_cap'],
   NOT_REDEMPTION_DAY: ['not_redemption_day'],
-  PRINTER_UNAVAILABLE: ['printer_unreachable', 'printer_address_invalid', 'printer_not_configured'],
+  PRINTER_UNAVAILABLE: ['printer_unreachable', 'printer_address_invalid', 'printer_not_configured', 'printer_timeout', 'paper_out', 'cover_open', 'printer_error', 'driver_failed', 'driver_needs_desktop'],
   OFFICE_UNREACHABLE: [],
   INTERNAL: ['internal'],
 } as const;

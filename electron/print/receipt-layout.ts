@@ -58,6 +58,8 @@ export interface LayoutOptions {
   kind: ReceiptKind;
   /** Village local time of this printing; shown on a reprint. */
   printedAt?: string;
+  /** A void slip printed again: marked 重打 like a reprinted receipt. */
+  reprint?: boolean;
 }
 
 export type Style = Partial<Pick<LayoutLine, 'align' | 'bold' | 'tall'>>;
@@ -132,14 +134,16 @@ function receipt(sheet: Sheet, d: ReceiptData, opts: LayoutOptions): void {
   sheet.text('请核对后妥善保管', { align: 'center' });
 }
 
-function voidSlip(sheet: Sheet, d: ReceiptData): void {
+function voidSlip(sheet: Sheet, d: ReceiptData, opts: LayoutOptions): void {
   const v = d.void;
   if (!v) throw new Error(`receipt ${d.receiptNo} is not voided`);
   header(sheet, d.villageName, '作废单');
+  if (opts.reprint) sheet.text('**** 重打 ****', title);
   sheet.rule('=');
   sheet.field('原单号', d.receiptNo);
   sheet.field('原兑换时间', d.time);
   sheet.field('作废时间', v.time);
+  if (opts.reprint && opts.printedAt) sheet.field('重打时间', opts.printedAt);
   household(sheet, d);
   sheet.rule();
   items(sheet, d.lines);
@@ -149,6 +153,7 @@ function voidSlip(sheet: Sheet, d: ReceiptData): void {
   sheet.field('主管', v.supervisorName);
   sheet.field('经办人', v.operatorName);
   sheet.rule();
+  if (opts.reprint) sheet.text('重打作废单，原作废单已出', { align: 'center', bold: true });
   sheet.text(`原单 ${d.receiptNo} 作废`, { align: 'center', bold: true });
   sheet.text('积分与库存已退回', { align: 'center' });
 }
@@ -156,7 +161,7 @@ function voidSlip(sheet: Sheet, d: ReceiptData): void {
 /** The lines of a receipt, reprint or void slip. Pure: the same data always gives the same lines. */
 export function layoutReceipt(data: ReceiptData, opts: LayoutOptions): LayoutLine[] {
   const sheet = new Sheet(opts.width);
-  if (opts.kind === 'void') voidSlip(sheet, data);
+  if (opts.kind === 'void') voidSlip(sheet, data, opts);
   else receipt(sheet, data, opts);
   return sheet.lines;
 }

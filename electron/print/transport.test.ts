@@ -1,4 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
+import { constants, existsSync, openSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +31,7 @@ describe('TCP transport', () => {
   beforeAll(() => printer.start());
   afterEach(async () => {
     printer.clear();
-    printer.stall = false;
+    printer.mode = 'normal';
     await printer.stop();
     await printer.start();
   });
@@ -61,13 +64,50 @@ describe('TCP transport', () => {
     expect(await printer.waitForJobs(1)).toHaveLength(1);
   });
 
-  it('gives up on a printer that stops reading, after the timeout', async () => {
-    printer.stall = true;
+  it('gives up on a printer that accepts and never reads, after the timeout; the bytes counted as sent', async () => {
+    printer.mode = 'stall';
     const started = Date.now();
-    const e = await failure(createTransport({ timeoutMs: 300 }).send(printer.target, Buffer.alloc(32 * 1024 * 1024, 0x20)));
+    let sending = 0;
+    const e = await failure(createTransport({ timeoutMs: 600, statusTimeoutMs: 100 })
+      .send(printer.target, Buffer.alloc(32 * 1024 * 1024, 0x20), { onSending: () => sending++ }));
     expect(e.code).toBe('PRINTER_UNAVAILABLE');
-    expect(e.details).toMatchObject({ cause: 'ETIMEDOUT' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(e.details).toMatchObject({ cause: 'ETIMEDOUT', reason: 'printer_timeout' });
+    expect(sending).toBe(1);
+    // 0.6 s timeout; the rest is allocating and queueing 32 MB on a busy machine.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('asks a printer that answers DLE EOT for its status, and waits for its answer after the job', async () => {
+    let sending = 0;
+    await defaultTransport.send(printer.target, receipt, { onSending: () => sending++ });
+    expect(sending).toBe(1);
+    // Paper sensor, offline cause before the job; the paper sensor again after it.
+    expect(printer.statusQueries).toEqual([4, 2, 4]);
+    const [job] = await printer.waitForJobs(1);
+    expect(job.equals(receipt)).toBe(true);
+  });
+
+  for (const [mode, reason, text] of [['paper-out', 'paper_out', '缺纸'], ['cover-open', 'cover_open', '盖']] as const) {
+    it(`reports ${mode} before sending anything`, async () => {
+      printer.mode = mode;
+      let sending = 0;
+      const e = await failure(defaultTransport.send(printer.target, receipt, { onSending: () => sending++ }));
+      expect(e.code).toBe('PRINTER_UNAVAILABLE');
+      expect(e.details).toMatchObject({ reason });
+      expect(e.message).toContain(text);
+      expect(sending).toBe(0);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(printer.jobs).toHaveLength(0);
+    });
+  }
+
+  it('prints on a printer that never answers status, once the short status wait is over', async () => {
+    printer.mode = 'no-status';
+    const started = Date.now();
+    await createTransport({ statusTimeoutMs: 200 }).send(printer.target, receipt);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    const [job] = await printer.waitForJobs(1);
+    expect(job.equals(receipt)).toBe(true);
   });
 
   it('refuses a malformed network address', async () => {
@@ -75,6 +115,14 @@ describe('TCP transport', () => {
     expect(e.code).toBe('PRINTER_UNAVAILABLE');
   });
 });
+
+/** Reads a FIFO as a printer would, keeping it open (O_RDWR: no EOF when a writer closes). */
+function readDevice(path: string) {
+  const socket = new net.Socket({ fd: openSync(path, constants.O_RDWR), readable: true, writable: false });
+  const chunks: Buffer[] = [];
+  socket.on('data', (c: Buffer) => chunks.push(c));
+  return { bytes: () => Buffer.concat(chunks), close: () => socket.destroy() };
+}
 
 describe('device transport', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pos-print-'));
@@ -91,7 +139,29 @@ describe('device transport', () => {
     const dev = join(dir, 'missing-lp');
     const e = await failure(defaultTransport.send(dev, receipt));
     expect(e.code).toBe('PRINTER_UNAVAILABLE');
-    expect(e.details).toMatchObject({ cause: 'ENOENT' });
+    expect(e.details).toMatchObject({ cause: 'ENOENT', reason: 'printer_unreachable' });
     expect(existsSync(dev)).toBe(false);
+  });
+
+  it('times out on a device that blocks, without holding the thread pool, and reports the late completion', async () => {
+    const dev = join(dir, 'stuck-lp');
+    execFileSync('mkfifo', [dev]);
+    const transport = createTransport({ timeoutMs: 2000 });
+    let late = 0;
+    const started = Date.now();
+    const errors = await Promise.all(Array.from({ length: 5 }, () => failure(transport.send(dev, receipt, { onLateDone: () => late++ }))));
+    expect(Date.now() - started).toBeLessThan(4000);
+    for (const e of errors) expect(e.details).toMatchObject({ reason: 'printer_timeout' });
+    // Five writes stuck in open(), and the thread pool still serves file reads at once (before,
+    // four stuck opens took all four pool threads and the reads waited for the device).
+    const poolStart = Date.now();
+    await Promise.all(Array.from({ length: 8 }, () => readFile(join(dir, 'lp0'))));
+    expect(Date.now() - poolStart).toBeLessThan(500);
+    expect(late).toBe(0);
+    // The device comes back: everything written arrives, and each write is reported done late.
+    const device = readDevice(dev);
+    await expect.poll(() => device.bytes().length, { timeout: 5000 }).toBe(receipt.length * 5);
+    await expect.poll(() => late, { timeout: 3000 }).toBe(5);
+    device.close();
   });
 });

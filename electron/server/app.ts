@@ -22,6 +22,8 @@ export interface AppOptions {
   /** --role: overrides the role stored by the first-run wizard or the settings screen (tests, development). */
   role?: CoreDeps['role'];
   printer?: CoreDeps['printer'];
+  /** The desktop shell's driver printers (electron/shell/print-host.ts); absent in browser mode. */
+  printHost?: CoreDeps['printHost'];
   /** The daily backup timer (default on); tests that never live a day may turn it off. */
   dailyBackups?: boolean;
   /** Role counter: sync timing (defaults, then POS_SYNC_* environment variables, then these). */
@@ -46,6 +48,7 @@ export async function openApp(opts: AppOptions): Promise<App> {
     testClock: opts.testClock,
     role: opts.role ?? storedRole(db),
     printer: opts.printer,
+    printHost: opts.printHost,
     dataDir: opts.dataDir,
   };
   const dispatcher = createDispatcher(deps, handlers);

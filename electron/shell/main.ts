@@ -10,6 +10,7 @@ import { startDesktopUpdates } from './desktop-updates.js';
 import { registerPosIpc } from './ipc-adapter.js';
 import { startMainLog } from './main-log.js';
 import { menuTemplate } from './menu.js';
+import { createPrintHost } from './print-host.js';
 import {
   appScheme, appUrl, contentSecurityPolicy, denyPermissionCheck, denyPermissionRequest,
   isAllowedNavigation, secureWebPreferences, windowOpenHandler,
@@ -98,7 +99,7 @@ function serveRenderer(rendererDir: string): void {
  */
 async function openCore(dataDir: string, args: ShellArgs, rendererDir: string): Promise<App> {
   // The office's LAN listener is opened by the app itself, once an admin turns it on (设置 → 局域网访问).
-  return openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role, staticDir: rendererDir });
+  return openApp({ dataDir, demo: args.demo, testClock: args.testClock, role: args.role, staticDir: rendererDir, printHost: createPrintHost(BrowserWindow) });
 }
 
 function showAbout(): void {

@@ -51,6 +51,8 @@ export const localTables = [
   'schema_migrations', 'sessions', 'audit', 'outbox', 'receipt_prints', 'receipt_counters', 'doc_counters',
   'sync_terminals', 'sync_pairing_codes', 'sync_nonces', 'sync_inbox', 'sync_feed', 'sync_conflicts',
   'point_photos', 'board_publications', 'award_decisions',
+  // Print jobs and the void slip's balance (011): what this machine printed, from its own ledger.
+  'print_jobs', 'print_job_events', 'void_slips',
   // Derived: every machine's own triggers keep them from the rows it holds (migrations 007, 008).
   'account_totals', 'report_day_totals', 'report_household_months',
 ] as const;

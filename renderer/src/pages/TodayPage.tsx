@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { isApiError, isSupervisorFailure } from '../api/errors';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { usePageLoad } from '../components/page-hooks';
+import { PrintReceipt } from '../components/PrintReceipt';
 import { ReceiptPaper } from '../components/ReceiptPaper';
 import { SupervisorDialog, type SupervisorInput } from '../components/SupervisorDialog';
 import { dateWithWeekday, formatPoints, villageTime } from '../format';
@@ -46,12 +47,18 @@ export function TodayPage() {
     }
   }
 
+  // A browser printer: the server hands the slip over for the print dialog.
+  const [browserPrint, setBrowserPrint] = useState<{ id: number; lines: PaperLine[]; width: number } | null>(null);
+  const toBrowser = (r: { via: string; jobId: number; lines?: unknown[]; width?: number }) => {
+    if (r.via === 'browser' && r.lines) setBrowserPrint({ id: r.jobId, lines: normalizeLines(r.lines as PaperLine[]), width: r.width ?? 32 });
+  };
+
   async function reprint(row: Row) {
     setReprinting(row.id);
     try {
       // A voided receipt can only be printed as its void slip.
-      if (row.voided) await call('receipts.printVoid', { redemptionId: row.id });
-      else await call('receipts.print', { redemptionId: row.id });
+      const r = row.voided ? await call('receipts.printVoid', { redemptionId: row.id }) : await call('receipts.print', { redemptionId: row.id });
+      toBrowser(r);
       message.success(t('reprinted', { no: row.receiptNo }));
       setError(null);
     } catch (e) {
@@ -84,7 +91,7 @@ export function TodayPage() {
     setNotice({ type: 'success', text: done });
     setError(null);
     try {
-      await call('receipts.printVoid', { redemptionId: row.id });
+      toBrowser(await call('receipts.printVoid', { redemptionId: row.id }));
     } catch (e) {
       // The void stands whether or not its slip prints.
       setNotice({ type: 'warning', text: `${done}${lang === 'zh' ? '。' : '. '}${t('voidSlipFailed', { msg: errorText(e) })}` });
@@ -146,6 +153,7 @@ export function TodayPage() {
         </div>
         <Space orientation="vertical" style={{ width: '100%', marginBottom: error || notice ? 10 : 0 }}>
           <ErrorBanner text={error} onClose={() => setError(null)} />
+          <PrintReceipt job={browserPrint} onPrinted={() => undefined} />
           {notice && (
             <Alert data-testid="void-result" type={notice.type} showIcon title={notice.text} closable={{ onClose: () => setNotice(null) }} />
           )}

@@ -128,9 +128,9 @@ describe('bulk lane', () => {
     v.d.deps.printer = printer;
     expectError(await v.call('shop', 'bulk.printDaySummary', {}), 'PRINTER_UNAVAILABLE');
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: 'tcp://127.0.0.1:9100', width: 32 });
-    expect(await v.invoke('shop', 'bulk.printDaySummary', {})).toEqual({ printed: true, date: '2026-03-15' });
+    expect(await v.invoke('shop', 'bulk.printDaySummary', {})).toEqual({ printed: true, jobId: 1, state: 'done', via: 'epson', date: '2026-03-15' });
     expect(printer.jobs).toHaveLength(1);
     expect(printer.jobs[0].target).toBe('tcp://127.0.0.1:9100');
-    expect(count(v.db, 'audit', "method = 'bulk.printDaySummary'")).toBe(0);
+    expect(count(v.db, 'audit', "method = 'bulk.printDaySummary'")).toBe(1);
   });
 });

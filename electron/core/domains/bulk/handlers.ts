@@ -3,7 +3,7 @@ import { handler } from '../../handler.js';
 import { cardNo, date, id, qty } from '../../validation.js';
 import { layoutDaySummary } from '../../../print/day-summary-layout.js';
 import { loadPrinterConfig, requirePrinterConfig } from '../printer/config.js';
-import { sendToPrinter } from '../printer/print-job.js';
+import { printJob } from '../printer/print-job.js';
 import { daySummaryData, getBundle, propose, setBundle, tally } from './bulk.js';
 
 const counter = ['shopkeeper'] as const;
@@ -50,8 +50,13 @@ export const bulkHandlers = {
     run: async (ctx, p) => {
       const config = requirePrinterConfig(ctx.db);
       const date = p?.date ?? ctx.today;
-      await sendToPrinter(ctx, config, layoutDaySummary(daySummaryData(ctx, date), config.width), 1);
-      return { printed: true as const, date };
+      const o = await printJob(ctx, config, {
+        kind: 'day_summary', copies: 1,
+        lines: () => layoutDaySummary(daySummaryData(ctx, date), config.width),
+        method: 'bulk.printDaySummary',
+        summary: () => `打印集中兑换日汇总 ${date}`,
+      });
+      return { printed: o.state === 'done', jobId: o.jobId, state: o.state, via: o.via, ...(o.lines ? { lines: o.lines, width: o.width } : {}), date };
     },
   }),
 };

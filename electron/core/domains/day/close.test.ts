@@ -51,8 +51,8 @@ describe('day.close (日结)', () => {
     v.d.deps.printer = printer;
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: 'tcp://127.0.0.1:9100', width: 32 });
     await v.invoke('shop', 'day.close', {});
-    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1 })).toEqual({ printed: true, closeNo: 1 });
-    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1, reprint: true })).toEqual({ printed: true, closeNo: 1 });
+    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1 })).toEqual({ printed: true, jobId: 1, state: 'done', via: 'epson', closeNo: 1 });
+    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1, reprint: true })).toEqual({ printed: true, jobId: 2, state: 'done', via: 'epson', closeNo: 1 });
     expect(printer.jobs).toHaveLength(2);
     expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'day.printClose' ORDER BY id").all())
       .toEqual([{ user_id: v.ids.shop, summary: '打印日结单 C01-0001' }, { user_id: v.ids.shop, summary: '重打日结单 C01-0001' }]);

@@ -5,7 +5,7 @@ import { formatCloseNo, layoutDayClose } from '../../../print/close-layout.js';
 import type { ReceiptWidth } from '../../../print/receipt-layout.js';
 import { villageDateTime } from '../../../print/village-time.js';
 import { loadPrinterConfig, requirePrinterConfig } from '../printer/config.js';
-import { recordPrinted, sendToPrinter } from '../printer/print-job.js';
+import { printJob } from '../printer/print-job.js';
 import { closeDay, getClose, listCloses, type DayClose } from './close.js';
 
 const closeRef = z.strictObject({
@@ -50,9 +50,13 @@ export const dayHandlers = {
     run: async (ctx, p) => {
       const c = getClose(ctx.db, p.counterId ?? ctx.counter.counterId, p.closeNo);
       const config = requirePrinterConfig(ctx.db);
-      await sendToPrinter(ctx, config, slipLines(ctx, c, config.width, p.reprint ?? false));
-      recordPrinted(ctx, 'day.printClose', `${p.reprint ? '重打' : '打印'}日结单 ${formatCloseNo(c.counterId, c.closeNo)}`);
-      return { printed: true as const, closeNo: c.closeNo };
+      const o = await printJob(ctx, config, {
+        kind: 'close', copies: 1,
+        lines: () => slipLines(ctx, c, config.width, p.reprint ?? false),
+        method: 'day.printClose',
+        summary: () => `${p.reprint ? '重打' : '打印'}日结单 ${formatCloseNo(c.counterId, c.closeNo)}`,
+      });
+      return { printed: o.state === 'done', jobId: o.jobId, state: o.state, via: o.via, ...(o.lines ? { lines: o.lines, width: o.width } : {}), closeNo: c.closeNo };
     },
   }),
 };

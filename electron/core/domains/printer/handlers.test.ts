@@ -103,7 +103,7 @@ describe('printer and receipt handlers', () => {
   });
 
   it('prints a test page with rare characters', async () => {
-    expect(await ok('printer.test', {})).toEqual({ printed: true });
+    expect(await ok('printer.test', {})).toEqual({ printed: true, jobId: 1, state: 'done', copy: null, via: 'epson' });
     const text = decodeText((await printer.waitForJobs(1))[0]);
     expect(text).toContain('打印机测试页');
     expect(text).toContain('𠮷');
@@ -111,7 +111,7 @@ describe('printer and receipt handlers', () => {
   });
 
   it('prints the receipt in GB18030 with every field, and records it', async () => {
-    expect(await ok('receipts.print', { redemptionId: ids.first })).toEqual({ printed: true, reprint: false, receiptNo: 'C01-2026-000123' });
+    expect(await ok('receipts.print', { redemptionId: ids.first })).toEqual({ printed: true, jobId: 2, state: 'done', copy: 'original', via: 'epson', reprint: false, receiptNo: 'C01-2026-000123' });
     const [job] = await printer.waitForJobs(1);
     expect(job.includes(Buffer.from([0x95, 0x34, 0xb2, 0x35]))).toBe(true); // 𠮷 as GB18030 four bytes
     const text = decodeText(job);

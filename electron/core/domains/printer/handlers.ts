@@ -4,11 +4,12 @@ import { AppError } from '../../errors.js';
 import { handler } from '../../handler.js';
 import { putSetting } from '../../settings.js';
 import { empty, id } from '../../validation.js';
-import { layoutReceipt, layoutTestPage, type LayoutLine, type ReceiptKind } from '../../../print/receipt-layout.js';
+import { layoutReceipt, layoutTestPage, type LayoutLine, type ReceiptKind, type ReceiptWidth } from '../../../print/receipt-layout.js';
 import { villageDateTime } from '../../../print/village-time.js';
-import { loadPrinterConfig, printerConfigInput, printerSettingKey, requirePrinterConfig, type PrinterConfig } from './config.js';
-import { recordPrinted, sendToPrinter } from './print-job.js';
-import { loadReceipt, recordPrint, wasPrinted, type Receipt } from './receipt-data.js';
+import { loadPrinterConfig, printerConfigInput, printerSettingKey, printerTarget, requirePrinterConfig, type PrinterConfig } from './config.js';
+import { listJobs, originalClaimed, type Copy } from './jobs.js';
+import { printJob, type PrintOutcome } from './print-job.js';
+import { loadReceipt, recordPrint, type Receipt } from './receipt-data.js';
 
 const copies = z.number().int().min(1).max(5).optional();
 
@@ -22,19 +23,38 @@ function readReceipt(ctx: Ctx, redemptionId: number): Receipt {
   return receipt;
 }
 
-function layout(ctx: Ctx, receipt: Receipt, kind: ReceiptKind, width: PrinterConfig['width']): LayoutLine[] {
-  return layoutReceipt(receipt.data, { width, kind, printedAt: villageDateTime(ctx.now, ctx.village.timeZone) });
+function layout(ctx: Ctx, receipt: Receipt, kind: ReceiptKind, width: ReceiptWidth, reprint = false): LayoutLine[] {
+  return layoutReceipt(receipt.data, { width, kind, reprint, printedAt: villageDateTime(ctx.now, ctx.village.timeZone) });
 }
 
-const printSummary = { receipt: '打印兑换凭证', reprint: '重打兑换凭证', void: '打印作废单' } as const;
+/** What every print method answers: the job, and whether it is done (or handed to the browser to print). */
+const jobResult = (o: PrintOutcome) => ({
+  printed: o.state === 'done', jobId: o.jobId, state: o.state, copy: o.copy, via: o.via,
+  ...(o.lines ? { lines: o.lines, width: o.width } : {}),
+});
 
-/**
- * The print log (receipt_prints: what makes the next print a 重打) and the audit row, together: a
- * reprint is a receipt handed out twice, so who did it and when is on record.
- */
-function record(ctx: Ctx, method: string, receipt: Receipt, redemptionId: number, kind: 'receipt' | 'reprint' | 'void', copies: number): void {
-  recordPrinted(ctx, method, `${printSummary[kind]} ${receipt.data.receiptNo}（户主 ${receipt.data.householdName}，${copies} 联）`,
-    () => recordPrint(ctx.db, redemptionId, kind, ctx.me.id, ctx.nowIso));
+function describePrinter(p: PrinterConfig): string {
+  if (p.type === 'driver') return `系统打印机 ${p.deviceName}`;
+  if (p.type === 'browser') return '浏览器打印';
+  return `${p.type} ${p.interface}`;
+}
+
+/** Prints a receipt or a void slip as a job; the job table decides original or 重打. */
+function printRedemption(ctx: Ctx, receipt: Receipt, redemptionId: number, kind: 'receipt' | 'void', n: number | undefined) {
+  const config = requirePrinterConfig(ctx.db);
+  const method = kind === 'void' ? 'receipts.printVoid' : 'receipts.print';
+  const label = (copy: Copy | null) => kind === 'void' ? (copy === 'reprint' ? '重打作废单' : '打印作废单') : (copy === 'reprint' ? '重打兑换凭证' : '打印兑换凭证');
+  const count = n ?? config.copies;
+  return printJob(ctx, config, {
+    kind, redemptionId, receiptNo: receipt.data.receiptNo, copies: count,
+    lines: (copy) => kind === 'void'
+      ? layout(ctx, receipt, 'void', config.width, copy === 'reprint')
+      : layout(ctx, receipt, copy === 'reprint' ? 'reprint' : 'receipt', config.width),
+    method,
+    summary: (copy) => `${label(copy)} ${receipt.data.receiptNo}（户主 ${receipt.data.householdName}，${count} 联）`,
+    // The old print log, kept for what reads it (sync leaves it local; reports count reprints).
+    also: (copy) => recordPrint(ctx.db, redemptionId, kind === 'void' ? 'void' : copy === 'reprint' ? 'reprint' : 'receipt', ctx.me.id, ctx.nowIso),
+  });
 }
 
 export const printerHandlers = {
@@ -43,27 +63,46 @@ export const printerHandlers = {
     write: true,
     input: printerConfigInput,
     run: (ctx, p): PrinterConfig => {
+      if (p.type === 'driver' && !ctx.deps.printHost) {
+        throw new AppError('INVALID_INPUT', '系统打印机只能在桌面版中使用 (driver printers need the desktop app)', { reason: 'driver_config_needs_desktop' });
+      }
       putSetting(ctx.db, printerSettingKey, p);
       return p;
     },
-    audit: (p) => `配置打印机 ${p.type} ${p.interface} ${p.width} 列 ${p.copies} 联`,
+    audit: (p) => `配置打印机 ${describePrinter(p)} ${p.width} 列 ${p.copies} 联`,
   }),
   'printer.get': handler({
     access: 'any',
     input: empty,
     run: (ctx) => loadPrinterConfig(ctx.db),
   }),
+  'printer.systemPrinters': handler({
+    access: ['admin', 'shopkeeper'],
+    input: empty,
+    run: async (ctx) => ({
+      available: ctx.deps.printHost !== undefined,
+      printers: ctx.deps.printHost ? await ctx.deps.printHost.systemPrinters() : [],
+    }),
+  }),
+  'printer.jobs': handler({
+    access: ['admin', 'shopkeeper', 'viewer'],
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).optional(), redemptionId: id.optional() }).optional(),
+    run: (ctx, p) => ({ items: listJobs(ctx.db, { limit: p?.limit ?? 50, redemptionId: p?.redemptionId }) }),
+  }),
   'printer.test': handler({
     access: ['admin', 'shopkeeper'],
     input: empty,
     run: async (ctx) => {
       const config = requirePrinterConfig(ctx.db);
-      const lines = layoutTestPage(config.width, {
-        villageName: ctx.village.name, type: config.type, target: config.interface, time: villageDateTime(ctx.now, ctx.village.timeZone),
+      const o = await printJob(ctx, config, {
+        kind: 'test', copies: 1,
+        lines: () => layoutTestPage(config.width, {
+          villageName: ctx.village.name, type: config.type, target: printerTarget(config), time: villageDateTime(ctx.now, ctx.village.timeZone),
+        }),
+        method: 'printer.test',
+        summary: () => `打印测试页 ${describePrinter(config)} ${config.width} 列`,
       });
-      await sendToPrinter(ctx, config, lines, 1);
-      recordPrinted(ctx, 'printer.test', `打印测试页 ${config.type} ${config.interface} ${config.width} 列`);
-      return { printed: true as const };
+      return jobResult(o);
     },
   }),
   'receipts.preview': handler({
@@ -73,9 +112,10 @@ export const printerHandlers = {
       const receipt = readReceipt(ctx, p.redemptionId);
       const wanted = p.kind ?? (receipt.voided ? 'void' : 'receipt');
       if (wanted === 'void' && !receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { reason: 'receipt_not_voided', receiptNo: receipt.data.receiptNo });
-      const kind: ReceiptKind = wanted === 'void' ? 'void' : wasPrinted(ctx.db, p.redemptionId) ? 'reprint' : 'receipt';
+      const reprint = originalClaimed(ctx.db, p.redemptionId, wanted);
+      const kind: ReceiptKind = wanted === 'void' ? 'void' : reprint ? 'reprint' : 'receipt';
       const width = loadPrinterConfig(ctx.db)?.width ?? 32;
-      return { kind, width, lines: layout(ctx, receipt, kind, width) };
+      return { kind, reprint, width, lines: layout(ctx, receipt, kind, width, reprint) };
     },
   }),
   'receipts.print': handler({
@@ -86,13 +126,8 @@ export const printerHandlers = {
       if (receipt.voided) {
         throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 已作废，只能打印作废单 (voided)`, { reason: 'receipt_voided', receiptNo: receipt.data.receiptNo, redemptionId: p.redemptionId });
       }
-      const config = requirePrinterConfig(ctx.db);
-      const reprint = wasPrinted(ctx.db, p.redemptionId);
-      const kind = reprint ? 'reprint' : 'receipt';
-      const copies = p.copies ?? config.copies;
-      await sendToPrinter(ctx, config, layout(ctx, receipt, kind, config.width), copies);
-      record(ctx, 'receipts.print', receipt, p.redemptionId, kind, copies);
-      return { printed: true as const, reprint, receiptNo: receipt.data.receiptNo };
+      const o = await printRedemption(ctx, receipt, p.redemptionId, 'receipt', p.copies);
+      return { ...jobResult(o), reprint: o.copy === 'reprint', receiptNo: receipt.data.receiptNo };
     },
   }),
   'receipts.printVoid': handler({
@@ -101,11 +136,8 @@ export const printerHandlers = {
     run: async (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
       if (!receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { reason: 'receipt_not_voided', receiptNo: receipt.data.receiptNo, redemptionId: p.redemptionId });
-      const config = requirePrinterConfig(ctx.db);
-      const copies = p.copies ?? config.copies;
-      await sendToPrinter(ctx, config, layout(ctx, receipt, 'void', config.width), copies);
-      record(ctx, 'receipts.printVoid', receipt, p.redemptionId, 'void', copies);
-      return { printed: true as const, receiptNo: receipt.data.receiptNo };
+      const o = await printRedemption(ctx, receipt, p.redemptionId, 'void', p.copies);
+      return { ...jobResult(o), reprint: o.copy === 'reprint', receiptNo: receipt.data.receiptNo };
     },
   }),
 };

@@ -10,6 +10,7 @@ interface Row {
   id: number; receipt_no: string; household_id: number; year: number; total_points: number; result: string; at: string;
   operator_id: number; head_name: string; card_no: string; operator_name: string; override_name: string | null;
   void_at: string | null; void_reason: string | null; void_operator: string | null; supervisor_name: string | null;
+  void_available: number | null;
 }
 
 export interface Receipt {
@@ -33,7 +34,8 @@ function availableAfter(db: DB, r: Row, now: Date): number {
 export function loadReceipt(db: DB, redemptionId: number, village: VillageSettings, now: Date): Receipt {
   const r = stmt(db, `SELECT d.id, d.receipt_no, d.household_id, d.year, d.total_points, d.result, d.at, d.operator_id,
       h.head_name, h.card_no, op.name AS operator_name, ov.name AS override_name,
-      v.at AS void_at, v.reason AS void_reason, vu.name AS void_operator, sup.name AS supervisor_name
+      v.at AS void_at, v.reason AS void_reason, vu.name AS void_operator, sup.name AS supervisor_name,
+      vs.available_after AS void_available
     FROM redemptions d
     JOIN households h ON h.id = d.household_id
     JOIN users op ON op.id = d.operator_id
@@ -41,6 +43,7 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
     LEFT JOIN redemption_voids v ON v.redemption_id = d.id
     LEFT JOIN users vu ON vu.id = v.user_id
     LEFT JOIN users sup ON sup.id = v.supervisor_id
+    LEFT JOIN void_slips vs ON vs.redemption_id = d.id
     WHERE d.id = ?`).get(redemptionId) as Row | undefined;
   if (!r) throw notFound('兑换单', { reason: 'unknown_receipt', redemptionId });
   const lines = (stmt(db, 'SELECT item_name, qty, unit, unit_points, line_points FROM redemption_lines WHERE redemption_id = ? ORDER BY id')
@@ -65,16 +68,13 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
       reason: r.void_reason ?? '',
       supervisorName: r.supervisor_name ?? '',
       operatorName: r.void_operator ?? '',
-      availableAfter: loadAccount(db, r.household_id, r.year, now).available,
+      // Voids from before migration 011 have no snapshot: the balance now is the best there is.
+      availableAfter: r.void_available ?? loadAccount(db, r.household_id, r.year, now).available,
     };
   }
   return { data, operatorId: r.operator_id, voided: r.void_at !== null };
 }
 
-/** A receipt that has reached the printer once before is a reprint. */
-export function wasPrinted(db: DB, redemptionId: number): boolean {
-  return stmt(db, `SELECT 1 FROM receipt_prints WHERE redemption_id = ? AND kind IN ('receipt', 'reprint') LIMIT 1`).get(redemptionId) !== undefined;
-}
 
 export function recordPrint(db: DB, redemptionId: number, kind: 'receipt' | 'reprint' | 'void', userId: number | null, at: string): void {
   stmt(db, 'INSERT INTO receipt_prints (redemption_id, kind, user_id, at) VALUES (?, ?, ?, ?)').run(redemptionId, kind, userId, at);

@@ -1,5 +1,6 @@
 import type { DB } from '../../../../db/connection.js';
 import { stmt } from '../../statements.js';
+import { loadAccount } from '../households/account-query.js';
 import type { RedemptionFacts } from './facts.js';
 
 /**
@@ -30,5 +31,9 @@ export function writeVoidRows(db: DB, v: { redemptionId: number; reason: string;
     .all(v.redemptionId) as { item_id: number; qty: number }[];
   const insertMove = stmt(db, `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, reason, user_id, at) VALUES (?, ?, 'void', ?, ?, ?, ?)`);
   for (const g of goods) insertMove.run(g.item_id, g.qty, v.redemptionId, v.reason, v.userId, v.at);
+  // The void slip's balance, as of this void: a reprint later must show the same number.
+  const r = stmt(db, 'SELECT household_id, year FROM redemptions WHERE id = ?').get(v.redemptionId) as { household_id: number; year: number };
+  stmt(db, 'INSERT INTO void_slips (redemption_id, available_after, at) VALUES (?, ?, ?)')
+    .run(v.redemptionId, loadAccount(db, r.household_id, r.year, new Date(v.at)).available, v.at);
   return voidId;
 }

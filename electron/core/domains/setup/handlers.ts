@@ -68,7 +68,7 @@ function setUpVillage(ctx: Ctx, p: Extract<SetupParams, { role: 'all' | 'office'
     if (p.printer) putSetting(db, printerSettingKey, p.printer);
     if (p.calendar) saveCalendar(db, p.calendar);
     markSetUp(db, { at: ctx.nowIso, role: p.role, by: id });
-    const extras = [p.printer ? `打印机 ${p.printer.interface}` : '', p.calendar ? `兑换日 ${calendarSummary(p.calendar)}` : ''].filter(Boolean);
+    const extras = [p.printer ? `打印机 ${printerLabel(p.printer)}` : '', p.calendar ? `兑换日 ${calendarSummary(p.calendar)}` : ''].filter(Boolean);
     writeAudit(db, ctx.nowIso, id, 'setup.complete',
       `首次设置：本机为${roleNames[p.role]}；${p.village.county}${p.village.town}${p.village.name}（${p.village.code}）；管理员 ${p.admin.username} ${p.admin.name}${extras.length ? `；${extras.join('；')}` : ''}`);
     writeAudit(db, ctx.nowIso, id, 'auth.login', `登录 signed in: ${p.admin.username}（首次设置 first-run setup）`);
@@ -99,7 +99,7 @@ async function setUpCounter(ctx: Ctx, p: Extract<SetupParams, { role: 'counter' 
     if (p.printer) putSetting(db, printerSettingKey, p.printer);
     markSetUp(db, { at: ctx.nowIso, role: 'counter', by: null });
     writeAudit(db, ctx.nowIso, null, 'setup.complete',
-      `首次设置：本机为收银台，已与村委会配对（柜台 ${paired.counterId}，终端 ${paired.terminalId}）${p.printer ? `；打印机 ${p.printer.interface}` : ''}`);
+      `首次设置：本机为收银台，已与村委会配对（柜台 ${paired.counterId}，终端 ${paired.terminalId}）${p.printer ? `；打印机 ${printerLabel(p.printer)}` : ''}`);
   }).immediate();
   return { role: 'counter' as const, ...paired };
 }
@@ -133,3 +133,8 @@ export const setupHandlers = {
     },
   }),
 };
+
+/** The printer as the audit names it: its address, or the OS printer's name. */
+function printerLabel(p: { type: string; interface?: string; deviceName?: string }): string {
+  return p.interface ?? p.deviceName ?? (p.type === 'browser' ? '浏览器打印' : p.type);
+}

@@ -8,7 +8,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { SupervisorDialog, type SupervisorInput } from '../../components/SupervisorDialog';
 import { villageTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { printFailureReason, printFailureText } from '../../receipt/print-failure';
 import { fallbackReceipt, normalizeLines, type PaperLine } from '../../receipt/receipt-lines';
+import { PrintReceipt } from '../../components/PrintReceipt';
 import { useSignedIn } from '../../session';
 import { addItem, cartSignature, changeQty, keepSelection, lineKey, moveSelection, removeLine, requestFor, toRequestLines, type CartLine, type PendingRequest } from './cart';
 import { CartPanel } from './CartPanel';
@@ -29,7 +31,7 @@ type OverrideState = { open: boolean; error: string | null; busy: boolean };
  * redemption day is a scan, Enter, a digit, +/−, F9 or Esc. Scans are handled strictly in order.
  */
 export function CounterPage() {
-  const { t, errorText } = useI18n();
+  const { t, errorText, lang } = useI18n();
   const { village, today } = useSignedIn();
 
   const scanRef = useRef<InputRef>(null);
@@ -50,6 +52,8 @@ export function CounterPage() {
 
   const [error, setError] = useState<string | null>(null);
   const [printFailure, setPrintFailure] = useState<{ redemptionId: number; text: string } | null>(null);
+  // Browser printing: the receipt the server handed over for the print dialog.
+  const [browserPrint, setBrowserPrint] = useState<{ id: number; lines: PaperLine[]; width: number } | null>(null);
   const [query, setQuery] = useState('');
   const [openPriceItem, setOpenPriceItem] = useState<Item | null>(null);
   const [override, setOverride] = useState<OverrideState>({ open: false, error: null, busy: false });
@@ -212,12 +216,13 @@ export function CounterPage() {
   async function printReceipt(id: number) {
     setLast((prev) => (prev && prev.redemptionId === id ? { ...prev, print: 'printing' } : prev));
     try {
-      await call('receipts.print', { redemptionId: id });
+      const r = await call('receipts.print', { redemptionId: id });
+      if (r.via === 'browser' && r.lines) setBrowserPrint({ id: r.jobId, lines: normalizeLines(r.lines), width: r.width ?? 32 });
       setLast((prev) => (prev && prev.redemptionId === id ? { ...prev, print: 'printed' } : prev));
       setPrintFailure((f) => (f && f.redemptionId === id ? null : f));
     } catch (e) {
       setLast((prev) => (prev && prev.redemptionId === id ? { ...prev, print: 'failed' } : prev));
-      setPrintFailure({ redemptionId: id, text: errorText(e) });
+      setPrintFailure({ redemptionId: id, text: printFailureText(printFailureReason(e), lang, errorText(e)) });
     }
   }
 
@@ -446,13 +451,14 @@ export function CounterPage() {
         })}
       </div>
       <ErrorBanner text={bannerText} action={bannerAction} onClose={error ? () => setError(null) : undefined} />
+      <PrintReceipt job={browserPrint} onPrinted={() => refocusSoon()} />
       <div className="counter-grid">
         <div className="col">
           <HouseholdPanel view={household} stats={stats} />
           {last && !idle && <LastReceiptSummary last={last} />}
         </div>
         <div className="col">
-          {idle && last ? <ReceiptPanel last={last} /> : <CartPanel
+          {idle && last ? <ReceiptPanel last={last} onPrint={() => { void printReceipt(last.redemptionId); refocusSoon(); }} /> : <CartPanel
             lines={cart}
             selected={selected}
             available={household?.account.available ?? null}

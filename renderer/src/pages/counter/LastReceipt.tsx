@@ -1,5 +1,5 @@
 import { CheckCircleFilled, LoadingOutlined, PrinterOutlined, WarningFilled } from '@ant-design/icons';
-import { Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { ReceiptPaper } from '../../components/ReceiptPaper';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { PaperLine } from '../../receipt/receipt-lines';
@@ -34,7 +34,7 @@ function Facts({ last }: { last: LastReceiptState }) {
 }
 
 /** Between customers: the receipt just redeemed, on screen exactly as it prints. */
-export function ReceiptPanel({ last }: { last: LastReceiptState }) {
+export function ReceiptPanel({ last, onPrint }: { last: LastReceiptState; onPrint: () => void }) {
   const { t } = useI18n();
   return (
     <div className="panel receipt-panel" data-testid="last-receipt">
@@ -45,6 +45,10 @@ export function ReceiptPanel({ last }: { last: LastReceiptState }) {
       <div style={{ padding: '8px 14px', borderBottom: '1px solid #f0e6d8', fontSize: 15 }}><Facts last={last} /></div>
       <div className="receipt-scroll">
         {last.paper ? <ReceiptPaper lines={last.paper.lines} width={last.paper.width} /> : <div className="receipt-empty"><LoadingOutlined /></div>}
+      </div>
+      {/* Prints through the configured printer (the browser's dialog for a browser printer); the server decides whether it is a 重打. */}
+      <div style={{ padding: '8px 12px', borderTop: '1px solid #f0e6d8' }}>
+        <Button block data-testid="print-receipt-button" icon={<PrinterOutlined />} disabled={last.print === 'printing'} onClick={onPrint}>{t('printAgain')}</Button>
       </div>
     </div>
   );

@@ -9,6 +9,10 @@ describe('printer settings', () => {
       .toEqual({ type: 'epson', interface: 'tcp://10.0.0.5:9100', width: 48, copies: 2 });
     expect(normalizePrinter({ printer: { type: 'star', interface: '/dev/usb/lp0', width: 99 } }))
       .toEqual({ type: 'star', interface: '/dev/usb/lp0', width: 32, copies: 1 });
+    expect(normalizePrinter({ type: 'driver', deviceName: 'XP-58', width: 48, copies: 2 }))
+      .toEqual({ type: 'driver', deviceName: 'XP-58', width: 48, copies: 2 });
+    expect(normalizePrinter({ type: 'driver', width: 32 })).toBeNull();
+    expect(normalizePrinter({ type: 'browser', width: 42 })).toEqual({ type: 'browser', width: 32, copies: 1 });
   });
   it('checks the interface and copies', () => {
     expect(checkInterface('tcp://192.168.1.87:9100')).toBe(true);

@@ -4,25 +4,35 @@ export type PrinterSettings = Params<'printer.configure'>;
 export type PrinterType = PrinterSettings['type'];
 export type ReceiptWidth = PrinterSettings['width'];
 
+/** Raw ESC/POS printers, then a printer installed with its OS driver (desktop), then the browser's print dialog. */
 export const printerTypes: readonly { value: PrinterType; label: string }[] = [
   { value: 'epson', label: 'EPSON (ESC/POS)' },
   { value: 'star', label: 'STAR' },
+  { value: 'driver', label: 'Windows / 系统打印机' },
+  { value: 'browser', label: '浏览器打印 / Browser' },
 ];
 export const receiptWidths: readonly ReceiptWidth[] = [32, 42, 48];
+/** Pages (driver, browser) come in 58 and 80 mm only. */
+export const pageWidths: readonly ReceiptWidth[] = [32, 48];
 
-export const defaultPrinter: PrinterSettings = { type: 'epson', interface: 'tcp://192.168.1.87:9100', width: 32, copies: 1 };
+export const defaultPrinter = { type: 'epson', interface: 'tcp://192.168.1.87:9100', width: 32, copies: 1 } as const;
 
 /** printer.get may answer the settings, { printer: settings }, or null when none are saved yet. */
 export function normalizePrinter(raw: unknown): PrinterSettings | null {
   const obj = raw && typeof raw === 'object' && 'printer' in raw ? (raw as { printer: unknown }).printer : raw;
   if (!obj || typeof obj !== 'object') return null;
   const o = obj as Record<string, unknown>;
+  const copies = Number.isInteger(o.copies) && (o.copies as number) > 0 ? (o.copies as number) : 1;
+  const type = String(o.type).toLowerCase();
+  if (type === 'driver' || type === 'browser') {
+    const width = Number(o.width) === 48 ? 48 : 32;
+    if (type === 'browser') return { type, width, copies };
+    return typeof o.deviceName === 'string' ? { type, deviceName: o.deviceName, width, copies } : null;
+  }
   const iface = typeof o.interface === 'string' ? o.interface : typeof o.target === 'string' ? o.target : null;
   if (!iface) return null;
-  const type: PrinterType = String(o.type).toLowerCase() === 'star' ? 'star' : 'epson';
   const width = receiptWidths.includes(Number(o.width) as ReceiptWidth) ? (Number(o.width) as ReceiptWidth) : 32;
-  const copies = Number.isInteger(o.copies) && (o.copies as number) > 0 ? (o.copies as number) : 1;
-  return { type, interface: iface, width, copies };
+  return { type: type === 'star' ? 'star' : 'epson', interface: iface, width, copies };
 }
 
 // The same rules as the server's printer target (electron/print/printer-target.ts); the server decides.
