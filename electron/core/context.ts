@@ -39,6 +39,16 @@ export interface CoreDeps {
   dataDir?: string;
   /** Role counter: the agent that pushes and pulls; role office: nothing (the HTTP routes serve sync). */
   sync?: SyncRuntime;
+  /** Roles office and all: the agent that reports upward to the county (electron/county/village). */
+  county?: CountyRuntime;
+}
+
+/** What the county link offers the handlers (electron/county/village/agent.ts). */
+export interface CountyRuntime {
+  status(): unknown;
+  syncNow(): Promise<unknown>;
+  link(): { countyUrl: string } | null;
+  pair(countyUrl: string, code: string, villageCode: string, caller: { userId: number | null; at: string }): Promise<{ villageCode: string; villageName: string }>;
 }
 
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */

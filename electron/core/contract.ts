@@ -21,6 +21,7 @@ import { stockReportHandlers } from './domains/stock-reports/handlers.js';
 import { userHandlers } from './domains/users/handlers.js';
 import { dayHandlers } from './domains/day/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
+import { countyVillageHandlers } from '../county/village/handlers.js';
 
 /** Every method of the API, by domain. The renderer's client is typed against this one map. */
 export const handlers = {
@@ -46,6 +47,7 @@ export const handlers = {
   ...bulkHandlers,
   ...dayHandlers,
   ...syncHandlers,
+  ...countyVillageHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -9,6 +9,7 @@ import { startDailyBackups } from '../core/domains/backup/backup.js';
 import { seedDemo } from '../core/demo/seed-demo.js';
 import { installDefaultRules } from '../core/domains/rules/default-rules.js';
 import { CounterAgent, agentOptionsFromEnv, type AgentOptions } from '../sync/counter.js';
+import { CountyAgent, countyOptionsFromEnv } from '../county/village/agent.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -39,6 +40,9 @@ export async function openApp(opts: AppOptions): Promise<App> {
   };
   const agent = deps.role === 'counter' ? new CounterAgent(deps, { ...agentOptionsFromEnv(), ...opts.sync }) : undefined;
   deps.sync = agent;
+  // Only the machine that holds the whole village reports to the county.
+  const county = deps.role !== 'counter' ? new CountyAgent(deps, countyOptionsFromEnv()) : undefined;
+  deps.county = county;
   const dispatcher = createDispatcher(deps);
   const empty = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   // Every new village starts from the reference scoring table; the demo scores against it too.
@@ -53,6 +57,7 @@ export async function openApp(opts: AppOptions): Promise<App> {
   }
   const stopBackups = opts.dailyBackups === false ? () => {} : startDailyBackups(dispatcher.deps);
   agent?.start();
+  county?.start();
   return {
     get db() {
       return dispatcher.deps.db;
@@ -61,6 +66,7 @@ export async function openApp(opts: AppOptions): Promise<App> {
     seeded,
     close() {
       agent?.stop();
+      county?.stop();
       stopBackups();
       if (dispatcher.deps.db.open) dispatcher.deps.db.close();
     },

@@ -38,7 +38,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
