@@ -140,13 +140,16 @@ CREATE TRIGGER county_funding AFTER INSERT ON stock_movements
     SELECT lower(hex(randomblob(16))), 'funding', payload, NEW.at FROM county_funding_v WHERE movement_id = NEW.id;
 END;
 
+-- Not INSERT OR IGNORE: inside a trigger the outer statement's conflict clause (account_totals' upsert) would override it.
 CREATE TRIGGER county_dirty_insert AFTER INSERT ON account_totals
   WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'sync.link') BEGIN
-  INSERT OR IGNORE INTO county_dirty (household_id, year) VALUES (NEW.household_id, NEW.year);
+  INSERT INTO county_dirty (household_id, year) SELECT NEW.household_id, NEW.year
+    WHERE NOT EXISTS (SELECT 1 FROM county_dirty WHERE household_id = NEW.household_id AND year = NEW.year);
 END;
 CREATE TRIGGER county_dirty_update AFTER UPDATE ON account_totals
   WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'sync.link') BEGIN
-  INSERT OR IGNORE INTO county_dirty (household_id, year) VALUES (NEW.household_id, NEW.year);
+  INSERT INTO county_dirty (household_id, year) SELECT NEW.household_id, NEW.year
+    WHERE NOT EXISTS (SELECT 1 FROM county_dirty WHERE household_id = NEW.household_id AND year = NEW.year);
 END;
 
 -- ---------------------------------------------------------------- what existed before this migration
