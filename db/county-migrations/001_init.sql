@@ -60,6 +60,8 @@ CREATE TABLE village_links (
   -- The village outbox seq acknowledged so far: a push must continue from exactly here.
   last_seq     BIGINT NOT NULL DEFAULT 0,
   last_push_at TIMESTAMPTZ,
+  -- Events received again (a resend after a lost answer): acknowledged and dropped, counted here.
+  duplicates   BIGINT NOT NULL DEFAULT 0,
   -- The village's own clock at its last push ("as of when" in the progress report).
   as_of        TIMESTAMPTZ
 );

@@ -56,7 +56,7 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
       } else r.applied++;
     }
     const sentAt = Number.isNaN(Date.parse(b.sentAt)) ? now : new Date(b.sentAt);
-    await c.query('UPDATE village_links SET last_seq = $1, last_push_at = $2, as_of = $3 WHERE terminal_id = $4', [r.acked, now, sentAt, link.terminal_id]);
+    await c.query('UPDATE village_links SET last_seq = $1, last_push_at = $2, as_of = $3, duplicates = duplicates + $4 WHERE terminal_id = $5', [r.acked, now, sentAt, r.duplicates, link.terminal_id]);
     return r;
   });
 }

@@ -80,7 +80,7 @@ describe('the village\'s county outbox', () => {
     const tokens = events().filter((e) => e.type === 'household.token');
     expect(tokens).toHaveLength(2);
     expect(JSON.stringify(tokens)).not.toContain(a.token);
-    expect((await v.call('clerk', 'county.qrToken', { householdId: h.id })).error?.code).toBe('FORBIDDEN');
-    expect((await v.call('admin', 'county.qrToken', { householdId: 999 })).error?.code).toBe('NOT_FOUND');
+    expect(((await v.call('clerk', 'county.qrToken', { householdId: h.id })) as { error?: { code: string } }).error?.code).toBe('FORBIDDEN');
+    expect(((await v.call('admin', 'county.qrToken', { householdId: 999 })) as { error?: { code: string } }).error?.code).toBe('NOT_FOUND');
   });
 });
