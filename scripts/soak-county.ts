@@ -27,7 +27,7 @@ export interface CountySoakResult {
 
 const fastCounty = { POS_COUNTY_INTERVAL_MS: '150', POS_COUNTY_TIMEOUT_MS: '2500', POS_COUNTY_MAX_BACKOFF_MS: '1000', POS_COUNTY_PUSH_BATCH: '100' };
 
-interface Village { code: string; prepared: PreparedVillage; office: ServerProcess; terminalId: string; tokens: Record<'admin' | 'shop' | 'clerk' | 'review', string>; receipts: number[]; ruleId: number; seq: number }
+interface Village { code: string; prepared: PreparedVillage; office: ServerProcess; terminalId: string; tokens: Record<'admin' | 'shop' | 'clerk' | 'review', string>; receipts: number[]; ruleId: number; deductionRuleId: number; seq: number }
 
 async function activity(v: Village, random: () => number, today: string): Promise<void> {
   const r = random();
@@ -38,8 +38,8 @@ async function activity(v: Village, random: () => number, today: string): Promis
     const res = await v.office.call('redemptions.create', { householdId: h, lines, requestId: `soak${v.code}x${++v.seq}` }, v.tokens.shop);
     if (res.result) v.receipts.push(res.result.id);
   } else if (r < 0.85) {
-    const kind = random() < 0.8 ? 'award' : 'deduction';
-    const rec = await v.office.call('points.record', { householdIds: [h], ruleId: v.ruleId, points: (kind === 'award' ? 1 : -1) * (1 + Math.floor(random() * 9)), occurredOn: today }, v.tokens.clerk);
+    const ruleId = random() < 0.8 ? v.ruleId : v.deductionRuleId;
+    const rec = await v.office.call('points.record', { householdIds: [h], ruleId, points: 1 + Math.floor(random() * 9), occurredOn: today }, v.tokens.clerk);
     if (rec.result) await v.office.call('points.review', { entryIds: rec.result.entries.map((e: { id: number }) => e.id), decision: random() < 0.9 ? 'approve' : 'reject', reason: '核实' }, v.tokens.review);
   } else if (r < 0.93 && v.receipts.length) {
     const id = v.receipts.splice(Math.floor(random() * v.receipts.length), 1)[0];
@@ -69,7 +69,7 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     for (let i = 0; i < o.villages; i++) {
       const code = `4690301${i % 2 ? '02' : '01'}${String(201 + i).padStart(3, '0')}`;
       await county.ok('county.areas.add', { code, name: `村${i + 1}` }, admin);
-      const prepared = await prepareOffice({ households: o.households, goods: 4, services: 2, pointsPerHousehold: 200, stockPerItem: 100_000 });
+      const prepared = await prepareOffice({ households: o.households, goods: 3, services: 1, pointsPerHousehold: 200, stockPerItem: 5000 });
       const office = await ServerProcess.start('office', { dataDir: prepared.dataDir, env: fastCounty });
       const tokens = { admin: await office.login('admin'), shop: await office.login('shop'), clerk: await office.login('clerk'), review: await office.login('review') };
       const { code: pairing } = await county.ok('county.villages.pairingCode', { villageCode: code }, admin);
@@ -78,9 +78,8 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
       const terminalId = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'county.link'").get() as { value: string }).value).terminalId as string;
       db.close();
       const ruleId = (await office.ok('rules.save', { category: '村规', name: '环境卫生', kind: 'award', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
-      const dedRule = (await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
-      villages.push({ code, prepared, office, terminalId, tokens, receipts: [], ruleId, seq: 0 });
-      void dedRule;
+      const deductionRuleId = (await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
+      villages.push({ code, prepared, office, terminalId, tokens, receipts: [], ruleId, deductionRuleId, seq: 0 });
       o.log(`village ${code} paired (${o.households} households)`);
     }
     const today = (await villages[0].office.ok('calendar.get', {}, villages[0].tokens.admin)).today as string;
@@ -153,7 +152,6 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     const c = new pg.Client({ connectionString: pgUrl });
     await c.connect();
     const duplicates = Number((await c.query('SELECT COALESCE(SUM(duplicates), 0) AS n FROM village_links')).rows[0].n);
-    o.log(`duplicates by link: ${JSON.stringify((await c.query('SELECT village_code, duplicates, last_seq FROM village_links')).rows)}`);
     // The dashboard's area totals against the villages' own sums.
     const year = Number(today.slice(0, 4));
     const d = await county.ok('county.dashboard', { areaCode: '469030000000', year }, await county.login());

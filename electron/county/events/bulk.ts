@@ -8,7 +8,7 @@ import type { UpwardPayload } from './schemas.js';
  * writers, which the rarer types still use. Each returns the findings by index; a flagged event
  * writes nothing. Reads see the earlier runs of the same push (one transaction, in order).
  */
-export type Run<T extends 'household' | 'household.year' | 'ledger.line' | 'redemption.line'> = UpwardPayload<T>[];
+export type Run<T extends 'household' | 'household.year' | 'ledger.line' | 'redemption.line' | 'household.token'> = UpwardPayload<T>[];
 export type Findings = Map<number, Finding>;
 
 const month = (date: string) => Number(date.slice(5, 7));
@@ -151,4 +151,17 @@ export async function householdYears(c: pg.PoolClient, v: string, run: Run<'hous
   return findings;
 }
 
-export const bulkAppliers = { household: households, 'ledger.line': ledgerLines, 'redemption.line': redemptionLines, 'household.year': householdYears } as const;
+/** One live token per household: the run's last word per household stands; a hash held by another household is refused. */
+export async function householdTokens(c: pg.PoolClient, v: string, run: Run<'household.token'>): Promise<Findings> {
+  const findings: Findings = new Map();
+  const last = new Map<number, number>();
+  run.forEach((p, i) => last.set(p.householdId, i));
+  await c.query('DELETE FROM household_tokens WHERE village_code = $1 AND household_id = ANY($2::int[])', [v, [...last.keys()]]);
+  const live = [...last.values()].filter((i) => run[i].tokenHash !== null);
+  const inserted = new Set((await c.query(`INSERT INTO household_tokens (token_hash, village_code, household_id) SELECT t, $1, h FROM unnest($2::text[], $3::int[]) AS x(t, h)
+    ON CONFLICT DO NOTHING RETURNING household_id`, [v, live.map((i) => run[i].tokenHash), live.map((i) => run[i].householdId)])).rows.map((r) => r.household_id as number));
+  for (const i of live) if (!inserted.has(run[i].householdId)) findings.set(i, { reason: 'token_taken', detail: '二维码令牌已被占用 (token hash already in use)' });
+  return findings;
+}
+
+export const bulkAppliers = { 'household.token': householdTokens, household: households, 'ledger.line': ledgerLines, 'redemption.line': redemptionLines, 'household.year': householdYears } as const;
