@@ -83,6 +83,10 @@ const expected: Record<string, Role[]> = {
   'backup.configure': ['admin'],
   'printer.configure': ['admin', 'shopkeeper'],
   'receipts.printVoid': ['admin', 'shopkeeper'],
+  'county.pairingStatus': ['admin'],
+  'county.pair': ['admin'],
+  'county.sync': ['admin'],
+  'county.qrToken': ['admin'],
 };
 
 describe('sensitive methods: declared access matches the hand-written table', () => {
