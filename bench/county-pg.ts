@@ -120,7 +120,7 @@ if (ingestV < V) {
     ['ledger_lines', 'entry_id, household_id, year, occurred_on, category, rule, heading, reversal, points'],
     ['redemption_lines', 'receipt_no, line_id, household_id, year, local_date, counter_id, item_kind, item_name, qty, points, voided'],
     ['participation', 'year, household_id'], ['village_months', 'year, month, awarded, deducted, redeemed_goods, redeemed_services'],
-    ['boards', 'publication_id, year, quarter, action, withdraws_id, snapshot, at'], ['funding', 'movement_id, year, month, source, item_name, qty, unit_cost_fen'],
+    ['boards', 'publication_id, year, quarter, action, withdraws_id, snapshot, at'], ['village_households', 'households'], ['village_participation', 'year, households'], ['funding', 'movement_id, year, month, source, item_name, qty, unit_cost_fen'],
   ] as const) {
     await pool.query(`INSERT INTO ${table} (village_code, ${cols}) SELECT m.dst, ${cols.split(', ').map((c) => `t.${c}`).join(', ')} FROM (${map}) m JOIN ${table} t ON t.village_code = m.src`, [dst, src]);
   }

@@ -232,3 +232,16 @@ CREATE TABLE participation (
   household_id INTEGER NOT NULL,
   PRIMARY KEY (village_code, year, household_id)
 );
+
+-- Counts kept at ingest, so a county dashboard reads one row per village instead of counting
+-- 300,000 households: households reported, and households with a counted entry per year.
+CREATE TABLE village_households (
+  village_code TEXT PRIMARY KEY,
+  households   INTEGER NOT NULL
+);
+CREATE TABLE village_participation (
+  village_code TEXT NOT NULL,
+  year         INTEGER NOT NULL,
+  households   INTEGER NOT NULL,
+  PRIMARY KEY (village_code, year)
+);

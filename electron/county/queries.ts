@@ -15,11 +15,12 @@ export async function villageRows(pool: pg.Pool, areaCode: string, year: number,
   const prefix = areaPrefix(areaCode);
   const rows = (await pool.query(`
     SELECT a.code, a.name, t.code AS town, t.name AS town_name,
-      (SELECT COUNT(*)::int FROM households h WHERE h.village_code = a.code) AS households,
-      (SELECT COUNT(*)::int FROM participation p WHERE p.village_code = a.code AND p.year = $2) AS participating,
+      COALESCE(vh.households, 0) AS households, COALESCE(vp.households, 0) AS participating,
       COALESCE(m.awarded, 0) AS awarded, COALESCE(m.deducted, 0) AS deducted, COALESCE(m.goods, 0) AS goods, COALESCE(m.services, 0) AS services,
       l.as_of, l.paired
     FROM areas a JOIN areas t ON t.code = a.parent
+    LEFT JOIN village_households vh ON vh.village_code = a.code
+    LEFT JOIN village_participation vp ON vp.village_code = a.code AND vp.year = $2
     LEFT JOIN (SELECT village_code, SUM(awarded) AS awarded, SUM(deducted) AS deducted, SUM(redeemed_goods) AS goods, SUM(redeemed_services) AS services
       FROM village_months WHERE year = $2 AND month <= $3 AND village_code LIKE $1 || '%' GROUP BY village_code) m ON m.village_code = a.code
     LEFT JOIN (SELECT village_code, MAX(as_of) AS as_of, bool_or(revoked_at IS NULL) AS paired FROM village_links GROUP BY village_code) l ON l.village_code = a.code

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { checkDayClose, checkDayCloseAgainstLines, checkLineSign, checkYearAgainstLines, checkYearArithmetic, type Finding } from './checks.js';
+import { householdTokens, householdYears, households, ledgerLines, redemptionLines, type Findings } from './bulk.js';
+import { checkDayClose, checkDayCloseAgainstLines, type Finding } from './checks.js';
 import type { UpwardPayload, UpwardType } from './schemas.js';
 
 /**
@@ -10,6 +11,10 @@ import type { UpwardPayload, UpwardType } from './schemas.js';
 type Appliers = { [T in UpwardType]: (c: pg.PoolClient, v: string, p: UpwardPayload<T>) => Promise<Finding | null> };
 
 const month = (date: string) => Number(date.slice(5, 7));
+
+async function one<P>(writer: (c: pg.PoolClient, v: string, run: P[]) => Promise<Findings>, c: pg.PoolClient, v: string, p: P): Promise<Finding | null> {
+  return (await writer(c, v, [p])).get(0) ?? null;
+}
 
 async function knownHousehold(c: pg.PoolClient, v: string, householdId: number): Promise<Finding | null> {
   const n = (await c.query('SELECT 1 FROM households WHERE village_code = $1 AND household_id = $2', [v, householdId])).rowCount;
@@ -24,54 +29,12 @@ async function addMonth(c: pg.PoolClient, v: string, year: number, m: number, co
 }
 
 export const appliers: Appliers = {
-  async household(c, v, p) {
-    await c.query(`INSERT INTO households (village_code, household_id, name, grp) VALUES ($1, $2, $3, $4)
-      ON CONFLICT (village_code, household_id) DO UPDATE SET name = EXCLUDED.name, grp = EXCLUDED.grp`, [v, p.householdId, p.name, p.group]);
-    return null;
-  },
-
-  async 'household.year'(c, v, p) {
-    const f = checkYearArithmetic(p) ?? await knownHousehold(c, v, p.householdId);
-    if (f) return f;
-    const sums = (await c.query(`SELECT
-        (SELECT COALESCE(SUM(points) FILTER (WHERE heading = 'award'), 0) FROM ledger_lines WHERE village_code = $1 AND household_id = $2 AND year = $3) AS awarded,
-        (SELECT COALESCE(-SUM(points) FILTER (WHERE heading = 'deduction'), 0) FROM ledger_lines WHERE village_code = $1 AND household_id = $2 AND year = $3) AS deducted,
-        (SELECT COALESCE(SUM(points) FILTER (WHERE NOT voided), 0) FROM redemption_lines WHERE village_code = $1 AND household_id = $2 AND year = $3) AS redeemed`,
-    [v, p.householdId, p.year])).rows[0] as { awarded: number; deducted: number; redeemed: number };
-    const g = checkYearAgainstLines(p, sums);
-    if (g) return g;
-    await c.query(`INSERT INTO household_years (village_code, household_id, year, awarded, deducted, redeemed, score, available)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (village_code, household_id, year) DO UPDATE SET
-      awarded = EXCLUDED.awarded, deducted = EXCLUDED.deducted, redeemed = EXCLUDED.redeemed, score = EXCLUDED.score, available = EXCLUDED.available`,
-    [v, p.householdId, p.year, p.awarded, p.deducted, p.redeemed, p.score, p.available]);
-    return null;
-  },
-
-  async 'ledger.line'(c, v, p) {
-    const f = checkLineSign(p) ?? await knownHousehold(c, v, p.householdId);
-    if (f) return f;
-    const inserted = (await c.query(`INSERT INTO ledger_lines (village_code, entry_id, household_id, year, occurred_on, category, rule, heading, reversal, points)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-    [v, p.entryId, p.householdId, p.year, p.date, p.category, p.rule, p.heading, p.reversal, p.points])).rowCount;
-    if (!inserted) return alreadyReported(`记分条目 ${p.entryId}`);
-    if (p.heading === 'award') await addMonth(c, v, p.year, month(p.date), 'awarded', p.points);
-    else await addMonth(c, v, p.year, month(p.date), 'deducted', -p.points);
-    if (!p.reversal) {
-      await c.query('INSERT INTO participation (village_code, year, household_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [v, p.year, p.householdId]);
-    }
-    return null;
-  },
-
-  async 'redemption.line'(c, v, p) {
-    const f = await knownHousehold(c, v, p.householdId);
-    if (f) return f;
-    const inserted = (await c.query(`INSERT INTO redemption_lines (village_code, receipt_no, line_id, household_id, year, local_date, counter_id, item_kind, item_name, qty, points)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-    [v, p.receiptNo, p.lineId, p.householdId, p.year, p.date, p.counterId, p.itemKind, p.itemName, p.qty, p.points])).rowCount;
-    if (!inserted) return alreadyReported(`兑换明细 ${p.lineId}`);
-    await addMonth(c, v, p.year, month(p.date), p.itemKind === 'goods' ? 'redeemed_goods' : 'redeemed_services', p.points);
-    return null;
-  },
+  // The busy types have one writer, run-wise (bulk.ts); a single event is a run of one.
+  household: (c, v, p) => one(households, c, v, p),
+  'household.year': (c, v, p) => one(householdYears, c, v, p),
+  'ledger.line': (c, v, p) => one(ledgerLines, c, v, p),
+  'redemption.line': (c, v, p) => one(redemptionLines, c, v, p),
+  'household.token': (c, v, p) => one(householdTokens, c, v, p),
 
   async 'redemption.void'(c, v, p) {
     const lines = (await c.query(`UPDATE redemption_lines SET voided = true WHERE village_code = $1 AND receipt_no = $2 AND NOT voided
@@ -113,13 +76,5 @@ export const appliers: Appliers = {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
     [v, p.movementId, Number(p.date.slice(0, 4)), month(p.date), p.source, p.itemName, p.qty, p.unitCostFen])).rowCount;
     return inserted ? null : alreadyReported(`入库 ${p.movementId}`);
-  },
-
-  async 'household.token'(c, v, p) {
-    await c.query('DELETE FROM household_tokens WHERE village_code = $1 AND household_id = $2', [v, p.householdId]);
-    if (p.tokenHash === null) return null;
-    const inserted = (await c.query('INSERT INTO household_tokens (token_hash, village_code, household_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [p.tokenHash, v, p.householdId])).rowCount;
-    return inserted ? null : { reason: 'token_taken', detail: '二维码令牌已被占用 (token hash already in use)' };
   },
 };

@@ -49,8 +49,13 @@ export async function households(c: pg.PoolClient, v: string, run: Run<'househol
   // The last word per household wins, as it would one at a time.
   const last = new Map(run.map((p) => [p.householdId, p]));
   const ps = [...last.values()];
-  await c.query(`INSERT INTO households (village_code, household_id, name, grp) SELECT $1, h, n, g FROM unnest($2::int[], $3::text[], $4::text[]) AS t(h, n, g)
-    ON CONFLICT (village_code, household_id) DO UPDATE SET name = EXCLUDED.name, grp = EXCLUDED.grp`, [v, ps.map((p) => p.householdId), ps.map((p) => p.name), ps.map((p) => p.group)]);
+  const added = (await c.query(`INSERT INTO households (village_code, household_id, name, grp) SELECT $1, h, n, g FROM unnest($2::int[], $3::text[], $4::text[]) AS t(h, n, g)
+    ON CONFLICT (village_code, household_id) DO UPDATE SET name = EXCLUDED.name, grp = EXCLUDED.grp RETURNING (xmax = 0) AS added`,
+  [v, ps.map((p) => p.householdId), ps.map((p) => p.name), ps.map((p) => p.group)])).rows.filter((r) => r.added).length;
+  if (added) {
+    await c.query(`INSERT INTO village_households (village_code, households) VALUES ($1, $2)
+      ON CONFLICT (village_code) DO UPDATE SET households = village_households.households + EXCLUDED.households`, [v, added]);
+  }
   return new Map();
 }
 
@@ -85,8 +90,14 @@ export async function ledgerLines(c: pg.PoolClient, v: string, run: Run<'ledger.
   }
   await addMonths(c, v, months.adds);
   if (joined.length) {
-    await c.query(`INSERT INTO participation (village_code, year, household_id) SELECT DISTINCT $1, y, h FROM unnest($2::int[], $3::int[]) AS t(y, h) ON CONFLICT DO NOTHING`,
-      [v, joined.map((j) => j.y), joined.map((j) => j.h)]);
+    const years = (await c.query(`INSERT INTO participation (village_code, year, household_id) SELECT DISTINCT $1, y, h FROM unnest($2::int[], $3::int[]) AS t(y, h)
+      ON CONFLICT DO NOTHING RETURNING year`, [v, joined.map((j) => j.y), joined.map((j) => j.h)])).rows.map((r) => r.year as number);
+    const per = new Map<number, number>();
+    for (const y of years) per.set(y, (per.get(y) ?? 0) + 1);
+    if (per.size) {
+      await c.query(`INSERT INTO village_participation (village_code, year, households) SELECT $1, y, n FROM unnest($2::int[], $3::int[]) AS t(y, n)
+        ON CONFLICT (village_code, year) DO UPDATE SET households = village_participation.households + EXCLUDED.households`, [v, [...per.keys()], [...per.values()]]);
+    }
   }
   return findings;
 }
