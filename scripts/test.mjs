@@ -14,20 +14,28 @@ function run(title, cmd, args) {
   return r.status === 0;
 }
 
+// Steps marked `stop` end the run when they fail: later steps need what they check or build.
 const steps = [
-  ['类型检查 typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['类型检查 electron build', 'npx', ['tsc', '-p', 'tsconfig.electron.json', '--noEmit']],
+  ['代码检查 lint', 'npx', ['eslint', '.']],
+  ['格式检查 format', 'npx', ['prettier', '--check', '.']],
+  ['类型检查 Node side', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit'], 'stop'],
+  ['类型检查 renderer', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'], 'stop'],
+  ['类型检查 e2e', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit'], 'stop'],
+  // Into a clean dist-electron, so the build check below sees only what this build emits.
+  ['构建主进程 build main', 'npx', ['tsc', '-p', 'tsconfig.electron.json'], 'stop', () => rmSync('dist-electron', { recursive: true, force: true })],
   ['单元与接口测试 unit + API', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/vitest.json`]],
-  ['构建界面 build UI', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['构建界面 build UI', 'npx', ['vite', 'build', '--logLevel', 'warn'], 'stop'],
+  ['构建不含测试代码 no test code in the build', 'node', ['scripts/check-build.mjs']],
   ['端到端测试 e2e', 'npx', ['playwright', 'test']],
 ];
 
 let ok = true;
-for (const [title, cmd, args] of steps) {
+for (const [title, cmd, args, stop, before] of steps) {
+  before?.();
   if (!run(title, cmd, args)) {
     ok = false;
     console.error(`\n✗ ${title} failed`);
-    if (title.startsWith('类型') || title.startsWith('构建')) break;
+    if (stop) break;
   }
 }
 

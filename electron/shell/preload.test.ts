@@ -33,7 +33,7 @@ function loadPreload() {
     throw new Error(`module not found: ${name}`);
   };
   const exports = {};
-  const run = vm.runInNewContext(`(function (require, process, exports, module) {\n${outputText}\n})`, {}) as Function;
+  const run = vm.runInNewContext(`(function (require, process, exports, module) {\n${outputText}\n})`, {}) as (...args: unknown[]) => void;
   run(fakeRequire, {}, exports, { exports });
   return { exposed, invoked, required };
 }

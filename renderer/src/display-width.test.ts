@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../electron/print/display-width';
+import { displayWidth } from '@shared/print/display-width';
 import { columnRuns } from './display-width';
 
 describe('display width', () => {

@@ -1,4 +1,4 @@
-import { charWidth } from '../../electron/print/display-width';
+import { charWidth } from '@shared/print/display-width';
 
 /**
  * A line cut into runs of half-width text and single full-width characters, so the screen can give

@@ -1,4 +1,4 @@
-import type { Role } from '../../electron/core/roles';
+import type { Role } from '@shared/core/roles';
 import type { MessageKey } from './i18n/messages';
 
 /**

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Role } from '../../electron/core/roles';
+import type { Role } from '@shared/core/roles';
 import { api, call } from './api/client';
 
 export interface SessionUser { id: number; username: string; name: string; roles: Role[] }

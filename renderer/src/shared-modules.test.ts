@@ -20,8 +20,12 @@ function runtimeImports(file: string): string[] {
   return [...text.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+'([^']+)'|^export\s+(?!type\s)[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
 }
 
+/** Relative imports and the `@shared/…` alias (electron/…) are the project's own modules. */
+const isLocal = (spec: string) => spec.startsWith('.') || spec.startsWith('@shared/');
+
 function resolveTs(from: string, spec: string): string {
-  const base = resolve(dirname(from), spec.replace(/\.js$/, ''));
+  const path = spec.replace(/\.js$/, '');
+  const base = path.startsWith('@shared/') ? join(repo, 'electron', path.slice('@shared/'.length)) : resolve(dirname(from), path);
   for (const c of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
     try {
       if (statSync(c).isFile()) return c;
@@ -38,13 +42,13 @@ describe('modules the renderer shares with electron/', () => {
       if (seen.has(file)) return;
       seen.add(file);
       for (const spec of runtimeImports(file)) {
-        if (spec.startsWith('.')) visit(resolveTs(file, spec), `${via} → ${relative(repo, file)}`);
+        if (isLocal(spec)) visit(resolveTs(file, spec), `${via} → ${relative(repo, file)}`);
         else offending.push(`${relative(repo, file)} imports '${spec}' (${via})`);
       }
     };
     for (const file of sources(here)) {
       for (const spec of runtimeImports(file)) {
-        if (!spec.startsWith('.')) continue;
+        if (!isLocal(spec)) continue;
         const target = resolveTs(file, spec);
         if (relative(repo, target).startsWith('electron')) visit(target, relative(repo, file));
       }

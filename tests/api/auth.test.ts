@@ -23,7 +23,7 @@ describe('transport', () => {
   it('GET /api/health answers {result:{ok:true, version}} without a token', async () => {
     const res = await fetch(`${s.url}/api/health`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { result: { ok: boolean; version: string } };
     assertShape(res.status, body, 'health');
     expect(body.result.ok).toBe(true);
     expect(typeof body.result.version).toBe('string');
@@ -39,7 +39,7 @@ describe('transport', () => {
 
   it('GET on an API method is refused with the error shape', async () => {
     const res = await fetch(`${s.url}/api/households.search`);
-    const body = await res.json();
+    const body = (await res.json()) as { error?: unknown };
     assertShape(res.status, body, 'GET /api/households.search');
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(body.error).toBeDefined();
@@ -77,7 +77,7 @@ describe('UNAUTHENTICATED 401', () => {
     const res = await fetch(`${s.url}/api/households.get`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${shop}` }, body: JSON.stringify({ id: householdId }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { error: { code: string } };
     assertShape(res.status, body, 'Basic auth');
     expect(res.status).toBe(401);
     expect(body.error.code).toBe('UNAUTHENTICATED');
@@ -173,7 +173,7 @@ describe('without --test-clock', () => {
   it('clock.set is NOT_FOUND 404', async () => {
     const e = expectError(await plain.call('clock.set', { now: '2030-01-01T00:00:00+08:00' }), 'NOT_FOUND', 404);
     expect(e.message).toMatch(/clock\.set/);
-    const health = await (await fetch(`${plain.url}/api/health`)).json();
+    const health = (await (await fetch(`${plain.url}/api/health`)).json()) as { result: { ok: boolean } };
     expect(health.result.ok).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
   for (const r of rows) {
     const c = r.cells;
     const problems = [...(r.cellProblems ?? [])];
-    let cardNo = (c.cardNo ?? '').replace(/\s+/g, '');
+    const cardNo = (c.cardNo ?? '').replace(/\s+/g, '');
     let headName = (c.headName ?? '').trim();
     const text = (k: RosterKey) => (c[k] ?? '').trim();
     if (Object.values(c).every((v) => !v || !v.trim()) && problems.length === 0) continue; // a blank line
@@ -73,7 +73,6 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
         continue;
       }
       household = previous;
-      cardNo = household.cardNo;
       headName = household.headName;
     } else {
       if (!headName) problems.push('缺少户主姓名');

@@ -1,4 +1,4 @@
-import type { Method, Params, Result } from '../../../electron/core/contract';
+import type { Method, Params, Result } from '@shared/core/contract';
 import { ApiError, endsSession, type ClientErrorCode } from './errors';
 
 export type { Method, Params, Result };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endsSession, isSupervisorFailure } from './errors';
-import { requestId } from '../../../electron/core/validation';
+import { requestId } from '@shared/core/validation';
 import { newRequestId } from './request-id';
 
 describe('session-ending errors', () => {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../electron/core/errors';
+import type { ErrorCode } from '@shared/core/errors';
 
 /** What the server can answer, plus what only the client can see (no connection at all). */
 export type ClientErrorCode = ErrorCode | 'NETWORK';

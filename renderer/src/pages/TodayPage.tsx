@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Drawer, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
-import type { Result } from '../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../api/client';
 import { isApiError, isSupervisorFailure } from '../api/errors';
 import { ErrorBanner } from '../components/ErrorBanner';

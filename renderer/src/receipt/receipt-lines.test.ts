@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../../electron/print/display-width';
+import { displayWidth } from '@shared/print/display-width';
 import { fallbackReceipt, normalizeLines, type PaperLine } from './receipt-lines';
 
 const paperText = (lines: readonly PaperLine[]): string => lines.map((l) => l.text).join('\n');

@@ -1,4 +1,4 @@
-import { layoutReceipt, type ReceiptData, type ReceiptWidth } from '../../../electron/print/receipt-layout';
+import { layoutReceipt, type ReceiptData, type ReceiptWidth } from '@shared/print/receipt-layout';
 
 /** A line as receipts.preview sends it (the receipt layout's LayoutLine); bare strings are accepted too. */
 export interface PreviewLine {

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { roles, type Role } from '../../../../electron/core/roles';
+import { roles, type Role } from '@shared/core/roles';
 import { call, type Result } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageAction, usePageLoad } from '../../components/page-hooks';

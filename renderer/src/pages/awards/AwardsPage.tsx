@@ -1,7 +1,7 @@
 import { FileExcelOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, Modal, Radio, Select, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

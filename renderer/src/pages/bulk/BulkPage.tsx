@@ -1,7 +1,7 @@
 import { BarcodeOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, InputNumber, Modal, Radio, Select, Tag, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { isApiError, isSupervisorFailure } from '../../api/errors';
 import { newRequestId } from '../../api/request-id';

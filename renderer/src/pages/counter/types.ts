@@ -1,4 +1,4 @@
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 
 export type HouseholdView = Result<'households.get'>;
 export type HouseholdSearchHit = Result<'households.search'>['items'][number];

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { Button, Modal, Space } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { formatPoints } from '../../format';
 import { Barcode, QrCode } from './Codes';
 import { cardsPerSheet, chunk, columnsOf } from './ledger-view';

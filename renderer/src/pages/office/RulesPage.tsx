@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, AutoComplete, Button, Checkbox, Form, InputNumber, Input, Modal, Radio, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -1,4 +1,4 @@
-import type { Params } from '../../../../electron/core/contract';
+import type { Params } from '@shared/core/contract';
 
 export type PrinterSettings = Params<'printer.configure'>;
 export type PrinterType = PrinterSettings['type'];

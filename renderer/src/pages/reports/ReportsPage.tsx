@@ -1,7 +1,7 @@
 import { FileExcelOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Segmented, Select, Statistic, Table } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { presetPeriod, presetTitle, type Quarter, type ReportPreset } from '../../../../electron/core/rules/period';
+import { presetPeriod, presetTitle, type Quarter, type ReportPreset } from '@shared/core/rules/period';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

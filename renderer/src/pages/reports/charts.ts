@@ -1,4 +1,4 @@
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 
 /**
  * ECharts options for the reports, as plain data: the same option draws the chart on screen and the

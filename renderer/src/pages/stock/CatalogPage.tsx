@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Checkbox, Input, Modal, Segmented, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { Params, Result } from '../../../../electron/core/contract';
+import type { Params, Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';

@@ -1,7 +1,7 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { hashFor } from '../../nav';
 import { hasRole, useSignedIn } from '../../session';

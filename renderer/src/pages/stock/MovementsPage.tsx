@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { Params, Result } from '../../../../electron/core/contract';
+import type { Params, Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';
@@ -31,15 +31,15 @@ export function MovementsPage() {
   const [rows, setRows] = useState<Row[]>([]);
   const [truncated, setTruncated] = useState(false);
 
-  useEffect(() => {
-    call('catalog.list', { kind: 'goods', includeInactive: true }).then((r) => setGoods(r.items), (e: unknown) => setError(errorText(e)));
-  }, [errorText]);
-
   const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
     const r = await call('stock.movements', { itemId: itemId || undefined, kind: kind || undefined, from: from || undefined, to: to || undefined, limit: 2000 });
     setRows([...r.items].reverse());
     setTruncated(r.truncated);
   }, [itemId, kind, from, to]));
+
+  useEffect(() => {
+    call('catalog.list', { kind: 'goods', includeInactive: true }).then((r) => setGoods(r.items), (e: unknown) => setError(errorText(e)));
+  }, [errorText, setError]);
 
   const inQty = rows.filter((r) => r.delta > 0).reduce((n, r) => n + r.delta, 0);
   const outQty = rows.filter((r) => r.delta < 0).reduce((n, r) => n - r.delta, 0);

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CheckCircleFilled, LogoutOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -1,4 +1,4 @@
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { villageTime } from '../../format';
 import { formatYuan } from './money';
 import { Signatures } from './shared';

@@ -1,7 +1,7 @@
 import { DeleteOutlined, FileTextOutlined, SaveOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, Table, type InputRef, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Params, Result } from '../../../../electron/core/contract';
+import type { Params, Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

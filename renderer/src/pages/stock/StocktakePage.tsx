@@ -1,7 +1,7 @@
 import { CheckOutlined, FileTextOutlined, NotificationOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Checkbox, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Params, Result } from '../../../../electron/core/contract';
+import type { Params, Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -1,4 +1,4 @@
-import type { Result } from '../../../../electron/core/contract';
+import type { Result } from '@shared/core/contract';
 import { villageTime } from '../../format';
 import { Signatures } from './shared';
 import { useStockText } from './text';

@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ReceiptPaper } from '../../components/ReceiptPaper';
 import { useI18n } from '../../i18n/I18nProvider';
 import { normalizeLines, type PaperLine } from '../../receipt/receipt-lines';
-import { formatCloseNo } from '../../../../electron/print/close-layout';
+import { formatCloseNo } from '@shared/print/close-layout';
 import { useSignedIn } from '../../session';
 import { localTime, useSyncText } from './text';
 
