@@ -75,7 +75,7 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
       const { code: pairing } = await county.ok('county.villages.pairingCode', { villageCode: code }, admin);
       await office.ok('county.pair', { countyUrl: proxyUrl, code: pairing, villageCode: code }, tokens.admin);
       const db = new Database(`${prepared.dataDir}/points.db`, { readonly: true });
-      const terminalId = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'county.link'").get() as { value: string }).value).terminalId as string;
+      const terminalId = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'local.county.link'").get() as { value: string }).value).terminalId as string;
       db.close();
       const ruleId = (await office.ok('rules.save', { category: '村规', name: '环境卫生', kind: 'award', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
       const deductionRuleId = (await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;

@@ -50,6 +50,8 @@ export const localTables = [
   'schema_migrations', 'sessions', 'audit', 'outbox', 'receipt_prints', 'receipt_counters', 'doc_counters',
   'sync_terminals', 'sync_pairing_codes', 'sync_nonces', 'sync_inbox', 'sync_feed', 'sync_conflicts',
   'point_photos', 'board_publications', 'award_decisions',
+  // Reporting to the county: the office's own (its settings live under local.county.*).
+  'county_outbox', 'county_dirty', 'household_qr_tokens',
   // Derived: every machine's own triggers keep them from the rows it holds (migrations 007, 008).
   'account_totals', 'report_day_totals', 'report_household_months',
 ] as const;

@@ -160,7 +160,7 @@ describe('access matrix', () => {
   it('a village can never write another village\'s data, and what does not add up is flagged, not applied', async () => {
     const v = villages[0];
     const db = new Database(`${v.prepared.dataDir}/points.db`, { readonly: true });
-    const link = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'county.link'").get() as { value: string }).value);
+    const link = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'local.county.link'").get() as { value: string }).value);
     db.close();
     const push = async (body: unknown) => {
       const text = JSON.stringify(body);

@@ -102,7 +102,7 @@ export function villageFigures(dataDir: string) {
   try {
     const years = db.prepare('SELECT household_id AS h, year AS y, awarded AS a, deducted AS d, redeemed AS r FROM account_totals ORDER BY h, y').all() as { h: number; y: number; a: number; d: number; r: number }[];
     const outbox = (db.prepare('SELECT COUNT(*) AS n FROM county_outbox').get() as { n: number }).n;
-    const pushed = db.prepare("SELECT value FROM settings WHERE key = 'county.pushedSeq'").get() as { value: string } | undefined;
+    const pushed = db.prepare("SELECT value FROM settings WHERE key = 'local.county.pushedSeq'").get() as { value: string } | undefined;
     const maxSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM county_outbox').get() as { n: number }).n;
     const dirty = (db.prepare('SELECT COUNT(*) AS n FROM county_dirty').get() as { n: number }).n;
     const uuids = (db.prepare('SELECT uuid FROM county_outbox').all() as { uuid: string }[]).map((r) => r.uuid);

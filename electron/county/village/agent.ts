@@ -7,7 +7,7 @@ import { normalizeOfficeUrl } from '../../sync/counter.js';
 import { deriveSecret, newKeyPair } from '../../sync/office.js';
 import { PeerError, postJson, postSigned } from '../../sync/signed-client.js';
 
-/** What pairing with the county leaves at the village office (settings 'county.link'). */
+/** What pairing with the county leaves at the village office (settings 'local.county.link': a local. key, so the settings feed never carries the secret to counters). */
 export interface CountyLink { countyUrl: string; terminalId: string; secret: string; villageCode: string; villageName: string; pairedAt: string }
 
 export interface CountyStatus {
@@ -70,7 +70,7 @@ export class CountyAgent {
   }
 
   link(): CountyLink | null {
-    return getSetting<CountyLink | null>(this.db, 'county.link', null);
+    return getSetting<CountyLink | null>(this.db, 'local.county.link', null);
   }
 
   start(): void {
@@ -86,12 +86,12 @@ export class CountyAgent {
 
   status(): CountyStatus {
     const link = this.link();
-    const pushed = getSetting(this.db, 'county.pushedSeq', 0);
+    const pushed = getSetting(this.db, 'local.county.pushedSeq', 0);
     const pending = (stmt(this.db, 'SELECT COUNT(*) AS n FROM county_outbox WHERE seq > ?').get(pushed) as { n: number }).n
       + (stmt(this.db, 'SELECT COUNT(*) AS n FROM county_dirty').get() as { n: number }).n;
     return {
       paired: link !== null, online: link !== null && this.state.online, countyUrl: link?.countyUrl ?? null, villageCode: link?.villageCode ?? null,
-      villageName: link?.villageName ?? null, pending, lastPushAt: getSetting<string | null>(this.db, 'county.lastPushAt', null),
+      villageName: link?.villageName ?? null, pending, lastPushAt: getSetting<string | null>(this.db, 'local.county.lastPushAt', null),
       lastError: this.state.lastError, revoked: this.state.revoked,
     };
   }
@@ -135,7 +135,7 @@ export class CountyAgent {
     materializeSnapshots(this.db, new Date().toISOString());
     const peer = { baseUrl: link.countyUrl, terminalId: link.terminalId, secret: link.secret };
     for (let guard = 0; guard < 100_000; guard++) {
-      const after = getSetting(this.db, 'county.pushedSeq', 0);
+      const after = getSetting(this.db, 'local.county.pushedSeq', 0);
       const rows = stmt(this.db, 'SELECT seq, uuid, type, payload, at FROM county_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, this.opts.pushBatch) as
         { seq: number; uuid: string; type: string; payload: string; at: string }[];
       if (rows.length === 0) break;
@@ -146,12 +146,12 @@ export class CountyAgent {
       } catch (e) {
         // The county holds less than we think (restored from a backup): resend from where it is.
         if (e instanceof PeerError && e.details?.reason === 'gap' && typeof e.details.expected === 'number') {
-          this.save({ 'county.pushedSeq': e.details.expected });
+          this.save({ 'local.county.pushedSeq': e.details.expected });
           continue;
         }
         throw e;
       }
-      this.save({ 'county.pushedSeq': Math.min(acked, rows.at(-1)!.seq), 'county.lastPushAt': new Date().toISOString() });
+      this.save({ 'local.county.pushedSeq': Math.min(acked, rows.at(-1)!.seq), 'local.county.lastPushAt': new Date().toISOString() });
     }
     this.state.online = true;
     this.state.lastError = null;
@@ -179,8 +179,8 @@ export class CountyAgent {
     }
     const secret = deriveSecret(keys.privateKey, r.publicKey, code, r.terminalId);
     this.db.transaction(() => {
-      putSetting(this.db, 'county.link', { countyUrl, terminalId: r.terminalId, secret, villageCode: r.villageCode, villageName: r.villageName, pairedAt: caller.at } satisfies CountyLink);
-      putSetting(this.db, 'county.pushedSeq', 0);
+      putSetting(this.db, 'local.county.link', { countyUrl, terminalId: r.terminalId, secret, villageCode: r.villageCode, villageName: r.villageName, pairedAt: caller.at } satisfies CountyLink);
+      putSetting(this.db, 'local.county.pushedSeq', 0);
       writeAudit(this.db, caller.at, caller.userId, 'county.pair', `与县里 ${countyUrl} 配对：${r.villageName} (${r.villageCode})`);
     }).immediate();
     this.state = { online: false, lastError: null, revoked: false };
