@@ -90,7 +90,6 @@ for (let i = 0; i < V; i++) {
 // ---------------------------------------------------------------- ingest
 console.error(`county-pg: ${V} villages × ${H} households; ${ingestV} through the ingest path`);
 let events = 0;
-let ingestMs = 0;
 let next = 0;
 const t0 = performance.now();
 await Promise.all(Array.from({ length: Math.min(4, ingestV) }, async () => {
@@ -106,7 +105,7 @@ await Promise.all(Array.from({ length: Math.min(4, ingestV) }, async () => {
     if (vi % 10 === 0) console.error(`  village ${vi + 1}/${ingestV}: ${events} events, ${(events / ((performance.now() - t0) / 1000)).toFixed(0)} events/s`);
   }
 }));
-ingestMs = performance.now() - t0;
+const ingestMs = performance.now() - t0;
 
 // ---------------------------------------------------------------- the rest, copied in SQL
 if (ingestV < V) {

@@ -178,6 +178,8 @@ CREATE TABLE boards (
   at             TEXT NOT NULL,
   PRIMARY KEY (village_code, publication_id)
 );
+-- "Has this publication been withdrawn?" per board on the dashboard.
+CREATE INDEX boards_withdraws ON boards(village_code, withdraws_id) WHERE withdraws_id IS NOT NULL;
 
 CREATE TABLE award_decisions (
   village_code TEXT NOT NULL,

@@ -168,7 +168,7 @@ describe('access matrix', () => {
         method: 'POST', body: text,
         headers: { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/county/push', body: text }) },
       });
-      return { status: res.status, ...(await res.json()) };
+      return { status: res.status, ...((await res.json()) as { result?: any; error?: any }) };
     };
     const c = new pg.Client({ connectionString: pgUrl });
     await c.connect();
