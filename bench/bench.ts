@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --scale village|county] [-- --dir <folder>] [-- --only lookup,get,redemption,boards,summary,sync]
+// npm run bench [-- --quick] [-- --scale village|county|county-pg] [-- --dir <folder>] [-- --only lookup,get,redemption,boards,summary,sync]
 // Lookups, households.get, redemptions, boards, the annual report and a sync push through the real
 // dispatcher, each against a bare better-sqlite3 baseline measured in the same process on the same
 // file (an indexed SELECT for reads; a single-row INSERT transaction with the same durability for
@@ -17,6 +17,10 @@ import { measure, measureInterleaved, type Stats } from './measure.js';
 import { appOverHttp, bareInsertEndpoint } from './http-rows.js';
 
 const args = process.argv.slice(2);
+// The county server on PostgreSQL (issue 13) has a bench of its own.
+if (args[args.indexOf('--scale') + 1] === 'county-pg' && args.includes('--scale')) {
+  await import('./county-pg.js');
+}
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quick = args.includes('--quick');
 const all: [string, Scale][] = [['village', { households: 3_000, entries: 100_000 }], ['county', { households: 300_000, entries: 10_000_000 }]];

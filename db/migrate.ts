@@ -29,6 +29,11 @@ export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
 export function checkMigrationHistory(db: Database.Database, migrations: Migration[] = loadMigrations()): { version: number; name: string; checksum: string }[] {
   const history = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
     .all() as { version: number; name: string; checksum: string }[];
+  return assertHistoryPrefix(history, migrations);
+}
+
+/** The recorded history must be a prefix of ours; shared with the county's PostgreSQL migrations. */
+export function assertHistoryPrefix<H extends { version: number; name: string; checksum: string }>(history: H[], migrations: Migration[]): H[] {
   history.forEach((h, i) => {
     const m = migrations[i];
     if (!m || m.version !== h.version || m.name !== h.name || m.checksum !== h.checksum) {

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { coreHandlers } from './core/contract.js';
 import type { Dispatcher } from './core/dispatcher.js';
 import { syncHandlers } from './sync/handlers.js';
+import { countyVillageHandlers } from './county/village/handlers.js';
 
 /**
- * Every method of the API: the core's and sync's, assembled here at the top so that core never
- * imports sync. The dispatcher serves this map; the renderer's client is typed against it.
+ * Every method of the API: the core's, sync's and the village's county link, assembled here at the
+ * top so that core never imports sync or county. The dispatcher serves this map; the renderer's client is typed against it.
  */
-export const handlers = { ...coreHandlers, ...syncHandlers };
+export const handlers = { ...coreHandlers, ...syncHandlers, ...countyVillageHandlers };
 
 export type Handlers = typeof handlers;
 export type Method = keyof Handlers;

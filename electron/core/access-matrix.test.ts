@@ -88,6 +88,10 @@ const expected: Record<string, Role[]> = {
   'machine.interfaces': ['admin'],
   'sync.unpair': ['admin'],
   'receipts.printVoid': ['admin', 'shopkeeper'],
+  'county.pairingStatus': ['admin'],
+  'county.pair': ['admin'],
+  'county.sync': ['admin'],
+  'county.qrToken': ['admin'],
 };
 
 describe('sensitive methods: declared access matches the hand-written table', () => {

@@ -109,6 +109,16 @@ export interface CoreDeps {
   updates?: UpdateRuntime;
   /** The host's role switch and LAN listener (first-run wizard, settings screen). */
   machine?: MachineRuntime;
+  /** Roles office and all: the agent that reports upward to the county (electron/county/village). */
+  county?: CountyRuntime;
+}
+
+/** What the county link offers the handlers (electron/county/village/agent.ts). */
+export interface CountyRuntime {
+  status(): unknown;
+  syncNow(): Promise<unknown>;
+  link(): { countyUrl: string } | null;
+  pair(countyUrl: string, code: string, villageCode: string, caller: { userId: number | null; at: string }): Promise<{ villageCode: string; villageName: string }>;
 }
 
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */

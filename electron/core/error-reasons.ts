@@ -69,6 +69,10 @@ export const errorReasons = {
   ],
   FORBIDDEN: [
     'role_not_allowed',
+    // The county server and a village's link to it (electron/county).
+    'outside_area',
+    'wrong_village',
+    'not_office',
     'host_not_allowed',
     'origin_not_allowed',
     'untrusted_frame', // the Electron IPC adapter: a call from a frame that is not the app's page
@@ -145,7 +149,7 @@ export const errorReasons = {
   LIMIT_EXCEEDED: ['item_limit', 'rule_cap'],
   NOT_REDEMPTION_DAY: ['not_redemption_day'],
   PRINTER_UNAVAILABLE: ['printer_unreachable', 'printer_address_invalid', 'printer_not_configured', 'printer_timeout', 'paper_out', 'cover_open', 'printer_error', 'driver_failed', 'driver_needs_desktop'],
-  OFFICE_UNREACHABLE: [],
+  OFFICE_UNREACHABLE: ['county_unreachable'],
   INTERNAL: ['internal'],
 } as const;
 

@@ -12,6 +12,7 @@ import { seedDemo } from '../core/demo/seed-demo.js';
 import { installDefaultRules } from '../core/domains/rules/default-rules.js';
 import { markSetUp, storedRole } from '../core/domains/setup/state.js';
 import type { AgentOptions } from '../sync/counter.js';
+import { CountyAgent, countyOptionsFromEnv } from '../county/village/agent.js';
 import { createHttpServer } from './http.js';
 import { HostMachine } from './machine.js';
 
@@ -51,6 +52,9 @@ export async function openApp(opts: AppOptions): Promise<App> {
     printHost: opts.printHost,
     dataDir: opts.dataDir,
   };
+  // Only the machine that holds the whole village reports to the county (the role at start-up).
+  const county = deps.role !== 'counter' ? new CountyAgent(deps, countyOptionsFromEnv()) : undefined;
+  deps.county = county;
   const dispatcher = createDispatcher(deps, handlers);
   // The LAN listener (an office's counters and phones) serves what the local one does, and the update feed.
   const lanServer = () => createHttpServer(dispatcher, { staticDir: opts.staticDir, updatesDir: updatesDirOf(opts.dataDir) });
@@ -70,6 +74,7 @@ export async function openApp(opts: AppOptions): Promise<App> {
   }
   const stopBackups = opts.dailyBackups === false ? () => {} : startDailyBackups(dispatcher.deps);
   await machine.start();
+  county?.start();
   return {
     get db() {
       return dispatcher.deps.db;
@@ -79,6 +84,7 @@ export async function openApp(opts: AppOptions): Promise<App> {
     seeded,
     close() {
       void machine.stop();
+      county?.stop();
       stopBackups();
       if (dispatcher.deps.db.open) dispatcher.deps.db.close();
     },

@@ -16,12 +16,21 @@ const { values } = parseArgs({
     'test-clock': { type: 'boolean', default: false },
     // No default: without --role the server runs the role stored by the first-run wizard.
     role: { type: 'string' },
+    pg: { type: 'string' },
+    'county-code': { type: 'string' },
+    'county-name': { type: 'string' },
   },
   strict: true,
 });
 
+if (values.role === 'county') {
+  // The county server (issue 13): PostgreSQL instead of a data dir.
+  const { runCounty } = await import('../county/cli.js');
+  await runCounty(values);
+} else {
 if (!values.data) {
-  console.error('用法 (usage): npm run serve -- --data <dir> --port <port> [--host 127.0.0.1] [--demo] [--test-clock] [--role all|office|counter]');
+  console.error('用法 (usage): npm run serve -- --data <dir> --port <port> [--host 127.0.0.1] [--demo] [--test-clock] [--role all|office|counter]\n' +
+    '       npm run serve -- --role county --pg <postgres url> --port <port> [--county-code 469030000000] [--county-name 名称]');
   process.exit(2);
 }
 if (values.role !== undefined && !['all', 'office', 'counter'].includes(values.role)) {
@@ -72,3 +81,4 @@ function shutdown() {
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+}

@@ -85,7 +85,7 @@ function bearer(req: IncomingMessage): string | undefined {
   return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
 }
 
-function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

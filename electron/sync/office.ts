@@ -11,11 +11,11 @@ import { resolveRows, type Snapshot } from './tables.js';
 // ---------------------------------------------------------------- pairing
 
 /** No 0/O, 1/I/L: the code is read off a screen and typed at the counter. ~40 bits, one use, 10 minutes. */
-const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const pairingMinutes = 10;
 
 export const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-const codeHash = (code: string): string => createHash('sha256').update(`pairing:${normalizeCode(code)}`).digest('hex');
+export const codeHash = (code: string): string => createHash('sha256').update(`pairing:${normalizeCode(code)}`).digest('hex');
 
 function takenCounterIds(db: DB, now: string): Set<string> {
   const ids = new Set<string>([getSetting<CounterSettings>(db, 'counter', defaultCounter).counterId]);

@@ -53,6 +53,8 @@ export const localTables = [
   'point_photos', 'board_publications', 'award_decisions',
   // Print jobs and the void slip's balance (011): what this machine printed, from its own ledger.
   'print_jobs', 'print_job_events', 'void_slips',
+  // Reporting to the county: the office's own (its settings live under local.county.*).
+  'county_outbox', 'county_dirty', 'household_qr_tokens',
   // Derived: every machine's own triggers keep them from the rows it holds (migrations 007, 008).
   'account_totals', 'report_day_totals', 'report_household_months',
 ] as const;

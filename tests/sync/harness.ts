@@ -31,7 +31,7 @@ export const freePort = (): Promise<number> => new Promise((ok, fail) => {
   });
 });
 
-export interface ApiReply<T = any> { status: number; result?: T; error?: { code: string; message: string; details?: any } }
+export interface ApiReply<T = any> { status: number; result?: T; error?: { code: string; message: string; reason?: string; details?: any } }
 
 export class ServerProcess {
   proc!: ChildProcess;
