@@ -46,11 +46,24 @@ export default tseslint.config(
     ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
     languageOptions: { globals: globals.browser },
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [...builtinModules, ...nodeOnlyPackages].map((name) => ({ name, message: 'The renderer runs in a browser page: no Node or server-side modules.', allowTypeImports: true })),
-        patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser page: no Node modules.', allowTypeImports: true }],
-      }],
-      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({ name, message: 'The renderer runs in a browser page: no Node globals.' }))],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...builtinModules, ...nodeOnlyPackages].map((name) => ({
+            name,
+            message: 'The renderer runs in a browser page: no Node or server-side modules.',
+            allowTypeImports: true,
+          })),
+          patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser page: no Node modules.', allowTypeImports: true }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'The renderer runs in a browser page: no Node globals.',
+        })),
+      ],
     },
   },
 );

@@ -23,10 +23,15 @@ if (args[args.indexOf('--scale') + 1] === 'county-pg' && args.includes('--scale'
 }
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quick = args.includes('--quick');
-const all: [string, Scale][] = [['village', { households: 3_000, entries: 100_000 }], ['county', { households: 300_000, entries: 10_000_000 }]];
+const all: [string, Scale][] = [
+  ['village', { households: 3_000, entries: 100_000 }],
+  ['county', { households: 300_000, entries: 10_000_000 }],
+];
 const scales = quick ? all.slice(0, 1) : arg('--scale') ? all.filter(([n]) => n === arg('--scale')) : all;
 // --only boards,summary: measure just those rows (the county database is still generated in full).
-const only = arg('--only')?.split(',').map((s) => s.trim());
+const only = arg('--only')
+  ?.split(',')
+  .map((s) => s.trim());
 const runs = (what: string) => !only || only.includes(what);
 
 const fmt = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
@@ -36,13 +41,21 @@ const has = (m: string) => Object.hasOwn(handlers, m);
 
 function row(scale: string, what: string, s: Stats, base: { stats: Stats; name: string } | null, target = '') {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
-  rows.push(`| ${scale} | ${what} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${base ? ratio(s.p50, base.stats.p50) : ''} | ${base ? ratio(s.p95, base.stats.p95) : ''} | ${base?.name ?? ''} | ${target} |`);
+  rows.push(
+    `| ${scale} | ${what} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${base ? ratio(s.p50, base.stats.p50) : ''} | ${base ? ratio(s.p95, base.stats.p95) : ''} | ${base?.name ?? ''} | ${target} |`,
+  );
 }
 const skip = (scale: string, what: string, why: string) => rows.push(`| ${scale} | ${what} | – | – | – | | | | skipped: ${why} |`);
 const verdict = (ok: boolean, t: string) => `${t} ${ok ? '✓' : '✗'}`;
 
 /** A sync push as a counter sends it: 10k of this office's own redemption events, re-stamped as another counter's, in batches of 200. */
-async function syncPush(db: DB, template: { type: string; payload: string }, H: number, itemId: number, now: Date): Promise<{ total: number; batches: Stats } | string> {
+async function syncPush(
+  db: DB,
+  template: { type: string; payload: string },
+  H: number,
+  itemId: number,
+  now: Date,
+): Promise<{ total: number; batches: Stats } | string> {
   let office: typeof import('../electron/sync/office.js');
   try {
     office = await import('../electron/sync/office.js');
@@ -51,14 +64,22 @@ async function syncPush(db: DB, template: { type: string; payload: string }, H: 
   }
   if (typeof office.acceptPush !== 'function') return 'acceptPush not present';
   db.prepare("INSERT INTO sync_terminals (id, name, counter_id, secret, paired_at) VALUES ('T-bench', '基准测试柜台', 'C02', 'x', ?)").run(now.toISOString());
-  const terminal = db.prepare("SELECT id, name, counter_id, secret, revoked_at, last_outbox_seq FROM sync_terminals WHERE id = 'T-bench'").get() as Parameters<typeof office.acceptPush>[1];
+  const terminal = db.prepare("SELECT id, name, counter_id, secret, revoked_at, last_outbox_seq FROM sync_terminals WHERE id = 'T-bench'").get() as Parameters<
+    typeof office.acceptPush
+  >[1];
   const base = JSON.parse(template.payload);
   const events = Array.from({ length: 10_000 }, (_, i) => {
     const seq = i + 1;
     const receiptNo = `C02-2026-${String(seq).padStart(6, '0')}`;
     const payload = {
-      ...base, receiptNo, counterId: 'C02', householdId: ((i * 7919) % H) + 1, requestId: `push-${seq}-xxxx`, requestHash: `h${seq}`,
-      result: JSON.stringify({ ...JSON.parse(base.result), receiptNo }), lines: base.lines.map((l: object) => ({ ...l, itemId })),
+      ...base,
+      receiptNo,
+      counterId: 'C02',
+      householdId: ((i * 7919) % H) + 1,
+      requestId: `push-${seq}-xxxx`,
+      requestHash: `h${seq}`,
+      result: JSON.stringify({ ...JSON.parse(base.result), receiptNo }),
+      lines: base.lines.map((l: object) => ({ ...l, itemId })),
       source: { ...base.source, counterId: 'C02' },
     };
     return { seq, uuid: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, type: template.type, payload, at: base.at };
@@ -66,12 +87,16 @@ async function syncPush(db: DB, template: { type: string; payload: string }, H: 
   const batch = 200;
   let i = 0;
   const t0 = process.hrtime.bigint();
-  const batches = await measure(events.length / batch, () => {
-    const slice = events.slice(i * batch, (i + 1) * batch);
-    const r = office.acceptPush(db, terminal, { after: i * batch, events: slice }, now);
-    if (r.applied !== slice.length) throw new Error(`push applied ${r.applied} of ${slice.length}: ${JSON.stringify(r)}`);
-    i++;
-  }, { warmup: 0 });
+  const batches = await measure(
+    events.length / batch,
+    () => {
+      const slice = events.slice(i * batch, (i + 1) * batch);
+      const r = office.acceptPush(db, terminal, { after: i * batch, events: slice }, now);
+      if (r.applied !== slice.length) throw new Error(`push applied ${r.applied} of ${slice.length}: ${JSON.stringify(r)}`);
+      i++;
+    },
+    { warmup: 0 },
+  );
   return { total: Number(process.hrtime.bigint() - t0) / 1e6, batches };
 }
 
@@ -115,8 +140,18 @@ for (const [name, scale] of scales) {
       ]);
       row(name, 'card lookup by card number', lookup, baseSelect, verdict(lookup.p95 <= 5, 'p95 ≤ 5 ms'));
       row(name, 'card lookup over HTTP (loopback, keep-alive)', lookupHttp, baseSelect, httpAdds(lookupHttp, lookup));
-      row(name, 'card lookup by name', await measure(300, (i) => call('households.search', { q: ['王建华', '李秀兰', '张国强'][i % 3], limit: 20 })), baseSelect);
-      row(name, 'card lookup by pinyin initials', await measure(300, (i) => call('households.search', { q: ['wjh', 'lxl', 'zgq'][i % 3], limit: 20 })), baseSelect);
+      row(
+        name,
+        'card lookup by name',
+        await measure(300, (i) => call('households.search', { q: ['王建华', '李秀兰', '张国强'][i % 3], limit: 20 })),
+        baseSelect,
+      );
+      row(
+        name,
+        'card lookup by pinyin initials',
+        await measure(300, (i) => call('households.search', { q: ['wjh', 'lxl', 'zgq'][i % 3], limit: 20 })),
+        baseSelect,
+      );
     }
     if (runs('get')) row(name, 'households.get', await measure(1000, (i) => call('households.get', { id: ((i * 7919) % H) + 1 })), baseSelect);
 
@@ -130,8 +165,12 @@ for (const [name, scale] of scales) {
           ON CONFLICT (counter_id, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`),
         redemption: db.prepare(`INSERT INTO redemptions (receipt_no, counter_id, year, household_id, kind, total_points, request_id, request_hash,
           result, operator_id, at, local_date) VALUES (?, 'F01', 2026, ?, 'counter', 1, ?, 'h', '{}', ?, '2026-11-20T02:00:00.000Z', '2026-11-20')`),
-        line: db.prepare(`INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points) VALUES (?, ?, '牙膏', 'goods', '支', 1, 1, 1)`),
-        move: db.prepare(`INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, -1, 'redeem', ?, ?, '2026-11-20T02:00:00.000Z')`),
+        line: db.prepare(
+          `INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points) VALUES (?, ?, '牙膏', 'goods', '支', 1, 1, 1)`,
+        ),
+        move: db.prepare(
+          `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, -1, 'redeem', ?, ?, '2026-11-20T02:00:00.000Z')`,
+        ),
         outbox: db.prepare(`INSERT INTO outbox (uuid, type, payload, at) VALUES (?, 'bench.floor', '{}', '2026-11-20T02:00:00.000Z')`),
         audit: db.prepare(`INSERT INTO audit (at, user_id, method, summary) VALUES ('2026-11-20T02:00:00.000Z', ?, 'bench.floor', 'x')`),
       };
@@ -150,7 +189,8 @@ for (const [name, scale] of scales) {
         (i) => call('redemptions.create', { householdId: ((i * 104729) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-${i}` }),
         (i) => baseInsertTx(i),
         (i) => floorTx(i),
-        (i) => viaHttp('redemptions.create', { householdId: ((i * 7919 + 13) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-http-${name}-${i}` }),
+        (i) =>
+          viaHttp('redemptions.create', { householdId: ((i * 7919 + 13) % H) + 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-http-${name}-${i}` }),
         (i) => bare.post('/insert', { i: 2 * i + 1 }),
       ]);
       await bare.close();
@@ -158,18 +198,29 @@ for (const [name, scale] of scales) {
       const insertBase = { stats, name: 'INSERT tx' };
       row(name, 'redemption commit', redemption, insertBase, verdict(redemption.p50 <= 3 * stats.p50, 'p50 ≤ 3× INSERT tx'));
       row(name, 'floor: the same rows as raw SQL, no checks', floorStats, insertBase);
-      rows.push(`| ${name} | redemption throughput | ${redemption.n} | ${(1000 / redemption.mean).toFixed(0)} /s | | | | bare INSERT tx ${(1000 / stats.mean).toFixed(0)} /s | |`);
+      rows.push(
+        `| ${name} | redemption throughput | ${redemption.n} | ${(1000 / redemption.mean).toFixed(0)} /s | | | | bare INSERT tx ${(1000 / stats.mean).toFixed(0)} /s | |`,
+      );
       const bareBase = { stats: bareHttp, name: 'bare node:http INSERT tx' };
-      row(name, 'redemption over HTTP (loopback, keep-alive)', redemptionHttp, bareBase, `${verdict(redemptionHttp.p50 <= 2 * bareHttp.p50, 'p50 ≤ 2× bare HTTP INSERT')}; ${httpAdds(redemptionHttp, redemption)}`);
+      row(
+        name,
+        'redemption over HTTP (loopback, keep-alive)',
+        redemptionHttp,
+        bareBase,
+        `${verdict(redemptionHttp.p50 <= 2 * bareHttp.p50, 'p50 ≤ 2× bare HTTP INSERT')}; ${httpAdds(redemptionHttp, redemption)}`,
+      );
       row(name, 'baseline: bare node:http endpoint, one INSERT tx', bareHttp, insertBase);
-
     }
 
-    if (!runs('boards')) { /* not asked for */ } else if (has('boards.quarter')) {
+    if (!runs('boards')) {
+      /* not asked for */
+    } else if (has('boards.quarter')) {
       const s = await measure(county ? 5 : 20, () => call('boards.quarter', { year: 2026, quarter: 3 }), { warmup: 1 });
       row(name, 'boards.quarter (Q3)', s, null, county ? verdict(s.p95 <= 2000, 'p95 ≤ 2 s') : '');
     } else skip(name, 'boards.quarter', 'issue 6 handler not present');
-    if (!runs('summary')) { /* not asked for */ } else if (has('reports.summary')) {
+    if (!runs('summary')) {
+      /* not asked for */
+    } else if (has('reports.summary')) {
       const s = await measure(county ? 3 : 10, () => call('reports.summary', { year: 2026 }), { warmup: 1 });
       row(name, 'reports.summary (annual)', s, null, county ? verdict(s.p95 <= 5000, 'p95 ≤ 5 s') : '');
     } else skip(name, 'reports.summary', 'issue 6 handler not present');
@@ -177,18 +228,24 @@ for (const [name, scale] of scales) {
     if (runs('sync')) {
       // The push re-sends a redemption event as another counter's: make one if the redemption rows did not run.
       if (!runs('redemption')) await call('redemptions.create', { householdId: 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-template` });
-      const template = db.prepare("SELECT type, payload FROM outbox WHERE type = 'redemption.create' ORDER BY seq DESC LIMIT 1").get() as { type: string; payload: string };
+      const template = db.prepare("SELECT type, payload FROM outbox WHERE type = 'redemption.create' ORDER BY seq DESC LIMIT 1").get() as {
+        type: string;
+        payload: string;
+      };
       const push = await syncPush(db, template, H, item.id, now);
       if (typeof push === 'string') skip(name, 'sync push, 10k events', push);
       else {
         row(name, 'sync push: one batch of 200 events', push.batches, null);
-        rows.push(`| ${name} | sync push: 10k events in all | 10000 | ${(push.total / 1000).toFixed(1)} s | | | | ${(10_000 / (push.total / 1000)).toFixed(0)} events/s | |`);
+        rows.push(
+          `| ${name} | sync push: 10k events in all | 10000 | ${(push.total / 1000).toFixed(1)} s | | | | ${(10_000 / (push.total / 1000)).toFixed(0)} events/s | |`,
+        );
       }
     }
 
     await http.close();
     rows.push(`| ${name} | baseline: indexed SELECT | ${baseSelect.stats.n} | ${fmt(baseSelect.stats.p50)} | ${fmt(baseSelect.stats.p95)} | 1.0× | 1.0× | | |`);
-    if (baseInsert) rows.push(`| ${name} | baseline: INSERT tx (synchronous=FULL) | ${baseInsert.n} | ${fmt(baseInsert.p50)} | ${fmt(baseInsert.p95)} | 1.0× | 1.0× | | |`);
+    if (baseInsert)
+      rows.push(`| ${name} | baseline: INSERT tx (synchronous=FULL) | ${baseInsert.n} | ${fmt(baseInsert.p50)} | ${fmt(baseInsert.p95)} | 1.0× | 1.0× | | |`);
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,14 +2,21 @@ import { readFileSync } from 'node:fs';
 import type { DB } from '../db/connection.js';
 import { pinyinInitials } from '../electron/core/rules/pinyin-initials.js';
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
 const givens = '建华秀兰国强玉梅志刚桂英德明春花海涛丽娟永福金凤长青红霞文斌学军淑珍振东晓燕'.match(/../g)!;
 
-export interface Scale { households: number; entries: number }
+export interface Scale {
+  households: number;
+  entries: number;
+}
 
 /** The secondary indexes of the bulk-loaded tables, so they can be built once after the load (a sort) instead of row by row. */
 function secondaryIndexes(db: DB, tables: string[]): { name: string; sql: string }[] {
-  return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
+  return db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
     .all(...tables) as { name: string; sql: string }[];
 }
 
@@ -18,7 +25,13 @@ function secondaryIndexes(db: DB, tables: string[]): { name: string; sql: string
  * migration's own backfill statements (report-totals.test.ts checks they give what the triggers do),
  * than row by row: for 10M entries, minutes.
  */
-const deferredTotals = [{ migration: '008_report_totals.sql', triggers: ['report_totals_review', 'report_totals_reversal'], tables: ['report_day_totals', 'report_household_months'] }];
+const deferredTotals = [
+  {
+    migration: '008_report_totals.sql',
+    triggers: ['report_totals_review', 'report_totals_reversal'],
+    tables: ['report_day_totals', 'report_household_months'],
+  },
+];
 
 function suspendTotals(db: DB): () => void {
   const suspended = deferredTotals.map((d) => ({
@@ -75,8 +88,16 @@ export function generate(db: DB, scale: Scale, year: number, userId: number, log
       for (let k = start; k < Math.min(scale.entries, start + batch); k++) {
         const h = firstId + (k % scale.households);
         const deduction = k % 17 === 0;
-        const { lastInsertRowid } = insertE.run(h, deduction ? 'deduction' : 'award', deduction ? '环境卫生' : '乡风文明',
-          deduction ? '乱倒垃圾' : '义务劳动', deduction ? -3 : 1 + (k % 10), dates[process.env.BENCH_DATES === 'cyclic' ? k % 330 : Math.floor((k * 330) / scale.entries)], year, userId);
+        const { lastInsertRowid } = insertE.run(
+          h,
+          deduction ? 'deduction' : 'award',
+          deduction ? '环境卫生' : '乡风文明',
+          deduction ? '乱倒垃圾' : '义务劳动',
+          deduction ? -3 : 1 + (k % 10),
+          dates[process.env.BENCH_DATES === 'cyclic' ? k % 330 : Math.floor((k * 330) / scale.entries)],
+          year,
+          userId,
+        );
         insertR.run(lastInsertRowid, userId);
       }
     })();

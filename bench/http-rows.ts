@@ -22,22 +22,23 @@ function client(server: Server, host: string): HttpClient {
   const [hostname, port] = host.split(':');
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   return {
-    post: (path, body, token) => new Promise((ok, fail) => {
-      const payload = JSON.stringify(body);
-      const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
-      if (token) headers.authorization = `Bearer ${token}`;
-      const req = request({ hostname, port: Number(port), path, method: 'POST', headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result?: unknown; error?: { message: string } };
-          if (reply.error) fail(new Error(`${path}: ${reply.error.message}`));
-          else ok(reply.result);
+    post: (path, body, token) =>
+      new Promise((ok, fail) => {
+        const payload = JSON.stringify(body);
+        const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+        if (token) headers.authorization = `Bearer ${token}`;
+        const req = request({ hostname, port: Number(port), path, method: 'POST', headers, agent }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result?: unknown; error?: { message: string } };
+            if (reply.error) fail(new Error(`${path}: ${reply.error.message}`));
+            else ok(reply.result);
+          });
         });
-      });
-      req.on('error', fail);
-      req.end(payload);
-    }),
+        req.on('error', fail);
+        req.end(payload);
+      }),
     async close() {
       agent.destroy();
       server.closeAllConnections();

@@ -1,4 +1,9 @@
-export interface Stats { n: number; p50: number; p95: number; mean: number }
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
 
 function stats(times: number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);

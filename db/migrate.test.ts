@@ -8,7 +8,9 @@ import { loadMigrations, migrate, MigrationHistoryError } from './migrate.js';
 
 let dir: string;
 const open: DB[] = [];
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'pos-migrate-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pos-migrate-'));
+});
 afterEach(() => {
   for (const db of open.splice(0)) if (db.open) db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -17,7 +19,8 @@ afterEach(() => {
 const file = () => join(dir, 'village.db');
 const track = (db: DB) => (open.push(db), db);
 const history = (db: DB) => db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all();
-const tables = (db: DB) => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+const tables = (db: DB) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
 /** A raw connection that does not migrate, for tampering and inspecting. */
 const raw = () => track(new Database(file()));
 
@@ -75,7 +78,8 @@ describe('migrations', () => {
   it('refuses a database with a migration this app does not know (from a newer version)', () => {
     track(openDatabase(file())).close();
     const n = loadMigrations().length + 1;
-    raw().prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, 'x', '2027-01-01T00:00:00Z')")
+    raw()
+      .prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, 'x', '2027-01-01T00:00:00Z')")
       .run(n, `${String(n).padStart(3, '0')}_future.sql`);
     expect(() => track(openDatabase(file()))).toThrow(MigrationHistoryError);
   });

@@ -4,16 +4,23 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 
 // From source the SQL sits beside this file; compiled into dist-electron/db/ it stays at the app root's db/migrations.
-export const defaultMigrationsDir = [new URL('./migrations/', import.meta.url), new URL('../../db/migrations/', import.meta.url)]
-  .map((u) => fileURLToPath(u))
-  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('./migrations/', import.meta.url));
+export const defaultMigrationsDir =
+  [new URL('./migrations/', import.meta.url), new URL('../../db/migrations/', import.meta.url)].map((u) => fileURLToPath(u)).find((dir) => existsSync(dir)) ??
+  fileURLToPath(new URL('./migrations/', import.meta.url));
 
-export interface Migration { version: number; name: string; sql: string; checksum: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 export class MigrationHistoryError extends Error {}
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort();
   return files.map((name, i) => {
     const version = Number(name.slice(0, 3));
     if (version !== i + 1) throw new MigrationHistoryError(`migration numbering has a gap at ${name}`);
@@ -26,9 +33,15 @@ export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
  * Throws unless the database's recorded migrations are a prefix of ours (also used on a backup
  * before it may replace the live database). Returns the recorded history.
  */
-export function checkMigrationHistory(db: Database.Database, migrations: Migration[] = loadMigrations()): { version: number; name: string; checksum: string }[] {
-  const history = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
-    .all() as { version: number; name: string; checksum: string }[];
+export function checkMigrationHistory(
+  db: Database.Database,
+  migrations: Migration[] = loadMigrations(),
+): { version: number; name: string; checksum: string }[] {
+  const history = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    checksum: string;
+  }[];
   return assertHistoryPrefix(history, migrations);
 }
 
@@ -37,8 +50,7 @@ export function assertHistoryPrefix<H extends { version: number; name: string; c
   history.forEach((h, i) => {
     const m = migrations[i];
     if (!m || m.version !== h.version || m.name !== h.name || m.checksum !== h.checksum) {
-      throw new MigrationHistoryError(
-        `数据库迁移记录与程序不符 (database migration history does not match this app) at ${h.version} ${h.name}`);
+      throw new MigrationHistoryError(`数据库迁移记录与程序不符 (database migration history does not match this app) at ${h.version} ${h.name}`);
     }
   });
   return history;

@@ -15,7 +15,13 @@ const viewports = [
 ];
 
 async function signedIn(browser: Browser, baseURL: string, lang: 'zh' | 'en', vp: (typeof viewports)[number], user: string, pin: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: vp.viewport,
+    deviceScaleFactor: vp.deviceScaleFactor,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   await context.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
   const page = await context.newPage();
   const login = new LoginPage(page);

@@ -35,7 +35,12 @@ test.describe('系统管理 (admin)', () => {
     await page.getByTestId('backup-now').click();
     const table = page.getByTestId('backups-table');
     await expect(table).toContainText('-manual.db');
-    const file = (await table.getByText(/points-\d{8}-\d{6}.*-manual\.db/).first().innerText()).trim();
+    const file = (
+      await table
+        .getByText(/points-\d{8}-\d{6}.*-manual\.db/)
+        .first()
+        .innerText()
+    ).trim();
     await page.getByTestId(`restore-${file}`).click();
     await expect(page.getByTestId('restore-confirm')).toBeDisabled();
     await page.getByTestId('restore-confirm-text').fill('恢复');

@@ -17,9 +17,16 @@ async function craftQuarter(server: E2EServer) {
   for (const [i, headName] of names.entries()) {
     const h = await server.ok('households.create', { headName, group: `第${(i % 4) + 1}组` }, clerk);
     const pts = scores[i];
-    const { entries } = await server.ok('points.record', {
-      householdIds: [h.id], ruleId: pts > 0 ? award.id : deduction.id, points: Math.abs(pts), occurredOn: `${Y}-0${7 + (i % 3)}-${String(10 + i).padStart(2, '0')}`,
-    }, clerk);
+    const { entries } = await server.ok(
+      'points.record',
+      {
+        householdIds: [h.id],
+        ruleId: pts > 0 ? award.id : deduction.id,
+        points: Math.abs(pts),
+        occurredOn: `${Y}-0${7 + (i % 3)}-${String(10 + i).padStart(2, '0')}`,
+      },
+      clerk,
+    );
     approve.push(entries[0].id);
     if (headName === '马超') {
       await server.ok('points.record', { householdIds: [h.id], ruleId: award.id, points: 500, occurredOn: `${Y}-09-01` }, clerk); // stays pending

@@ -17,7 +17,13 @@ test('50 households through the fast lane on a bulk day', async ({ page, server,
   const rule = await server.ok('rules.save', { category: '乡风文明', name: 'e2e集中兑换测试加分', kind: 'award', points: 100 }, admin);
   const households: { id: number; cardNo: string; headName: string }[] = [];
   for (let i = 1; i <= N; i++) {
-    households.push(await server.ok('households.create', { headName: `兑换户${String(i).padStart(2, '0')}`, cardNo: `8800${String(i).padStart(4, '0')}`, group: '集中兑换' }, clerk));
+    households.push(
+      await server.ok(
+        'households.create',
+        { headName: `兑换户${String(i).padStart(2, '0')}`, cardNo: `8800${String(i).padStart(4, '0')}`, group: '集中兑换' },
+        clerk,
+      ),
+    );
   }
   const { entries } = await server.ok('points.record', { householdIds: households.map((h) => h.id), ruleId: rule.id, occurredOn: day }, clerk);
   await server.ok('points.review', { entryIds: entries.map((e: { id: number }) => e.id), decision: 'approve' }, review);
@@ -25,7 +31,16 @@ test('50 households through the fast lane on a bulk day', async ({ page, server,
   const item = async (barcode: string) => (await server.ok('catalog.list', { barcode }, admin)).items[0] as { id: number; points: number; stock: number };
   const soap = await item('6920000000032'); // 洗衣粉 1kg, 15 分
   const paste = await item('6920000000049'); // 牙膏, 8 分
-  await server.ok('bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: paste.id, qty: 1 }] }, shop);
+  await server.ok(
+    'bulk.bundle.set',
+    {
+      lines: [
+        { itemId: soap.id, qty: 1 },
+        { itemId: paste.id, qty: 1 },
+      ],
+    },
+    shop,
+  );
   const bundlePoints = soap.points + paste.points;
 
   const login = new LoginPage(page);
@@ -90,8 +105,12 @@ test('50 households through the fast lane on a bulk day', async ({ page, server,
   const mean = times.reduce((a, b) => a + b, 0) / N;
   const appAvg = Number(await page.getByTestId('bulk-page').getAttribute('data-avg-ms'));
   const report = {
-    households: N, keystrokesPerHousehold: keystrokes / N,
-    meanMs: Math.round(mean), medianMs: Math.round(sorted[Math.floor(N / 2)]), p95Ms: Math.round(sorted[Math.floor(N * 0.95)]), maxMs: Math.round(sorted[N - 1]),
+    households: N,
+    keystrokesPerHousehold: keystrokes / N,
+    meanMs: Math.round(mean),
+    medianMs: Math.round(sorted[Math.floor(N / 2)]),
+    p95Ms: Math.round(sorted[Math.floor(N * 0.95)]),
+    maxMs: Math.round(sorted[N - 1]),
     inAppEnterToCommittedMs: appAvg,
   };
   console.log(`bulk lane: ${JSON.stringify(report)}`);

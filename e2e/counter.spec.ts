@@ -58,7 +58,7 @@ test.describe('counter', () => {
     expect(printer.jobs).toHaveLength(1);
   });
 
-  test('(2) 刘䶮\'s receipt carries 䶮 in GB18030', async ({ page, printer, demo }) => {
+  test("(2) 刘䶮's receipt carries 䶮 in GB18030", async ({ page, printer, demo }) => {
     const liu = await demo.householdByCard('66010002');
     const before = await demo.account(liu.id);
     const today = await demo.today();

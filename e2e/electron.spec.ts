@@ -38,8 +38,15 @@ base('(7) Electron: the counter flow in the real shell', async () => {
     await expect(login.username).toBeVisible({ timeout: 30_000 });
     await login.login('shop', '111111');
     // In Electron the token stays in the main process; the page reaches the core only through window.pos.
-    const cfg = await page.evaluate((target) => (window as unknown as { pos: { call(m: string, p: unknown): Promise<unknown> } })
-      .pos.call('printer.configure', { type: 'epson', interface: target, width: 32 }), printer.target);
+    const cfg = await page.evaluate(
+      (target) =>
+        (window as unknown as { pos: { call(m: string, p: unknown): Promise<unknown> } }).pos.call('printer.configure', {
+          type: 'epson',
+          interface: target,
+          width: 32,
+        }),
+      printer.target,
+    );
     expect(cfg).toHaveProperty('result');
 
     const counter = new CounterPage(page);

@@ -22,7 +22,7 @@ for (const lang of ['en', 'zh'] as const) {
     test.describe(`a supervisor who is not an admin (${lang}, ${vp.name})`, () => {
       test.use({ viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor });
 
-      test('the void dialog stays open with the reason in the page\'s language, and the session lives on', async ({ page, printer, demo }) => {
+      test("the void dialog stays open with the reason in the page's language, and the session lives on", async ({ page, printer, demo }) => {
         await inLanguage(page, lang);
         const counter = await CounterPage.open(page, { cardNo: '66010001', name: '张三丰' });
         await counter.scan('6920000000032');

@@ -33,7 +33,9 @@ test.describe('village office', () => {
     await page.getByTestId('nav-households').click();
     await page.getByTestId('household-import').click();
     const file = await rosterXlsx(villageRoster(300, { cardPrefix: 'HY' }));
-    await page.getByTestId('import-file').setInputFiles({ name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
     await expect(page.getByTestId('import-result')).toContainText('新建 300 户', { timeout: 20_000 });
     await page.keyboard.press('Escape');
     await page.getByTestId('households-search').locator('input').fill('HY');

@@ -7,10 +7,15 @@ const shots = '.tmp/shots/i11-print';
 
 /** Each receipt in the printer's jobs: its number and whether it says 重打. */
 function receiptsIn(jobs: Buffer[]): { receiptNo: string; reprint: boolean }[] {
-  return jobs.flatMap((j) => decodeText(j).split('积分兑换凭证').slice(1).map((part) => ({
-    receiptNo: /单号：(\S+)/.exec(part)![1],
-    reprint: part.includes('**** 重打 ****'),
-  })));
+  return jobs.flatMap((j) =>
+    decodeText(j)
+      .split('积分兑换凭证')
+      .slice(1)
+      .map((part) => ({
+        receiptNo: /单号：(\S+)/.exec(part)![1],
+        reprint: part.includes('**** 重打 ****'),
+      })),
+  );
 }
 
 async function redeemSoap(page: Page) {
@@ -24,7 +29,13 @@ async function redeemSoap(page: Page) {
 test.describe('print jobs at the counter', () => {
   // Each test starts its own server; on a shared, busy machine that alone can take half a minute.
   test.describe.configure({ timeout: 150_000 });
-  test('paper out: the banner says so, the redemption stays; after loading paper the retry prints the one original', async ({ page, printer, demo, server, adminToken }) => {
+  test('paper out: the banner says so, the redemption stays; after loading paper the retry prints the one original', async ({
+    page,
+    printer,
+    demo,
+    server,
+    adminToken,
+  }) => {
     printer.mode = 'paper-out';
     const counter = await redeemSoap(page);
     await expect(counter.retryPrint).toBeVisible({ timeout: 15_000 });
@@ -42,7 +53,10 @@ test.describe('print jobs at the counter', () => {
     // Printed again from the receipt panel: the server makes it a 重打.
     await page.getByTestId('print-receipt-button').click();
     await printer.waitForJobs(2, 10_000);
-    expect(receiptsIn(printer.jobs)).toEqual([{ receiptNo: r.receiptNo, reprint: false }, { receiptNo: r.receiptNo, reprint: true }]);
+    expect(receiptsIn(printer.jobs)).toEqual([
+      { receiptNo: r.receiptNo, reprint: false },
+      { receiptNo: r.receiptNo, reprint: true },
+    ]);
   });
 
   test('cover open is named in the banner', async ({ page, printer }) => {
@@ -52,7 +66,12 @@ test.describe('print jobs at the counter', () => {
     await expect(counter.errorBanner).toContainText('纸仓盖');
   });
 
-  test('browser printing: the receipt goes to the print dialog, and the print stylesheet shows only the receipt', async ({ page, server, adminToken, demo }) => {
+  test('browser printing: the receipt goes to the print dialog, and the print stylesheet shows only the receipt', async ({
+    page,
+    server,
+    adminToken,
+    demo,
+  }) => {
     await server.ok('printer.configure', { type: 'browser', width: 32 }, adminToken);
     // No real dialog in a test: count the calls instead.
     await page.addInitScript(() => {
@@ -73,7 +92,13 @@ test.describe('print jobs at the counter', () => {
     await expect(counter.scanInput).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     await expect(receipt).toBeVisible();
-    for (const other of [counter.scanInput, counter.lastReceiptNo, page.getByTestId('receipt-preview'), page.getByTestId('village-name'), page.getByTestId('logout')]) {
+    for (const other of [
+      counter.scanInput,
+      counter.lastReceiptNo,
+      page.getByTestId('receipt-preview'),
+      page.getByTestId('village-name'),
+      page.getByTestId('logout'),
+    ]) {
       await expect(other).toBeHidden();
     }
     const box = (await receipt.boundingBox())!;
@@ -89,7 +114,10 @@ test.describe('print jobs at the counter', () => {
   });
 
   for (const lang of ['zh', 'en'] as const) {
-    for (const vp of [{ name: '1024x768', width: 1024, height: 768, scale: 1 }, { name: '1093x614@1.25', width: 1093, height: 614, scale: 1.25 }]) {
+    for (const vp of [
+      { name: '1024x768', width: 1024, height: 768, scale: 1 },
+      { name: '1093x614@1.25', width: 1093, height: 614, scale: 1.25 },
+    ]) {
       test(`screenshot: print-failure banner (${lang}, ${vp.name})`, async ({ browser, printer, server }) => {
         const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, deviceScaleFactor: vp.scale, baseURL: server.url });
         const page = await context.newPage();
@@ -108,7 +136,11 @@ test.describe('print jobs at the counter', () => {
 test.describe('printer page: driver and browser printers', () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test('browser mode: a driver printer lists nothing and cannot be saved; a browser printer saves and its test page goes to the dialog', async ({ page, server, adminToken }) => {
+  test('browser mode: a driver printer lists nothing and cannot be saved; a browser printer saves and its test page goes to the dialog', async ({
+    page,
+    server,
+    adminToken,
+  }) => {
     await page.addInitScript(() => {
       (window as unknown as { printCalls: number }).printCalls = 0;
       window.print = () => {
@@ -133,7 +165,10 @@ test.describe('printer page: driver and browser printers', () => {
   });
 
   for (const lang of ['zh', 'en'] as const) {
-    for (const vp of [{ name: '1024x768', width: 1024, height: 768, scale: 1 }, { name: '1093x614@1.25', width: 1093, height: 614, scale: 1.25 }]) {
+    for (const vp of [
+      { name: '1024x768', width: 1024, height: 768, scale: 1 },
+      { name: '1093x614@1.25', width: 1093, height: 614, scale: 1.25 },
+    ]) {
       test(`screenshot: printer page, driver printer (${lang}, ${vp.name})`, async ({ browser, server }) => {
         const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, deviceScaleFactor: vp.scale, baseURL: server.url });
         const page = await context.newPage();

@@ -9,7 +9,10 @@ const sizes = [
   { name: '1093x614@1.25', viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 },
 ];
 
-for (const who of [{ user: 'clerk', pin: '222222', edits: false }, { user: 'admin', pin: '123456', edits: true }]) {
+for (const who of [
+  { user: 'clerk', pin: '222222', edits: false },
+  { user: 'admin', pin: '123456', edits: true },
+]) {
   test(`the rules page as ${who.user}: edit buttons ${who.edits ? 'shown' : 'hidden'}`, async ({ browser, server }) => {
     test.setTimeout(240_000);
     for (const size of sizes) {

@@ -15,7 +15,10 @@ const sizes = [
 
 async function both(page: Page, size: string, name: string, fullPage = false) {
   for (const lang of ['zh', 'en'] as const) {
-    await page.getByTestId('lang-toggle').getByText(lang === 'zh' ? '中文' : 'English', { exact: true }).click();
+    await page
+      .getByTestId('lang-toggle')
+      .getByText(lang === 'zh' ? '中文' : 'English', { exact: true })
+      .click();
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${dir}/${name}-${lang}-${size}.png`, fullPage });
   }

@@ -10,12 +10,13 @@ import { startServer, type E2EServer } from './support/server.js';
 const village = { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' };
 const admin = { name: '王主任', username: 'wangzr', pin: '918273' };
 
-const freePort = () => new Promise<number>((ok) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const port = (s.address() as { port: number }).port;
-    s.close(() => ok(port));
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
   });
-});
 
 async function expectLoginRefused(page: Page, username: string, pin: string) {
   const login = new LoginPage(page);
@@ -103,7 +104,7 @@ test('村委会: the wizard makes an office, with its printer tested and its cal
   }
 });
 
-test('收银台: the wizard pairs with a real office process, then the office\'s accounts sign in', async ({ page }) => {
+test("收银台: the wizard pairs with a real office process, then the office's accounts sign in", async ({ page }) => {
   test.setTimeout(120_000);
   await withServer({ role: 'office' }, async (office) => {
     const { token } = await office.ok('setup.complete', { role: 'office', village, admin });

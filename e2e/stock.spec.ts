@@ -25,7 +25,9 @@ async function stubPrint(page: Page) {
   await page.evaluate(() => {
     const w = window as unknown as { print: () => void; printed: number };
     w.printed = 0;
-    w.print = () => { w.printed += 1; };
+    w.print = () => {
+      w.printed += 1;
+    };
   });
 }
 const printed = (page: Page) => page.evaluate(() => (window as unknown as { printed: number }).printed);
@@ -102,7 +104,9 @@ test('盘点: a stocktake with a variance adjusts stock, prints the sheet and th
 
   const row = (id: number) => page.locator(`[data-testid="stocktake-row"][data-item-id="${id}"]`);
   await expect(row(towel.id).getByTestId('count-expected')).toHaveText(String(towel.stock));
-  await row(towel.id).getByTestId('count-input').fill(String(towel.stock! - 3));
+  await row(towel.id)
+    .getByTestId('count-input')
+    .fill(String(towel.stock! - 3));
   await expect(row(towel.id).getByTestId('count-delta')).toHaveText('-3');
   await row(paste.id).getByTestId('count-input').fill(String(paste.stock));
   await expect(row(paste.id).getByTestId('count-delta')).toHaveText('0');
@@ -182,7 +186,7 @@ test.describe('服务商手机页', () => {
   });
 });
 
-test('服务商结算: the month\'s settlement per provider, valued at the village rate, exported and printed', async ({ page, demo, server }) => {
+test("服务商结算: the month's settlement per provider, valued at the village rate, exported and printed", async ({ page, demo, server }) => {
   const zhang = await demo.householdByCard('66010001');
   const cut = await demo.itemByName('剪头发');
   const barber = await server.login('barber');

@@ -14,7 +14,7 @@ const views = [
 ];
 
 // The office refuses forged events; the counter shows what was refused, the office lists them with their reasons.
-test('refused events: the counter\'s sync page and chip, the office\'s conflicts page (screenshots, zh and en)', async ({ browser }) => {
+test("refused events: the counter's sync page and chip, the office's conflicts page (screenshots, zh and en)", async ({ browser }) => {
   test.setTimeout(480_000);
   mkdirSync(shots, { recursive: true });
   const office = await startServer({ role: 'office', demo: true, testClock: false });
@@ -24,7 +24,15 @@ test('refused events: the counter\'s sync page and chip, the office\'s conflicts
     const local = (await counter.ok('auth.login', { username: 'admin', pin: '123456' })).token;
     await counter.ok('sync.pair', { officeUrl: office.url, code }, local);
     let shop = '';
-    await expect.poll(async () => { shop = (await counter.call('auth.login', { username: 'shop', pin: '111111' })).body.result?.token ?? ''; return shop; }, { timeout: 30_000 }).not.toBe('');
+    await expect
+      .poll(
+        async () => {
+          shop = (await counter.call('auth.login', { username: 'shop', pin: '111111' })).body.result?.token ?? '';
+          return shop;
+        },
+        { timeout: 30_000 },
+      )
+      .not.toBe('');
 
     // The attacker: the counter's key from its database file, pushing straight to the office.
     const db = new Database(join(counter.dataDir, 'points.db'), { readonly: true });
@@ -35,12 +43,48 @@ test('refused events: the counter\'s sync page and chip, the office\'s conflicts
     const source = { counterId: link.counterId, userId: shopId, at: now.toISOString(), date: now.toISOString().slice(0, 10), year: now.getFullYear() };
     const y = now.getFullYear();
     const events = [
-      { type: 'stock.receive', payload: { noteNo: `RK-${link.counterId}-${y}-9001`, note: '', at: now.toISOString(), lines: [{ itemId: 1, qty: -1000, fundingSource: 'fiscal', donor: null, unitCostFen: null }], source } },
-      { type: 'day.close', payload: { closeNo: 1, counterId: 'C01', after: null, from: now.toISOString(), to: now.toISOString(), localDate: source.date, userId: shopId, at: now.toISOString(), count: 0, points: 0, voids: 0, voidPoints: 0, firstReceiptNo: null, lastReceiptNo: null, receipts: [], source } },
+      {
+        type: 'stock.receive',
+        payload: {
+          noteNo: `RK-${link.counterId}-${y}-9001`,
+          note: '',
+          at: now.toISOString(),
+          lines: [{ itemId: 1, qty: -1000, fundingSource: 'fiscal', donor: null, unitCostFen: null }],
+          source,
+        },
+      },
+      {
+        type: 'day.close',
+        payload: {
+          closeNo: 1,
+          counterId: 'C01',
+          after: null,
+          from: now.toISOString(),
+          to: now.toISOString(),
+          localDate: source.date,
+          userId: shopId,
+          at: now.toISOString(),
+          count: 0,
+          points: 0,
+          voids: 0,
+          voidPoints: 0,
+          firstReceiptNo: null,
+          lastReceiptNo: null,
+          receipts: [],
+          source,
+        },
+      },
       { type: 'stock.count', payload: { itemId: 1, delta: -50, reason: '伪造', source } },
     ].map((e, i) => ({ seq: 1_000_001 + i, uuid: crypto.randomUUID(), at: now.toISOString(), ...e }));
     const body = JSON.stringify({ after: 0, events });
-    const res = await fetch(`${office.url}/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }) }, body });
+    const res = await fetch(`${office.url}/sync/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }),
+      },
+      body,
+    });
     expect((await res.json()).result).toMatchObject({ refused: 3 });
     await expect.poll(async () => (await counter.ok('sync.now', {}, shop)).refused?.count, { timeout: 15_000 }).toBe(3);
 

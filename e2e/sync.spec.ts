@@ -4,7 +4,7 @@ import { startServer } from './support/server.js';
 
 // Its own office and counter processes: the shared fixtures' single --role all server is not used here.
 test.describe('联网同步 (pairing a counter)', () => {
-  test('after pairing, the counter\'s login page says to use the office\'s accounts (not 登录已过期), and they sign in', async ({ page }) => {
+  test("after pairing, the counter's login page says to use the office's accounts (not 登录已过期), and they sign in", async ({ page }) => {
     const office = await startServer({ role: 'office', demo: true, testClock: false });
     try {
       const counter = await startServer({ demo: false, testClock: false, env: { POS_SYNC_INTERVAL_MS: '200' } });
@@ -12,7 +12,9 @@ test.describe('联网同步 (pairing a counter)', () => {
         const { code } = await office.ok('sync.pairingCode', { name: '二号柜台' }, await office.login('admin'));
         // A PC first set up on its own, then made a counter on 系统设置, pairs from 联网同步 with its own admin.
         const { token } = await counter.ok('setup.complete', {
-          role: 'all', village: { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' }, admin: { name: '本机管理员', username: 'local', pin: '918273' },
+          role: 'all',
+          village: { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' },
+          admin: { name: '本机管理员', username: 'local', pin: '918273' },
         });
         await counter.ok('machine.setRole', { role: 'counter' }, token);
 

@@ -61,7 +61,7 @@ test.describe('今日兑换', () => {
     expect(printer.jobs).toHaveLength(1);
   });
 
-  test('(6) reprint from today\'s list says 重打', async ({ page, printer }) => {
+  test("(6) reprint from today's list says 重打", async ({ page, printer }) => {
     const no = await redeemAtCounter(page);
     const first = await jobText(printer, 1);
     expect(first).not.toContain('重打');

@@ -86,9 +86,15 @@ export function checkModuleFile(file, electronVersion) {
 
 const headline = {
   missing: ['找不到 better-sqlite3 的原生模块，已停止打包。', 'The better-sqlite3 native module is missing; packaging stopped.'],
-  'no-abi': ['无法从 better-sqlite3 的原生模块读出 ABI 版本，已停止打包。', 'No ABI version could be read from the better-sqlite3 native module; packaging stopped.'],
+  'no-abi': [
+    '无法从 better-sqlite3 的原生模块读出 ABI 版本，已停止打包。',
+    'No ABI version could be read from the better-sqlite3 native module; packaging stopped.',
+  ],
   ambiguous: ['better-sqlite3 的原生模块含有多个 ABI 版本，已停止打包。', 'The better-sqlite3 native module names more than one ABI; packaging stopped.'],
-  mismatch: ['better-sqlite3 的原生模块不是为这个 Electron 编译的，已停止打包。', 'The better-sqlite3 native module was not built for this Electron; packaging stopped.'],
+  mismatch: [
+    'better-sqlite3 的原生模块不是为这个 Electron 编译的，已停止打包。',
+    'The better-sqlite3 native module was not built for this Electron; packaging stopped.',
+  ],
 };
 
 /**
@@ -116,7 +122,7 @@ export function abiReport(result, env = {}) {
     '',
     '  怎么办 What to do (在能联网的电脑上 on a computer with internet access):',
     '  1. 去掉 npm 的 nodedir 设置，否则头文件取自本机 Node 而不是 Electron，模块仍按 Node 的 ABI 编译:',
-    '     Remove npm\'s nodedir setting, or the headers come from the local Node and the module is built for Node\'s ABI again:',
+    "     Remove npm's nodedir setting, or the headers come from the local Node and the module is built for Node's ABI again:",
     '       npm config delete nodedir    (并在 shell 中 and in the shell: unset npm_config_nodedir)',
   );
   if (env.nodedir) lines.push(`     此处 npm 的 nodedir 为 here npm's nodedir is: ${env.nodedir}`);

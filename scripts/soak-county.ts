@@ -18,16 +18,43 @@ import { freePort, prepareOffice, ServerProcess, sleep, staff, type PreparedVill
 import { createTestDatabase } from '../tests/support/pg.js';
 import { CountyProcess, countyFigures, villageFigures } from '../tests/county/harness.js';
 
-export interface CountySoakOptions { villages: number; ops: number; households: number; seed: number; faults?: Faults; log: (line: string) => void }
+export interface CountySoakOptions {
+  villages: number;
+  ops: number;
+  households: number;
+  seed: number;
+  faults?: Faults;
+  log: (line: string) => void;
+}
 
 export interface CountySoakResult {
-  villages: number; sent: number; applied: number; flagged: number; duplicates: number; lost: number; seconds: number;
-  totalsEqual: boolean; differences: string[]; kills: number; countyRestarts: number; proxy: ProxyStats;
+  villages: number;
+  sent: number;
+  applied: number;
+  flagged: number;
+  duplicates: number;
+  lost: number;
+  seconds: number;
+  totalsEqual: boolean;
+  differences: string[];
+  kills: number;
+  countyRestarts: number;
+  proxy: ProxyStats;
 }
 
 const fastCounty = { POS_COUNTY_INTERVAL_MS: '150', POS_COUNTY_TIMEOUT_MS: '2500', POS_COUNTY_MAX_BACKOFF_MS: '1000', POS_COUNTY_PUSH_BATCH: '100' };
 
-interface Village { code: string; prepared: PreparedVillage; office: ServerProcess; terminalId: string; tokens: Record<'admin' | 'shop' | 'clerk' | 'review', string>; receipts: number[]; ruleId: number; deductionRuleId: number; seq: number }
+interface Village {
+  code: string;
+  prepared: PreparedVillage;
+  office: ServerProcess;
+  terminalId: string;
+  tokens: Record<'admin' | 'shop' | 'clerk' | 'review', string>;
+  receipts: number[];
+  ruleId: number;
+  deductionRuleId: number;
+  seq: number;
+}
 
 async function activity(v: Village, random: () => number, today: string): Promise<void> {
   const r = random();
@@ -40,7 +67,12 @@ async function activity(v: Village, random: () => number, today: string): Promis
   } else if (r < 0.85) {
     const ruleId = random() < 0.8 ? v.ruleId : v.deductionRuleId;
     const rec = await v.office.call('points.record', { householdIds: [h], ruleId, points: 1 + Math.floor(random() * 9), occurredOn: today }, v.tokens.clerk);
-    if (rec.result) await v.office.call('points.review', { entryIds: rec.result.entries.map((e: { id: number }) => e.id), decision: random() < 0.9 ? 'approve' : 'reject', reason: '核实' }, v.tokens.review);
+    if (rec.result)
+      await v.office.call(
+        'points.review',
+        { entryIds: rec.result.entries.map((e: { id: number }) => e.id), decision: random() < 0.9 ? 'approve' : 'reject', reason: '核实' },
+        v.tokens.review,
+      );
   } else if (r < 0.93 && v.receipts.length) {
     const id = v.receipts.splice(Math.floor(random() * v.receipts.length), 1)[0];
     await v.office.call('redemptions.void', { id, reason: '顾客退回', supervisorUsername: 'admin', supervisorPin: staff.admin.pin }, v.tokens.shop);
@@ -71,25 +103,35 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
       await county.ok('county.areas.add', { code, name: `村${i + 1}` }, admin);
       const prepared = await prepareOffice({ households: o.households, goods: 3, services: 1, pointsPerHousehold: 200, stockPerItem: 5000 });
       const office = await ServerProcess.start('office', { dataDir: prepared.dataDir, env: fastCounty });
-      const tokens = { admin: await office.login('admin'), shop: await office.login('shop'), clerk: await office.login('clerk'), review: await office.login('review') };
+      const tokens = {
+        admin: await office.login('admin'),
+        shop: await office.login('shop'),
+        clerk: await office.login('clerk'),
+        review: await office.login('review'),
+      };
       const { code: pairing } = await county.ok('county.villages.pairingCode', { villageCode: code }, admin);
       await office.ok('county.pair', { countyUrl: proxyUrl, code: pairing, villageCode: code }, tokens.admin);
       const db = new Database(`${prepared.dataDir}/points.db`, { readonly: true });
-      const terminalId = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'local.county.link'").get() as { value: string }).value).terminalId as string;
+      const terminalId = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'local.county.link'").get() as { value: string }).value)
+        .terminalId as string;
       db.close();
       const ruleId = (await office.ok('rules.save', { category: '村规', name: '环境卫生', kind: 'award', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
-      const deductionRuleId = (await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
+      const deductionRuleId = (
+        await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.clerk)
+      ).id;
       villages.push({ code, prepared, office, terminalId, tokens, receipts: [], ruleId, deductionRuleId, seq: 0 });
       o.log(`village ${code} paired (${o.households} households)`);
     }
     const today = (await villages[0].office.ok('calendar.get', {}, villages[0].tokens.admin)).today as string;
     const run = async (n: number) => {
-      await Promise.all(villages.map(async (v) => {
-        for (let k = 0; k < n; k++) {
-          if (!v.office.alive) await v.office.restart();
-          await activity(v, random, today);
-        }
-      }));
+      await Promise.all(
+        villages.map(async (v) => {
+          for (let k = 0; k < n; k++) {
+            if (!v.office.alive) await v.office.restart();
+            await activity(v, random, today);
+          }
+        }),
+      );
     };
     const third = Math.ceil(o.ops / 3);
 
@@ -134,7 +176,10 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     }
 
     const differences: string[] = [];
-    let sent = 0, applied = 0, flagged = 0, lost = 0;
+    let sent = 0,
+      applied = 0,
+      flagged = 0,
+      lost = 0;
     for (const v of villages) {
       const vf = villageFigures(v.prepared.dataDir);
       const cf = await countyFigures(pgUrl, v.code);
@@ -155,19 +200,32 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     // The dashboard's area totals against the villages' own sums.
     const year = Number(today.slice(0, 4));
     const d = await county.ok('county.dashboard', { areaCode: '469030000000', year }, await county.login());
-    let awarded = 0, deducted = 0, redeemed = 0;
-    for (const v of villages) for (const y of villageFigures(v.prepared.dataDir).years.filter((x) => x.y === year)) {
-      awarded += y.a;
-      deducted += y.d;
-      redeemed += y.r;
-    }
+    let awarded = 0,
+      deducted = 0,
+      redeemed = 0;
+    for (const v of villages)
+      for (const y of villageFigures(v.prepared.dataDir).years.filter((x) => x.y === year)) {
+        awarded += y.a;
+        deducted += y.d;
+        redeemed += y.r;
+      }
     if (d.totals.awarded !== awarded || d.totals.deducted !== deducted || d.totals.redeemedGoods + d.totals.redeemedServices !== redeemed) {
       differences.push(`dashboard ${JSON.stringify(d.totals)} vs villages awarded ${awarded} deducted ${deducted} redeemed ${redeemed}`);
     }
     await c.end();
     return {
-      villages: villages.length, sent, applied, flagged, duplicates, lost, seconds: (performance.now() - t0) / 1000,
-      totalsEqual: differences.length === 0, differences, kills, countyRestarts, proxy: { ...proxy.stats },
+      villages: villages.length,
+      sent,
+      applied,
+      flagged,
+      duplicates,
+      lost,
+      seconds: (performance.now() - t0) / 1000,
+      totalsEqual: differences.length === 0,
+      differences,
+      kills,
+      countyRestarts,
+      proxy: { ...proxy.stats },
     };
   } finally {
     await proxy.close();
@@ -178,13 +236,23 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { villages: { type: 'string', default: '3' }, ops: { type: 'string', default: '1500' }, households: { type: 'string', default: '300' }, seed: { type: 'string', default: '7' } },
+    options: {
+      villages: { type: 'string', default: '3' },
+      ops: { type: 'string', default: '1500' },
+      households: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '7' },
+    },
   });
   const r = await runCountySoak({
-    villages: Number(values.villages), ops: Number(values.ops), households: Number(values.households), seed: Number(values.seed),
-    log: (l) => console.log(`[soak:county] ${((performance.now()) / 1000).toFixed(1)}s ${l}`),
+    villages: Number(values.villages),
+    ops: Number(values.ops),
+    households: Number(values.households),
+    seed: Number(values.seed),
+    log: (l) => console.log(`[soak:county] ${(performance.now() / 1000).toFixed(1)}s ${l}`),
   });
-  console.log(`villages ${r.villages}, events sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost}, flagged ${r.flagged}, seconds ${r.seconds.toFixed(1)}`);
+  console.log(
+    `villages ${r.villages}, events sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost}, flagged ${r.flagged}, seconds ${r.seconds.toFixed(1)}`,
+  );
   console.log(`SIGKILLs ${r.kills}, county restarts ${r.countyRestarts}, link ${JSON.stringify(r.proxy)}`);
   for (const d of r.differences) console.log(`  difference: ${d}`);
   console.log(`county totals equal village totals: ${r.totalsEqual ? 'yes' : 'no'}`);

@@ -20,13 +20,24 @@ const repoRoot = resolve(here, '..', '..');
 const households = 40;
 const adminPin = '918273';
 
-export interface SoakResult { kills: number; checks: number; violations: string[]; committed: number; voids: number; seconds: number }
+export interface SoakResult {
+  kills: number;
+  checks: number;
+  violations: string[];
+  committed: number;
+  voids: number;
+  seconds: number;
+}
 
 /** Random but reproducible: a soak that found a violation can be run again with the same seed. */
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
     return s / 2 ** 32;
   };
 }
@@ -53,7 +64,10 @@ async function child(file: string, token: string, seed: number): Promise<void> {
       const reply = await d.call('stock.receive', { itemId, qty: 5, fundingSource: 'fiscal' }, token);
       if ('result' in reply) out(`S ${itemId}`);
     } else {
-      const lines = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({ itemId: items[Math.floor(rand() * items.length)], qty: 1 + Math.floor(rand() * 2) }));
+      const lines = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({
+        itemId: items[Math.floor(rand() * items.length)],
+        qty: 1 + Math.floor(rand() * 2),
+      }));
       const requestId = `soak-${seed}-${n}`;
       const reply = await d.call('redemptions.create', { householdId: hh[Math.floor(rand() * hh.length)], lines, requestId }, token);
       if ('result' in reply) {
@@ -79,7 +93,13 @@ async function setUp(file: string): Promise<{ token: string; adminToken: string 
   const adminToken = (await d.invoke('auth.login', { username: 'admin', pin: adminPin })).token;
   const token = (await d.invoke('auth.login', { username: 'shop', pin: '827364' })).token;
   await d.invoke('calendar.set', { mode: 'any' }, adminToken);
-  for (const [name, points] of [['香皂', 3], ['洗衣粉', 5], ['食用油', 12], ['大米', 20], ['毛巾', 4]] as const) {
+  for (const [name, points] of [
+    ['香皂', 3],
+    ['洗衣粉', 5],
+    ['食用油', 12],
+    ['大米', 20],
+    ['毛巾', 4],
+  ] as const) {
     const item = await d.invoke('catalog.save', { kind: 'goods', name, unit: '个', points }, adminToken);
     await d.invoke('stock.receive', { itemId: item.id, qty: 400, fundingSource: 'fiscal' }, adminToken);
   }
@@ -100,7 +120,11 @@ async function setUp(file: string): Promise<{ token: string; adminToken: string 
   return { token, adminToken };
 }
 
-interface Reported { committed: Map<number, { receiptNo: string; requestId: string }>; voids: Set<number>; errors: string[] }
+interface Reported {
+  committed: Map<number, { receiptNo: string; requestId: string }>;
+  voids: Set<number>;
+  errors: string[];
+}
 
 function parse(stdout: string, into: Reported): void {
   // A line cut by the kill was never fully reported, so only complete lines count.
@@ -115,18 +139,24 @@ function parse(stdout: string, into: Reported): void {
 function runChild(file: string, token: string, seed: number, killAfterMs: number): Promise<string> {
   return new Promise((ok, fail) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', here, '--child', file, token, String(seed)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '', timer: NodeJS.Timeout | undefined;
+    let out = '',
+      err = '',
+      timer: NodeJS.Timeout | undefined;
     proc.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8');
       if (!timer && out.startsWith('READY\n')) timer = setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
     });
-    proc.stderr.on('data', (c: Buffer) => { err += c.toString('utf8'); });
+    proc.stderr.on('data', (c: Buffer) => {
+      err += c.toString('utf8');
+    });
     proc.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') ok(out);
       else fail(new Error(`soak child exited on its own (code ${code}, signal ${signal}):\n${err.slice(-2000)}`));
     });
-    setTimeout(() => { if (!timer) proc.kill('SIGKILL'); }, 60_000).unref();
+    setTimeout(() => {
+      if (!timer) proc.kill('SIGKILL');
+    }, 60_000).unref();
   });
 }
 
@@ -147,7 +177,11 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
     check((db.pragma('foreign_key_check') as unknown[]).length === 0, () => 'foreign_key_check found orphans');
 
     // Receipt numbers: 1..n per counter and year, and the counter row agrees.
-    const series = db.prepare('SELECT counter_id, year, receipt_no FROM redemptions ORDER BY counter_id, year, receipt_no').all() as { counter_id: string; year: number; receipt_no: string }[];
+    const series = db.prepare('SELECT counter_id, year, receipt_no FROM redemptions ORDER BY counter_id, year, receipt_no').all() as {
+      counter_id: string;
+      year: number;
+      receipt_no: string;
+    }[];
     const byKey = new Map<string, number[]>();
     for (const s of series) {
       const key = `${s.counter_id}-${s.year}`;
@@ -155,35 +189,56 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
     }
     for (const [key, nos] of byKey) {
       nos.sort((a, b) => a - b);
-      check(nos.every((n, i) => n === i + 1), () => `receipt numbers of ${key} have a gap or duplicate: …${nos.slice(-5).join(',')}`);
+      check(
+        nos.every((n, i) => n === i + 1),
+        () => `receipt numbers of ${key} have a gap or duplicate: …${nos.slice(-5).join(',')}`,
+      );
       const [counter, year] = [key.slice(0, key.lastIndexOf('-')), Number(key.slice(key.lastIndexOf('-') + 1))];
       const last = db.prepare('SELECT last_no FROM receipt_counters WHERE counter_id = ? AND year = ?').get(counter, year) as { last_no: number } | undefined;
       check(last?.last_no === nos.length, () => `receipt_counters ${key} says ${last?.last_no}, redemptions hold ${nos.length}`);
     }
 
     // Each redemption is whole: its lines add up, and its audit row and outbox event exist with it.
-    const torn = db.prepare(`SELECT d.id FROM redemptions d WHERE d.total_points <> COALESCE((SELECT SUM(line_points) FROM redemption_lines l WHERE l.redemption_id = d.id), 0)`).all();
+    const torn = db
+      .prepare(
+        `SELECT d.id FROM redemptions d WHERE d.total_points <> COALESCE((SELECT SUM(line_points) FROM redemption_lines l WHERE l.redemption_id = d.id), 0)`,
+      )
+      .all();
     check(torn.length === 0, () => `redemptions whose lines do not add up: ${JSON.stringify(torn.slice(0, 5))}`);
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const redemptions = n('SELECT COUNT(*) AS n FROM redemptions');
     check(n("SELECT COUNT(*) AS n FROM audit WHERE method = 'redemptions.create'") === redemptions, () => 'audit rows ≠ redemptions');
     check(n("SELECT COUNT(*) AS n FROM outbox WHERE type = 'redemption.create'") === redemptions, () => 'outbox events ≠ redemptions');
-    check(n("SELECT COUNT(*) AS n FROM audit WHERE method = 'redemptions.void'") === n('SELECT COUNT(*) AS n FROM redemption_voids'), () => 'audit rows ≠ voids');
-    check(n("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'redeem'") === n(`SELECT COUNT(*) AS n FROM redemption_lines l JOIN catalog_items c ON c.id = l.item_id WHERE c.kind = 'goods'`),
-      () => 'redeem movements ≠ goods lines');
+    check(
+      n("SELECT COUNT(*) AS n FROM audit WHERE method = 'redemptions.void'") === n('SELECT COUNT(*) AS n FROM redemption_voids'),
+      () => 'audit rows ≠ voids',
+    );
+    check(
+      n("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'redeem'") ===
+        n(`SELECT COUNT(*) AS n FROM redemption_lines l JOIN catalog_items c ON c.id = l.item_id WHERE c.kind = 'goods'`),
+      () => 'redeem movements ≠ goods lines',
+    );
 
     // Stock: the level is the sum of its movements, never below zero.
-    const stock = db.prepare(`SELECT c.id, COALESCE(s.qty, 0) AS level, COALESCE((SELECT SUM(delta) FROM stock_movements m WHERE m.item_id = c.id), 0) AS moved
-      FROM catalog_items c LEFT JOIN stock_levels s ON s.item_id = c.id WHERE c.kind = 'goods'`).all() as { id: number; level: number; moved: number }[];
+    const stock = db
+      .prepare(
+        `SELECT c.id, COALESCE(s.qty, 0) AS level, COALESCE((SELECT SUM(delta) FROM stock_movements m WHERE m.item_id = c.id), 0) AS moved
+      FROM catalog_items c LEFT JOIN stock_levels s ON s.item_id = c.id WHERE c.kind = 'goods'`,
+      )
+      .all() as { id: number; level: number; moved: number }[];
     for (const s of stock) check(s.level === s.moved && s.level >= 0, () => `stock of item ${s.id}: level ${s.level}, movements sum ${s.moved}`);
 
     // Balances: what the app reports (households.get) equals the ledger rows summed here, and no one overspent.
     const d = createDispatcher({ db, clock: systemClock }, handlers);
-    const sums = db.prepare(`SELECT h.id,
+    const sums = db
+      .prepare(
+        `SELECT h.id,
         COALESCE((SELECT SUM(e.points) FROM point_entries e JOIN point_reviews r ON r.entry_id = e.id AND r.decision = 'approve' WHERE e.household_id = h.id AND e.year = @year), 0) AS score,
         COALESCE((SELECT SUM(d.total_points) FROM redemptions d WHERE d.household_id = h.id AND d.year = @year
           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)), 0) AS redeemed
-      FROM households h`).all({ year: villageYear(new Date(), 'Asia/Shanghai') }) as Row[];
+      FROM households h`,
+      )
+      .all({ year: villageYear(new Date(), 'Asia/Shanghai') }) as Row[];
     for (const s of sums) {
       const reply = await d.call('households.get', { id: s.id }, adminToken);
       if ('error' in reply) {
@@ -191,7 +246,10 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
         continue;
       }
       const account = (reply.result as { account: { score: number; redeemed: number; available: number } }).account;
-      check(account.score === s.score && account.redeemed === s.redeemed, () => `household ${s.id}: app says ${JSON.stringify(account)}, rows say score ${s.score} redeemed ${s.redeemed}`);
+      check(
+        account.score === s.score && account.redeemed === s.redeemed,
+        () => `household ${s.id}: app says ${JSON.stringify(account)}, rows say score ${s.score} redeemed ${s.redeemed}`,
+      );
       check(account.available >= 0, () => `household ${s.id} overspent: available ${account.available}`);
     }
 
@@ -199,7 +257,10 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
     const find = db.prepare('SELECT receipt_no, request_id FROM redemptions WHERE id = ?');
     for (const [id, r] of seen.committed) {
       const row = find.get(id) as { receipt_no: string; request_id: string } | undefined;
-      check(row?.receipt_no === r.receiptNo && row?.request_id === r.requestId, () => `reported redemption ${id} ${r.receiptNo} is ${row ? `different: ${JSON.stringify(row)}` : 'missing'}`);
+      check(
+        row?.receipt_no === r.receiptNo && row?.request_id === r.requestId,
+        () => `reported redemption ${id} ${r.receiptNo} is ${row ? `different: ${JSON.stringify(row)}` : 'missing'}`,
+      );
     }
     const voided = db.prepare('SELECT 1 FROM redemption_voids WHERE redemption_id = ?');
     for (const id of seen.voids) check(!!voided.get(id), () => `reported void of redemption ${id} is missing`);
@@ -247,7 +308,9 @@ if (args[0] === '--child') {
   const kills = Number(args[args.indexOf('--kills') + 1] || 200) || 200;
   const seedArg = args.indexOf('--seed');
   const r = await runSoak({ kills, seed: seedArg >= 0 ? Number(args[seedArg + 1]) : undefined, log: (l) => console.log(l) });
-  console.log(`kills: ${r.kills}   checks: ${r.checks}   violations: ${r.violations.length}   (${r.committed} redemptions and ${r.voids} voids reported committed, ${r.seconds.toFixed(0)} s)`);
+  console.log(
+    `kills: ${r.kills}   checks: ${r.checks}   violations: ${r.violations.length}   (${r.committed} redemptions and ${r.voids} voids reported committed, ${r.seconds.toFixed(0)} s)`,
+  );
   for (const m of r.violations.slice(0, 50)) console.log(`  ✗ ${m}`);
   process.exit(r.violations.length ? 1 : 0);
 }

@@ -16,7 +16,17 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { FaultProxy, prng, villageLink, type Faults, type ProxyStats } from '../tests/sync/fault-proxy.js';
 import {
-  converge, freePort, officeConflicts, officeInbox, pairedCounter, prepareOffice, ServerProcess, sleep, staff, totals, type PreparedVillage,
+  converge,
+  freePort,
+  officeConflicts,
+  officeInbox,
+  pairedCounter,
+  prepareOffice,
+  ServerProcess,
+  sleep,
+  staff,
+  totals,
+  type PreparedVillage,
 } from '../tests/sync/harness.js';
 
 export interface SoakOptions {
@@ -64,7 +74,12 @@ class Till {
   acked: Record<string, number> = {};
   seq = 0;
   ready: Promise<void> = Promise.resolve();
-  constructor(readonly name: string, public counter: ServerProcess, private village: PreparedVillage, private random: () => number) {}
+  constructor(
+    readonly name: string,
+    public counter: ServerProcess,
+    private village: PreparedVillage,
+    private random: () => number,
+  ) {}
 
   async signIn(): Promise<void> {
     this.shop = await this.counter.login('shop');
@@ -80,7 +95,10 @@ class Till {
     const r = this.random();
     const household = this.pick(this.village.households);
     if (r < 0.78) {
-      const lines = Array.from({ length: 1 + Math.floor(this.random() * 3) }, () => ({ itemId: this.pick([...this.village.goods, ...this.village.services]), qty: 1 + Math.floor(this.random() * 2) }));
+      const lines = Array.from({ length: 1 + Math.floor(this.random() * 3) }, () => ({
+        itemId: this.pick([...this.village.goods, ...this.village.services]),
+        qty: 1 + Math.floor(this.random() * 2),
+      }));
       const params = { householdId: household, lines, requestId: `${this.name}-${++this.seq}-${Math.floor(this.random() * 1e9)}` };
       for (let attempt = 0; ; attempt++) {
         await this.ready;
@@ -99,17 +117,29 @@ class Till {
     }
     await this.ready;
     if (r < 0.86) {
-      const res = await this.counter.call('services.log', { householdId: household, itemId: this.village.barberService, requestId: `${this.name}-s${++this.seq}-${Math.floor(this.random() * 1e9)}` }, this.barber);
+      const res = await this.counter.call(
+        'services.log',
+        { householdId: household, itemId: this.village.barberService, requestId: `${this.name}-s${++this.seq}-${Math.floor(this.random() * 1e9)}` },
+        this.barber,
+      );
       if (res.result) this.ackedReceipts.push(res.result.receiptNo);
       return this.ack(res.result ? 'service' : `refused ${res.error?.code}`);
     }
-    if (r < 0.90 && this.receipts.length) {
+    if (r < 0.9 && this.receipts.length) {
       const id = this.receipts.splice(Math.floor(this.random() * this.receipts.length), 1)[0];
-      const res = await this.counter.call('redemptions.void', { id, reason: '顾客退回', supervisorUsername: 'admin', supervisorPin: staff.admin.pin }, this.shop);
+      const res = await this.counter.call(
+        'redemptions.void',
+        { id, reason: '顾客退回', supervisorUsername: 'admin', supervisorPin: staff.admin.pin },
+        this.shop,
+      );
       return this.ack(res.result ? 'void' : `refused ${res.error?.code}`);
     }
     if (r < 0.99) {
-      const res = await this.counter.call('stock.receive', { itemId: this.pick(this.village.goods), qty: 1 + Math.floor(this.random() * 20), fundingSource: this.random() < 0.5 ? 'fiscal' : 'collective' }, this.shop);
+      const res = await this.counter.call(
+        'stock.receive',
+        { itemId: this.pick(this.village.goods), qty: 1 + Math.floor(this.random() * 20), fundingSource: this.random() < 0.5 ? 'fiscal' : 'collective' },
+        this.shop,
+      );
       return this.ack(res.result ? 'receive' : `refused ${res.error?.code}`);
     }
     const itemId = this.pick(this.village.goods);
@@ -133,7 +163,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const random = prng(o.seed);
   o.log(`准备村委会数据 (office village: ${o.households} households)…`);
   const tPrep = performance.now();
-  const village = await prepareOffice({ households: o.households, goods: 8, services: 3, pointsPerHousehold: 1_000_000, stockPerItem: 200_000, membersPerHousehold: 2 });
+  const village = await prepareOffice({
+    households: o.households,
+    goods: 8,
+    services: 3,
+    pointsPerHousehold: 1_000_000,
+    stockPerItem: 200_000,
+    membersPerHousehold: 2,
+  });
   const officePort = await freePort();
   const office = await ServerProcess.start('office', { dataDir: village.dataDir, port: officePort });
   const proxy = new FaultProxy({ host: '127.0.0.1', port: officePort }, { seed: o.seed, faults: o.faults ?? villageLink });
@@ -164,12 +201,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 
     // Kill counter A the moment its next push has reached the office, before it hears the answer.
     let killed!: () => void;
-    const killDone = new Promise<void>((ok) => { killed = ok; });
+    const killDone = new Promise<void>((ok) => {
+      killed = ok;
+    });
     proxy.onForwarded = async (path, headers) => {
       if (!killArmed || path !== '/sync/push' || headers['x-pos-terminal'] !== a.terminalId) return;
       killArmed = false;
       let release!: () => void;
-      tills[0].ready = new Promise((ok) => { release = ok; });
+      tills[0].ready = new Promise((ok) => {
+        release = ok;
+      });
       await a.counter.kill();
       kills++;
       o.log(`  SIGKILL 柜台 ${a.counterId}（推送中）at ${produced} events`);
@@ -265,8 +306,20 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const acked: Record<string, number> = {};
     for (const t of tills) for (const [k, n] of Object.entries(t.acked)) acked[k] = (acked[k] ?? 0) + n;
     const result: SoakResult = {
-      sent: sentUuids.length, applied, duplicates: duplicates / 2, lost, seconds, converged: differences.length === 0, differences, failed,
-      conflicts: officeConflicts(office.dataDir).length, proxy: { ...proxy.stats }, kills, officeRestarts, acked, ackedMissingAtOffice,
+      sent: sentUuids.length,
+      applied,
+      duplicates: duplicates / 2,
+      lost,
+      seconds,
+      converged: differences.length === 0,
+      differences,
+      failed,
+      conflicts: officeConflicts(office.dataDir).length,
+      proxy: { ...proxy.stats },
+      kills,
+      officeRestarts,
+      acked,
+      ackedMissingAtOffice,
     };
     o.log(`  验证完成 (verified): sent ${result.sent}, applied ${result.applied}, duplicates ${result.duplicates}, lost ${result.lost}`);
 
@@ -288,13 +341,19 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
           const shop = await c.counter.login('shop');
           link.mode = 'down';
           let made = 0;
-          await Promise.all(Array.from({ length: 4 }, async () => {
-            while (made < o.pushBench) {
-              made++;
-              const lines = [{ itemId: village.goods[made % village.goods.length], qty: 1 }];
-              await c.counter.ok('redemptions.create', { householdId: village.households[made % village.households.length], lines, requestId: `bench-${made}-${o.seed}` }, shop);
-            }
-          }));
+          await Promise.all(
+            Array.from({ length: 4 }, async () => {
+              while (made < o.pushBench) {
+                made++;
+                const lines = [{ itemId: village.goods[made % village.goods.length], qty: 1 }];
+                await c.counter.ok(
+                  'redemptions.create',
+                  { householdId: village.households[made % village.households.length], lines, requestId: `bench-${made}-${o.seed}` },
+                  shop,
+                );
+              }
+            }),
+          );
           const backlog = (await c.counter.ok('sync.status', {}, shop)).pending as number;
           link.mode = 'clean';
           // Timed from a sync.now, so the agent's backoff from the outage is not counted as pushing time.
@@ -337,15 +396,25 @@ async function main() {
     },
   });
   const r = await runSoak({
-    events: Number(values.events), seed: Number(values.seed), households: Number(values.households), crashes: !values['no-crashes'],
-    pushBench: Number(values['push-bench']), pullBench: !values['no-pull-bench'], log: (l) => console.log(l),
+    events: Number(values.events),
+    seed: Number(values.seed),
+    households: Number(values.households),
+    crashes: !values['no-crashes'],
+    pushBench: Number(values['push-bench']),
+    pullBench: !values['no-pull-bench'],
+    log: (l) => console.log(l),
   });
   console.log('\n=== sync soak ===');
   console.log(`sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost} / seconds ${r.seconds.toFixed(1)}`);
   console.log(`acknowledged to the tills: ${JSON.stringify(r.acked)}; acknowledged receipts missing at the office: ${r.ackedMissingAtOffice}`);
-  console.log(`faults: ${JSON.stringify(r.proxy)}; counter SIGKILLs ${r.kills}; office restarts ${r.officeRestarts}; failed applies ${r.failed}; conflicts ${r.conflicts}`);
+  console.log(
+    `faults: ${JSON.stringify(r.proxy)}; counter SIGKILLs ${r.kills}; office restarts ${r.officeRestarts}; failed applies ${r.failed}; conflicts ${r.conflicts}`,
+  );
   if (r.push) console.log(`push: ${r.push.events} events in ${r.push.seconds.toFixed(2)} s = ${Math.round(r.push.perSecond)} events/s`);
-  if (r.pull) console.log(`pull: first pull of ${r.pull.households} households (${r.pull.feedEntries} feed entries) in ${r.pull.seconds.toFixed(2)} s = ${Math.round(r.pull.perSecond)} entries/s`);
+  if (r.pull)
+    console.log(
+      `pull: first pull of ${r.pull.households} households (${r.pull.feedEntries} feed entries) in ${r.pull.seconds.toFixed(2)} s = ${Math.round(r.pull.perSecond)} entries/s`,
+    );
   console.log(r.converged ? 'converged: office and both counters hold the same ledger' : `NOT converged:\n  ${r.differences.join('\n  ')}`);
   process.exit(r.converged && r.lost === 0 && r.duplicates === 0 && r.failed === 0 && r.ackedMissingAtOffice === 0 ? 0 : 1);
 }

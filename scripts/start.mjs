@@ -86,21 +86,23 @@ async function main() {
     process.exit(await run(electron, ['.', '--demo', '--data', dataDir, ...userArgs]));
   }
 
-  console.log([
-    '',
-    '未安装 Electron 运行环境，改为在浏览器中打开同一界面。',
-    'No Electron runtime is installed, so the same UI is served to your browser instead.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      '未安装 Electron 运行环境，改为在浏览器中打开同一界面。',
+      'No Electron runtime is installed, so the same UI is served to your browser instead.',
+      '',
+    ].join('\n'),
+  );
   if (rendererIsFresh()) console.log('界面已是最新，跳过构建 (renderer is up to date, skipping the build)');
   else await step('npx vite build', 'npx', ['vite', 'build']);
 
   // tsx is started with node directly, not through npx: npx runs it under `sh -c`, which does not pass
   // a SIGTERM on to the server, so the server would outlive us and keep the database open.
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-  process.exit(await run(process.execPath, [
-    tsxCli, 'electron/server/cli.ts', '--demo', '--data', dataDir, '--port', '5180', '--host', '127.0.0.1', ...userArgs,
-  ]));
+  process.exit(
+    await run(process.execPath, [tsxCli, 'electron/server/cli.ts', '--demo', '--data', dataDir, '--port', '5180', '--host', '127.0.0.1', ...userArgs]),
+  );
 }
 
 main().catch((err) => {

@@ -39,16 +39,22 @@ for (const [title, cmd, args, stop, before] of steps) {
   }
 }
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const vitest = join(out, 'vitest.json');
 if (existsSync(vitest)) {
   const v = JSON.parse(readFileSync(vitest, 'utf8'));
-  passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + (v.numTodoTests ?? 0);
 }
 const pw = join(out, 'playwright.json');
 if (existsSync(pw)) {
   const s = JSON.parse(readFileSync(pw, 'utf8')).stats;
-  passed += s.expected; failed += s.unexpected + (s.flaky ?? 0); skipped += s.skipped;
+  passed += s.expected;
+  failed += s.unexpected + (s.flaky ?? 0);
+  skipped += s.skipped;
 }
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok && failed === 0 ? 0 : 1);

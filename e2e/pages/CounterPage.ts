@@ -98,7 +98,7 @@ export class CounterPage {
   /** A cart line's quantity, whether shown as text or as an editable number field. */
   async qtyOf(itemId: number): Promise<number> {
     const el = this.cartLine(itemId).getByTestId('cart-line-qty');
-    const text = await el.evaluate((e) => (e instanceof HTMLInputElement ? e.value : e.querySelector('input')?.value ?? e.textContent ?? ''));
+    const text = await el.evaluate((e) => (e instanceof HTMLInputElement ? e.value : (e.querySelector('input')?.value ?? e.textContent ?? '')));
     const m = /\d+/.exec(text);
     if (!m) throw new Error(`no quantity in "${text}"`);
     return Number(m[0]);

@@ -1,7 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
-export interface VillageInput { name: string; code: string; town: string; county: string }
-export interface AdminInput { name: string; username: string; pin: string }
+export interface VillageInput {
+  name: string;
+  code: string;
+  town: string;
+  county: string;
+}
+export interface AdminInput {
+  name: string;
+  username: string;
+  pin: string;
+}
 
 /** The first-run wizard (renderer/src/pages/setup/SetupWizard.tsx). */
 export class SetupWizardPage {

@@ -10,7 +10,8 @@ import net from 'node:net';
  */
 export type FakePrinterMode = 'normal' | 'no-status' | 'stall' | 'paper-out' | 'cover-open';
 
-const DLE = 0x10, EOT = 0x04;
+const DLE = 0x10,
+  EOT = 0x04;
 
 /** The one-byte answer to DLE EOT n in each mode (ESC/POS: bits 1 and 4 always set). */
 function statusByte(mode: FakePrinterMode, n: number): number {
@@ -153,12 +154,34 @@ export class FakePrinter {
  */
 const commands: Record<'epson' | 'star', Record<string, number>> = {
   epson: {
-    '1b40': 2, '1b61': 3, '1b45': 3, '1b21': 3, '1b64': 3, '1b74': 3, '1b4d': 3, '1b2d': 3, '1b32': 2,
-    '1c26': 2, '1c2e': 2, '1c21': 3, '1d21': 3, '1d42': 3,
+    '1b40': 2,
+    '1b61': 3,
+    '1b45': 3,
+    '1b21': 3,
+    '1b64': 3,
+    '1b74': 3,
+    '1b4d': 3,
+    '1b2d': 3,
+    '1b32': 2,
+    '1c26': 2,
+    '1c2e': 2,
+    '1c21': 3,
+    '1d21': 3,
+    '1d42': 3,
   },
   star: {
-    '1b40': 2, '1b24': 3, '1b1d61': 4, '1b1d74': 4, '1b45': 2, '1b46': 2, '1b69': 4, '1b64': 3,
-    '1b70': 2, '1b71': 2, '1b2d': 3, '0b': 1,
+    '1b40': 2,
+    '1b24': 3,
+    '1b1d61': 4,
+    '1b1d74': 4,
+    '1b45': 2,
+    '1b46': 2,
+    '1b69': 4,
+    '1b64': 3,
+    '1b70': 2,
+    '1b71': 2,
+    '1b2d': 3,
+    '0b': 1,
   },
 };
 

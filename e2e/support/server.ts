@@ -19,12 +19,18 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(opts: { demo?: boolean; testClock?: boolean; role?: 'all' | 'office' | 'counter'; env?: Record<string, string> } = {}): Promise<E2EServer> {
+export async function startServer(
+  opts: { demo?: boolean; testClock?: boolean; role?: 'all' | 'office' | 'counter'; env?: Record<string, string> } = {},
+): Promise<E2EServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pts-e2e-'));
   const t0 = Date.now();
   // Playwright's runner puts its own loader in NODE_OPTIONS; the server must not inherit it.
   const { proc, url } = await spawnServer({
-    dataDir, role: opts.role, demo: opts.demo ?? true, testClock: opts.testClock ?? true, env: { ...opts.env, NODE_OPTIONS: undefined },
+    dataDir,
+    role: opts.role,
+    demo: opts.demo ?? true,
+    testClock: opts.testClock ?? true,
+    env: { ...opts.env, NODE_OPTIONS: undefined },
   });
   if (process.env.E2E_TIMING) console.log(`server ready in ${Date.now() - t0} ms`);
 

@@ -19,7 +19,9 @@ const userFor: Record<Role, Who> = { admin: 'admin', shopkeeper: 'shop', clerk: 
 const probe = { __accessMatrixProbe__: true };
 
 let v: Village;
-beforeAll(async () => { v = await freshVillage({ testClock: true }); });
+beforeAll(async () => {
+  v = await freshVillage({ testClock: true });
+});
 afterAll(() => v?.close());
 
 const isRoleRefusal = (reply: Awaited<ReturnType<Village['call']>>, method: string) =>
@@ -36,7 +38,8 @@ describe('access matrix: every method × every role', () => {
     for (const role of roles) {
       const reply = await v.call(userFor[role], method, probe);
       const expectedForbidden = !allows(access, [role]);
-      if (isRoleRefusal(reply, method) !== expectedForbidden) rows.push(`${role}: expected ${expectedForbidden ? 'FORBIDDEN' : 'allowed'}, got ${JSON.stringify(reply)}`);
+      if (isRoleRefusal(reply, method) !== expectedForbidden)
+        rows.push(`${role}: expected ${expectedForbidden ? 'FORBIDDEN' : 'allowed'}, got ${JSON.stringify(reply)}`);
       if ('error' in reply && reply.error.code === 'INTERNAL') rows.push(`${role}: INTERNAL`);
     }
     const anonymous = await v.call(null, method, probe);

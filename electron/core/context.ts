@@ -8,10 +8,16 @@ import { villageDate, yearOf } from './rules/village-date.js';
 import type { EventFacts, EventSource, EventType } from './events/schemas.js';
 import type { PrinterTransport } from '../print/transport.js';
 
-export interface SessionUser { id: number; username: string; name: string; roles: Role[] }
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  roles: Role[];
+}
 
-export interface ServerRole { role: 'all' | 'office' | 'counter' }
-
+export interface ServerRole {
+  role: 'all' | 'office' | 'counter';
+}
 
 /** What the sync machinery offers the handlers (electron/sync); absent in tests that do not sync. */
 export interface SyncRuntime {
@@ -48,8 +54,16 @@ export interface UpdateRuntime {
 export type MachineRole = ServerRole['role'];
 
 /** The office's LAN listening (settings row `office.lan`); off until an admin turns it on. */
-export interface LanSettings { enabled: boolean; host: string; port: number }
-export interface LanStatus { listening: boolean; url: string | null; error: string | null }
+export interface LanSettings {
+  enabled: boolean;
+  host: string;
+  port: number;
+}
+export interface LanStatus {
+  listening: boolean;
+  url: string | null;
+  error: string | null;
+}
 
 /**
  * What this machine is, as the host runs it: the role can change at run time (first-run wizard,
@@ -71,10 +85,20 @@ export interface MachineRuntime {
 }
 
 /** A printer the OS knows (Electron: webContents.getPrintersAsync()). */
-export interface SystemPrinter { name: string; displayName: string; description: string }
+export interface SystemPrinter {
+  name: string;
+  displayName: string;
+  description: string;
+}
 
 /** One page for a driver printer; the page size is in microns, as webContents.print takes it. */
-export interface DriverPrintJob { deviceName: string; html: string; widthMicrons: number; heightMicrons: number; copies: number }
+export interface DriverPrintJob {
+  deviceName: string;
+  html: string;
+  widthMicrons: number;
+  heightMicrons: number;
+  copies: number;
+}
 
 /**
  * What the desktop shell offers for printers installed with their driver; absent in browser mode.
@@ -118,7 +142,12 @@ export interface CountyRuntime {
   status(): unknown;
   syncNow(): Promise<unknown>;
   link(): { countyUrl: string } | null;
-  pair(countyUrl: string, code: string, villageCode: string, caller: { userId: number | null; at: string }): Promise<{ villageCode: string; villageName: string }>;
+  pair(
+    countyUrl: string,
+    code: string,
+    villageCode: string,
+    caller: { userId: number | null; at: string },
+  ): Promise<{ villageCode: string; villageName: string }>;
 }
 
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */
@@ -130,7 +159,11 @@ export class Ctx {
   readonly year: number;
 
   /** sessionToken: the caller's own session, so logout and a PIN change can end exactly that one or all others. */
-  constructor(readonly deps: CoreDeps, readonly user: SessionUser | null, readonly sessionToken?: string) {
+  constructor(
+    readonly deps: CoreDeps,
+    readonly user: SessionUser | null,
+    readonly sessionToken?: string,
+  ) {
     this.now = deps.clock.now();
     this.village = getSetting(deps.db, 'village', defaultVillage);
     this.counter = getSetting(deps.db, 'counter', defaultCounter);
@@ -186,7 +219,11 @@ export class Ctx {
    */
   emit<T extends EventType>(type: T, facts: EventFacts<T>): void {
     const source: EventSource = { counterId: this.counter.counterId, userId: this.me.id, at: this.nowIso, date: this.today, year: this.year };
-    stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)')
-      .run(randomUUID(), type, JSON.stringify({ ...facts, source }), this.nowIso);
+    stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)').run(
+      randomUUID(),
+      type,
+      JSON.stringify({ ...facts, source }),
+      this.nowIso,
+    );
   }
 }

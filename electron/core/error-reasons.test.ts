@@ -43,7 +43,9 @@ describe('error reasons', () => {
     const missing: string[] = [];
     let sites = 0;
     // errors.ts defines AppError and notFound (whose type requires a reason); the rest throw.
-    const files = [...sourceFiles('electron/core'), ...sourceFiles('electron/print'), ...sourceFiles('electron/server')].filter((f) => !f.endsWith('errors.ts'));
+    const files = [...sourceFiles('electron/core'), ...sourceFiles('electron/print'), ...sourceFiles('electron/server')].filter(
+      (f) => !f.endsWith('errors.ts'),
+    );
     for (const file of files) {
       const src = readFileSync(file, 'utf8');
       for (const m of src.matchAll(/new AppError\(|\bnotFound\(/g)) {

@@ -148,7 +148,17 @@ export const errorReasons = {
   OUT_OF_STOCK: ['out_of_stock'],
   LIMIT_EXCEEDED: ['item_limit', 'rule_cap'],
   NOT_REDEMPTION_DAY: ['not_redemption_day'],
-  PRINTER_UNAVAILABLE: ['printer_unreachable', 'printer_address_invalid', 'printer_not_configured', 'printer_timeout', 'paper_out', 'cover_open', 'printer_error', 'driver_failed', 'driver_needs_desktop'],
+  PRINTER_UNAVAILABLE: [
+    'printer_unreachable',
+    'printer_address_invalid',
+    'printer_not_configured',
+    'printer_timeout',
+    'paper_out',
+    'cover_open',
+    'printer_error',
+    'driver_failed',
+    'driver_needs_desktop',
+  ],
   OFFICE_UNREACHABLE: ['county_unreachable'],
   INTERNAL: ['internal'],
 } as const;

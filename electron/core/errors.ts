@@ -23,7 +23,12 @@ export type { ErrorReason } from './error-reasons.js';
  * What a refusal gives the caller: `reason` says which refusal it is (the client words it in its own
  * language from reason and details), `details` the figures it needs (available, short, stock…).
  */
-export interface ApiErrorBody { code: ErrorCode; message: string; reason?: ErrorReason; details?: Record<string, unknown> }
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  reason?: ErrorReason;
+  details?: Record<string, unknown>;
+}
 
 /** Passed where the details go: the reason (typed by the code) travels with the figures and is lifted out. */
 export type ErrorDetails<C extends ErrorCode> = { reason?: ReasonOf<C> } & Record<string, unknown>;

@@ -9,27 +9,91 @@ import fc from 'fast-check';
 import { z } from 'zod';
 
 type JsonSchema = {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
-  minItems?: number; maxItems?: number; minLength?: number; maxLength?: number; pattern?: string; format?: string;
-  enum?: unknown[]; const?: unknown; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[];
-  minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; default?: unknown;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  default?: unknown;
 };
 
 const huge = 'x'.repeat(100_000);
 
 /** Values that have broken parsers and SQL layers before. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
-  null, undefined, true, false, 0, -1, 1.5, -0.5, 1e308, -1e308, 2 ** 53, -(2 ** 53), 2 ** 31, NaN, Infinity, -Infinity,
-  '', ' ', '0', '-1', '1e3', 'null', 'true', '[]', '{}', huge, '𠮷'.repeat(20_000), '\u0000', 'a\u0000b', '\uD800', '\r\n\t',
-  "' OR 1=1 --", "'; DROP TABLE users; --", '%', '_', '\\', '../../etc/passwd', '<script>alert(1)</script>', '=cmd|calc',
-  '2026-02-30', '2026-13-01', '9999-12-31', '0000-00-00', '2026-03-15T10:00:00', '1970-01-01T00:00:00Z',
-  [], [null], [[[[[]]]]], {}, { __proto__: null }, JSON.parse('{"__proto__":{"admin":true}}'), { constructor: { prototype: {} } },
+  null,
+  undefined,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  -0.5,
+  1e308,
+  -1e308,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 31,
+  NaN,
+  Infinity,
+  -Infinity,
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e3',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  huge,
+  '𠮷'.repeat(20_000),
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\r\n\t',
+  "' OR 1=1 --",
+  "'; DROP TABLE users; --",
+  '%',
+  '_',
+  '\\',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '=cmd|calc',
+  '2026-02-30',
+  '2026-13-01',
+  '9999-12-31',
+  '0000-00-00',
+  '2026-03-15T10:00:00',
+  '1970-01-01T00:00:00Z',
+  [],
+  [null],
+  [[[[[]]]]],
+  {},
+  { __proto__: null },
+  JSON.parse('{"__proto__":{"admin":true}}'),
+  { constructor: { prototype: {} } },
   Array.from({ length: 2000 }, (_, i) => i),
 );
 
 /** Mostly small values near the bottom of the range (ids that exist, years in use), sometimes anywhere in it. */
 function smallInt(min: number, max: number): fc.Arbitrary<number> {
-  const lo = Math.max(min, -1e9), hi = Math.min(max, 1e9);
+  const lo = Math.max(min, -1e9),
+    hi = Math.min(max, 1e9);
   if (lo > hi) return fc.constant(min);
   const nearLo = Math.max(lo, Math.min(1, hi));
   return fc.oneof(
@@ -69,9 +133,14 @@ function fromSchema(s: JsonSchema, depth: number): fc.Arbitrary<unknown> {
           /* a pattern fast-check cannot invert: fall through to plain strings */
         }
       }
-      if (s.format === 'date-time') return fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (s.format === 'date-time')
+        return fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
       const maxLength = Math.min(s.maxLength ?? 40, 40);
-      return fc.oneof(dateLike, fc.string({ minLength: Math.min(s.minLength ?? 0, maxLength), maxLength }), fc.constantFrom('张三', '王建华', 'zsf', '6601', 'C01-2026-000001'));
+      return fc.oneof(
+        dateLike,
+        fc.string({ minLength: Math.min(s.minLength ?? 0, maxLength), maxLength }),
+        fc.constantFrom('张三', '王建华', 'zsf', '6601', 'C01-2026-000001'),
+      );
     }
     case 'integer': {
       const min = s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : (s.minimum ?? -1e9);
@@ -106,7 +175,9 @@ function mutate(value: unknown): fc.Arbitrary<unknown> {
   const keys = isObj ? Object.keys(value as object) : [];
   const options: fc.Arbitrary<unknown>[] = [
     nastyValue,
-    fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => (isObj ? { ...(value as object), [k]: v } : { [k]: v })),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }))
+      .map(([k, v]) => (isObj ? { ...(value as object), [k]: v } : { [k]: v })),
   ];
   if (keys.length) {
     options.push(

@@ -58,14 +58,20 @@ async function seeded(): Promise<Village> {
 
 /** Users' failed-login counters are the only thing a rejected call may commit (lockout survives rollback). */
 const lockoutState = (db: DB) => JSON.stringify(stmt(db, 'SELECT id, failed_logins, locked_until FROM users ORDER BY id').all());
-const usersButLockout = (db: DB) => JSON.stringify(stmt(db, 'SELECT * FROM users ORDER BY id').all()
-  .map((u) => ({ ...(u as object), failed_logins: 0, locked_until: null })));
+const usersButLockout = (db: DB) =>
+  JSON.stringify(
+    stmt(db, 'SELECT * FROM users ORDER BY id')
+      .all()
+      .map((u) => ({ ...(u as object), failed_logins: 0, locked_until: null })),
+  );
 
 const tally = { calls: 0, rejected: 0, internal: 0, writesOnRejection: 0, methods: 0 };
 
 afterAll(() => {
-  console.log(`[fuzz in-process] ${tally.calls} calls over ${tally.methods} methods × ${roles.length + 1} identities (seed ${seed}): `
-    + `${tally.rejected} rejected, ${tally.internal} INTERNAL, ${tally.writesOnRejection} writes on rejection`);
+  console.log(
+    `[fuzz in-process] ${tally.calls} calls over ${tally.methods} methods × ${roles.length + 1} identities (seed ${seed}): ` +
+      `${tally.rejected} rejected, ${tally.internal} INTERNAL, ${tally.writesOnRejection} writes on rejection`,
+  );
 });
 
 describe('fuzz: every method, every role, bad input', () => {
@@ -80,26 +86,32 @@ describe('fuzz: every method, every role, bad input', () => {
     const v = await seeded();
     tally.methods++;
     try {
-      await fc.assert(fc.asyncProperty(who, fuzzParams(def.input), async (caller, params) => {
-        const db = v.d.deps.db;
-        const before = fingerprint(db);
-        const lockoutBefore = lockoutState(db);
-        const usersBefore = usersButLockout(db);
-        const reply: Reply = await v.call(caller, method, params);
-        tally.calls++;
-        expect(Object.keys(reply)).toHaveLength(1);
-        if (!('error' in reply)) return;
-        tally.rejected++;
-        if (reply.error.code === 'INTERNAL') tally.internal++;
-        expect(reply.error.code, `${method} ${JSON.stringify(params)?.slice(0, 300)}`).not.toBe('INTERNAL');
-        const after = fingerprint(v.d.deps.db);
-        if (after === before) return;
-        // UNAUTHENTICATED (login, supervisor PIN) or FORBIDDEN (a wrong old PIN in auth.changePin).
-        const lockoutBookkeeping = ['UNAUTHENTICATED', 'FORBIDDEN'].includes(reply.error.code) && after.split('|')[0] === before.split('|')[0]
-          && lockoutState(v.d.deps.db) !== lockoutBefore && usersButLockout(v.d.deps.db) === usersBefore;
-        if (!lockoutBookkeeping) tally.writesOnRejection++;
-        expect(lockoutBookkeeping, `${method} rejected with ${reply.error.code} but wrote: ${before} → ${after}`).toBe(true);
-      }), { numRuns: runs, seed, endOnFailure: true });
+      await fc.assert(
+        fc.asyncProperty(who, fuzzParams(def.input), async (caller, params) => {
+          const db = v.d.deps.db;
+          const before = fingerprint(db);
+          const lockoutBefore = lockoutState(db);
+          const usersBefore = usersButLockout(db);
+          const reply: Reply = await v.call(caller, method, params);
+          tally.calls++;
+          expect(Object.keys(reply)).toHaveLength(1);
+          if (!('error' in reply)) return;
+          tally.rejected++;
+          if (reply.error.code === 'INTERNAL') tally.internal++;
+          expect(reply.error.code, `${method} ${JSON.stringify(params)?.slice(0, 300)}`).not.toBe('INTERNAL');
+          const after = fingerprint(v.d.deps.db);
+          if (after === before) return;
+          // UNAUTHENTICATED (login, supervisor PIN) or FORBIDDEN (a wrong old PIN in auth.changePin).
+          const lockoutBookkeeping =
+            ['UNAUTHENTICATED', 'FORBIDDEN'].includes(reply.error.code) &&
+            after.split('|')[0] === before.split('|')[0] &&
+            lockoutState(v.d.deps.db) !== lockoutBefore &&
+            usersButLockout(v.d.deps.db) === usersBefore;
+          if (!lockoutBookkeeping) tally.writesOnRejection++;
+          expect(lockoutBookkeeping, `${method} rejected with ${reply.error.code} but wrote: ${before} → ${after}`).toBe(true);
+        }),
+        { numRuns: runs, seed, endOnFailure: true },
+      );
     } finally {
       closeWatchers(v.db, v.d.deps.db);
       if (v.d.deps.db !== v.db && v.d.deps.db.open) v.d.deps.db.close();

@@ -1,11 +1,25 @@
 /** Invariants every write keeps: the ledger is append-only, each write is audited once, and no PIN is ever logged. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  allPins, approved, counts, freshVillage, goods, household, householdWithPoints, recordPending, redeem, rid, service, users, type Village,
+  allPins,
+  approved,
+  counts,
+  freshVillage,
+  goods,
+  household,
+  householdWithPoints,
+  recordPending,
+  redeem,
+  rid,
+  service,
+  users,
+  type Village,
 } from './test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 /** One of everything, so each append-only table has a row to try to change. */
@@ -35,10 +49,20 @@ describe('append-only ledger', () => {
 
   it('a reversal and a void point at their originals by foreign key', async () => {
     const { r } = await busyDay();
-    expect(() => v.db.prepare("INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (9999, 'x', 1, 1, 'x')").run()).toThrow(/FOREIGN KEY/);
-    expect(() => v.db.prepare("INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, 'x', 1, 1, 'x')").run(r.id)).toThrow(/UNIQUE/);
-    expect(() => v.db.prepare(`INSERT INTO point_entries (household_id, kind, category, rule_name, points, occurred_on, year, recorded_by, recorded_at)
-      VALUES (1, 'reversal', 'x', 'x', 5, '2026-03-15', 2026, 1, 'x')`).run()).toThrow(/CHECK/);
+    expect(() => v.db.prepare("INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (9999, 'x', 1, 1, 'x')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(() => v.db.prepare("INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, 'x', 1, 1, 'x')").run(r.id)).toThrow(
+      /UNIQUE/,
+    );
+    expect(() =>
+      v.db
+        .prepare(
+          `INSERT INTO point_entries (household_id, kind, category, rule_name, points, occurred_on, year, recorded_by, recorded_at)
+      VALUES (1, 'reversal', 'x', 'x', 5, '2026-03-15', 2026, 1, 'x')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('stock cannot be edited around the movements: the level is kept by trigger from them', async () => {
@@ -68,8 +92,18 @@ describe('audit and outbox', () => {
       ['calendar.set', () => v.invoke('admin', 'calendar.set', { mode: 'any' }), 0],
       ['stock.receive', () => v.invoke('shop', 'stock.receive', { itemId: soap.id, qty: 3, fundingSource: 'collective' }), 1],
       ['stock.count', () => v.invoke('shop', 'stock.count', { itemId: soap.id, countedQty: 7, reason: '盘点' }), 1],
-      ['redemptions.create', async () => { redemptionId = (await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }])).id; }, 1],
-      ['redemptions.void', () => v.invoke('shop', 'redemptions.void', { id: redemptionId, reason: '扫错', supervisorUsername: 'admin', supervisorPin: users.admin.pin }), 1],
+      [
+        'redemptions.create',
+        async () => {
+          redemptionId = (await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }])).id;
+        },
+        1,
+      ],
+      [
+        'redemptions.void',
+        () => v.invoke('shop', 'redemptions.void', { id: redemptionId, reason: '扫错', supervisorUsername: 'admin', supervisorPin: users.admin.pin }),
+        1,
+      ],
       ['services.log', () => v.invoke('barber', 'services.log', { itemId: cut.id, householdId: h.id, requestId: rid() }), 1],
     ];
   }
@@ -91,8 +125,8 @@ describe('audit and outbox', () => {
     const h = await householdWithPoints(v, 5);
     const soap = await goods(v, { points: 10, stock: 5 });
     const before = counts(v.db);
-    expect('error' in await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid() })).toBe(true);
-    expect('error' in await v.call('shop', 'stock.receive', { itemId: 9999, qty: 1, fundingSource: 'fiscal' })).toBe(true);
+    expect('error' in (await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid() }))).toBe(true);
+    expect('error' in (await v.call('shop', 'stock.receive', { itemId: 9999, qty: 1, fundingSource: 'fiscal' }))).toBe(true);
     expect(counts(v.db)).toEqual(before);
   });
 
@@ -118,8 +152,10 @@ describe('audit and outbox', () => {
     await v.login('shop');
 
     const logged = JSON.stringify([
-      v.db.prepare('SELECT * FROM audit').all(), v.db.prepare('SELECT type, payload, at FROM outbox').all(), // (uuid is random hex)
-      v.db.prepare('SELECT * FROM redemptions').all(), v.db.prepare('SELECT * FROM redemption_voids').all(),
+      v.db.prepare('SELECT * FROM audit').all(),
+      v.db.prepare('SELECT type, payload, at FROM outbox').all(), // (uuid is random hex)
+      v.db.prepare('SELECT * FROM redemptions').all(),
+      v.db.prepare('SELECT * FROM redemption_voids').all(),
     ]);
     for (const pin of [...allPins, '135791', '246802']) expect(logged).not.toContain(pin);
   });

@@ -15,7 +15,8 @@ describe('write ownership at a counter', () => {
   });
 
   it('lets a counter keep its own machine: printer, local backups, bulk-day bundle, office address', () => {
-    for (const m of ['printer.configure', 'backup.configure', 'bulk.bundle.set', 'sync.setOffice', 'auth.logout']) expect(writeAllowed('counter', m), m).toBe(true);
+    for (const m of ['printer.configure', 'backup.configure', 'bulk.bundle.set', 'sync.setOffice', 'auth.logout'])
+      expect(writeAllowed('counter', m), m).toBe(true);
     // The village-wide settings stay the office's.
     for (const m of ['office.settings.set', 'calendar.set', 'boards.configure', 'reports.setPointValue']) expect(writeAllowed('counter', m), m).toBe(false);
   });

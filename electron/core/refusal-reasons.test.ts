@@ -2,10 +2,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from './dispatcher.js';
 import { codeOfReason } from './error-reasons.js';
 import type { ErrorCode, ErrorReason } from './errors.js';
-import { approved, expectRefused, freshVillage, goods, household, householdWithPoints, recordPending, redeem, rid, users, type Village, type Who } from './test-support.js';
+import {
+  approved,
+  expectRefused,
+  freshVillage,
+  goods,
+  household,
+  householdWithPoints,
+  recordPending,
+  redeem,
+  rid,
+  users,
+  type Village,
+  type Who,
+} from './test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const admin = { supervisorUsername: users.admin.username, supervisorPin: users.admin.pin };
@@ -25,11 +40,17 @@ async function refused(who: Who, method: string, params: unknown, code: ErrorCod
   return expectReason({ error: err } as Reply, code, reason);
 }
 
-describe('the counter\'s refusals say which refusal they are, with the figures', () => {
+describe("the counter's refusals say which refusal they are, with the figures", () => {
   it('insufficient points: available, required and short', async () => {
     const h = await householdWithPoints(v, 73);
     const oil = await goods(v, { name: '食用油', points: 50 });
-    const d = await refused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: oil.id, qty: 2 }], requestId: rid() }, 'INSUFFICIENT_POINTS', 'insufficient_points');
+    const d = await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: oil.id, qty: 2 }], requestId: rid() },
+      'INSUFFICIENT_POINTS',
+      'insufficient_points',
+    );
     expect(d).toMatchObject({ available: 73, required: 100, shortBy: 27 });
   });
 
@@ -38,28 +59,52 @@ describe('the counter\'s refusals say which refusal they are, with the figures',
     const h = await household(v);
     await approved(v, h.id, 'award', 30);
     const soap = await goods(v, { points: 10 });
-    const d = await refused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: rid() }, 'INSUFFICIENT_POINTS', 'in_notice_period');
+    const d = await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: rid() },
+      'INSUFFICIENT_POINTS',
+      'in_notice_period',
+    );
     expect(d).toMatchObject({ available: 0, required: 20, shortBy: 20, inNotice: 30, countsFrom: '2026-03-22' });
     // More than the notice covers is a plain shortfall.
-    await refused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 4 }], requestId: rid() }, 'INSUFFICIENT_POINTS', 'insufficient_points');
+    await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: soap.id, qty: 4 }], requestId: rid() },
+      'INSUFFICIENT_POINTS',
+      'insufficient_points',
+    );
   });
 
   it('out of stock: the item, its stock and unit, and what was asked', async () => {
     const h = await householdWithPoints(v, 500);
     const rice = await goods(v, { name: '大米', points: 10, stock: 3 });
-    const d = await refused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: rice.id, qty: 4 }], requestId: rid() }, 'OUT_OF_STOCK', 'out_of_stock');
+    const d = await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: rice.id, qty: 4 }], requestId: rid() },
+      'OUT_OF_STOCK',
+      'out_of_stock',
+    );
     expect(d).toMatchObject({ itemId: rice.id, itemName: '大米', unit: '袋', stock: 3, requested: 4 });
   });
 
-  it('an item\'s yearly limit per household', async () => {
+  it("an item's yearly limit per household", async () => {
     const h = await householdWithPoints(v, 500);
     const oil = await goods(v, { name: '食用油', points: 10, limit: 2 });
     await redeem(v, h.id, [{ itemId: oil.id, qty: 2 }]);
-    const d = await refused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: oil.id, qty: 1 }], requestId: rid() }, 'LIMIT_EXCEEDED', 'item_limit');
+    const d = await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: oil.id, qty: 1 }], requestId: rid() },
+      'LIMIT_EXCEEDED',
+      'item_limit',
+    );
     expect(d).toMatchObject({ itemName: '食用油', limit: 2, already: 2, requested: 1 });
   });
 
-  it('a scoring rule\'s yearly cap', async () => {
+  it("a scoring rule's yearly cap", async () => {
     const h = await household(v);
     const rule = await v.invoke('admin', 'rules.save', { category: '乡风文明', name: '义务劳动', kind: 'award', points: 5, capPerYear: 5 });
     await v.invoke('clerk', 'points.record', { householdIds: [h.id], ruleId: rule.id, occurredOn: '2026-03-01' });
@@ -72,11 +117,20 @@ describe('the counter\'s refusals say which refusal they are, with the figures',
     const soap = await goods(v);
     await v.invoke('admin', 'calendar.set', { mode: 'dates', dates: ['2026-03-10'] });
     const line = { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }] };
-    expect(await refused('shop', 'redemptions.create', { ...line, requestId: rid() }, 'NOT_REDEMPTION_DAY', 'not_redemption_day')).toMatchObject({ today: '2026-03-15' });
+    expect(await refused('shop', 'redemptions.create', { ...line, requestId: rid() }, 'NOT_REDEMPTION_DAY', 'not_redemption_day')).toMatchObject({
+      today: '2026-03-15',
+    });
     const notAdmin = { supervisorUsername: users.review.username, supervisorPin: users.review.pin, reason: '老人行动不便' };
-    expect(await refused('shop', 'redemptions.create', { ...line, requestId: rid(), override: notAdmin }, 'FORBIDDEN', 'supervisor_not_admin'))
-      .toMatchObject({ name: users.review.name });
-    await refused('shop', 'redemptions.create', { ...line, requestId: rid(), override: { ...admin, supervisorPin: '000000', reason: '特批' } }, 'UNAUTHENTICATED', 'supervisor_pin_wrong');
+    expect(await refused('shop', 'redemptions.create', { ...line, requestId: rid(), override: notAdmin }, 'FORBIDDEN', 'supervisor_not_admin')).toMatchObject({
+      name: users.review.name,
+    });
+    await refused(
+      'shop',
+      'redemptions.create',
+      { ...line, requestId: rid(), override: { ...admin, supervisorPin: '000000', reason: '特批' } },
+      'UNAUTHENTICATED',
+      'supervisor_pin_wrong',
+    );
   });
 });
 
@@ -88,7 +142,8 @@ describe('voids, reviews and sign-in', () => {
     const voidWith = (s: { supervisorUsername: string; supervisorPin: string }) => ({ id: r.id, reason: '扫错', ...s });
     await refused('shop', 'redemptions.void', voidWith({ supervisorUsername: 'shop', supervisorPin: users.shop.pin }), 'FORBIDDEN', 'supervisor_not_admin');
     // A wrong PIN is counted even though the call rolls back, so expectRefused's "nothing changed" does not apply.
-    for (let i = 0; i < 5; i++) expectReason(await v.call('shop', 'redemptions.void', voidWith({ ...admin, supervisorPin: '000000' })), 'UNAUTHENTICATED', 'supervisor_pin_wrong');
+    for (let i = 0; i < 5; i++)
+      expectReason(await v.call('shop', 'redemptions.void', voidWith({ ...admin, supervisorPin: '000000' })), 'UNAUTHENTICATED', 'supervisor_pin_wrong');
     expect(expectReason(await v.call('shop', 'redemptions.void', voidWith(admin)), 'UNAUTHENTICATED', 'supervisor_locked')).toHaveProperty('lockedUntil');
     await v.moveClock('2026-03-15T10:06:00+08:00');
     await v.invoke('shop', 'redemptions.void', voidWith(admin));
@@ -97,7 +152,13 @@ describe('voids, reviews and sign-in', () => {
 
   it('a recorder may not review their own entry; a reviewed entry is not reviewed twice', async () => {
     const h = await household(v);
-    const own = (await v.invoke('admin', 'points.record', { householdIds: [h.id], ruleId: (await v.invoke('admin', 'rules.save', { category: '通用', name: '好人好事', kind: 'award', points: 5 })).id, occurredOn: '2026-03-01' })).entries[0].id;
+    const own = (
+      await v.invoke('admin', 'points.record', {
+        householdIds: [h.id],
+        ruleId: (await v.invoke('admin', 'rules.save', { category: '通用', name: '好人好事', kind: 'award', points: 5 })).id,
+        occurredOn: '2026-03-01',
+      })
+    ).entries[0].id;
     await refused('admin', 'points.review', { entryIds: [own], decision: 'approve' }, 'FORBIDDEN', 'recorder_cannot_review');
     const other = await recordPending(v, h.id, 'award', 5);
     await v.invoke('review', 'points.review', { entryIds: [other], decision: 'approve' });
@@ -114,8 +175,9 @@ describe('voids, reviews and sign-in', () => {
   });
 
   it('a role that does not allow the method', async () => {
-    expect(expectReason(await v.call('clerk', 'redemptions.create', { householdId: 1, lines: [], requestId: rid() }), 'FORBIDDEN', 'role_not_allowed'))
-      .toMatchObject({ method: 'redemptions.create' });
+    expect(
+      expectReason(await v.call('clerk', 'redemptions.create', { householdId: 1, lines: [], requestId: rid() }), 'FORBIDDEN', 'role_not_allowed'),
+    ).toMatchObject({ method: 'redemptions.create' });
   });
 });
 
@@ -129,12 +191,24 @@ describe('the rest of the common refusals', () => {
     const soap = await goods(v, { name: '牙膏' });
     const requestId = rid();
     await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }], { requestId });
-    await refused('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId }, 'CONFLICT', 'request_replayed_different');
+    await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId },
+      'CONFLICT',
+      'request_replayed_different',
+    );
     expect(await refused('shop', 'households.get', { id: 9999 }, 'NOT_FOUND', 'unknown_household')).toMatchObject({ householdId: 9999 });
   });
 
-  it('invalid params list the fields and zod\'s issue codes, not its text', async () => {
-    const d = await refused('shop', 'redemptions.create', { householdId: 1, lines: [{ itemId: 1, qty: 1.5 }], requestId: 'x' }, 'INVALID_INPUT', 'invalid_params');
+  it("invalid params list the fields and zod's issue codes, not its text", async () => {
+    const d = await refused(
+      'shop',
+      'redemptions.create',
+      { householdId: 1, lines: [{ itemId: 1, qty: 1.5 }], requestId: 'x' },
+      'INVALID_INPUT',
+      'invalid_params',
+    );
     const issues = d.issues as { path: string; code: string }[];
     expect(issues.map((i) => i.path).sort()).toEqual(['lines.0.qty', 'requestId']);
     expect(issues.every((i) => /^[a-z_]+$/.test(i.code))).toBe(true);

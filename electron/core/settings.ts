@@ -9,7 +9,10 @@ export interface VillageSettings {
   town?: string;
   county?: string;
 }
-export interface CounterSettings { counterId: string; cardPrefix: string }
+export interface CounterSettings {
+  counterId: string;
+  cardPrefix: string;
+}
 
 export const defaultVillage: VillageSettings = { name: '示范村', timeZone: 'Asia/Shanghai' };
 export const defaultCounter: CounterSettings = { counterId: 'C01', cardPrefix: '6601' };
@@ -20,6 +23,5 @@ export function getSetting<T>(db: DB, key: string, fallback: T): T {
 }
 
 export function putSetting(db: DB, key: string, value: unknown): void {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(key, JSON.stringify(value));
+  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }

@@ -37,7 +37,11 @@ export const users = {
 export type Who = keyof typeof users;
 export const allPins = Object.values(users).map((u) => u.pin);
 
-interface Template { bytes: Buffer; tokens: Record<Who, string>; ids: Record<Who, number> }
+interface Template {
+  bytes: Buffer;
+  tokens: Record<Who, string>;
+  ids: Record<Who, number>;
+}
 let template: Promise<Template> | undefined;
 
 async function buildTemplate(): Promise<Template> {
@@ -102,7 +106,14 @@ export async function freshVillage(opts: { testClock?: boolean } = {}): Promise<
     return tokens[who];
   };
   return {
-    dir, file, db, clock, d, tokens, ids: t.ids, login,
+    dir,
+    file,
+    db,
+    clock,
+    d,
+    tokens,
+    ids: t.ids,
+    login,
     async moveClock(to) {
       clock.set(new Date(to));
       for (const who of Object.keys(users) as Who[]) await login(who);
@@ -139,8 +150,9 @@ export function expectOk<T = any>(reply: Reply): T {
 }
 
 export function tableNames(db: DB): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
-    .map((r) => r.name);
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 export function counts(db: DB): Record<string, number> {
@@ -157,7 +169,8 @@ export function snapshot(db: DB): Record<string, unknown[]> {
     // Sorted in JS: some tables are WITHOUT ROWID.
     const rows = (db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[])
       .map((r) => (t === 'users' ? (({ failed_logins: _f, locked_until: _l, ...rest }) => rest)(r) : r))
-      .map((r) => JSON.stringify(r)).sort();
+      .map((r) => JSON.stringify(r))
+      .sort();
     out[t] = rows.map((r) => JSON.parse(r));
   }
   return out;
@@ -173,9 +186,13 @@ export async function expectRefused(v: Village, who: Who | null, method: string,
 
 /** Stock on hand is what the movements add up to, and never below zero. */
 export function expectStockConsistent(db: DB): void {
-  const bad = db.prepare(`SELECT c.id, COALESCE(s.qty, 0) AS level, COALESCE((SELECT SUM(delta) FROM stock_movements m WHERE m.item_id = c.id), 0) AS moved
+  const bad = db
+    .prepare(
+      `SELECT c.id, COALESCE(s.qty, 0) AS level, COALESCE((SELECT SUM(delta) FROM stock_movements m WHERE m.item_id = c.id), 0) AS moved
     FROM catalog_items c LEFT JOIN stock_levels s ON s.item_id = c.id
-    WHERE COALESCE(s.qty, 0) <> COALESCE((SELECT SUM(delta) FROM stock_movements m WHERE m.item_id = c.id), 0) OR COALESCE(s.qty, 0) < 0`).all();
+    WHERE COALESCE(s.qty, 0) <> COALESCE((SELECT SUM(delta) FROM stock_movements m WHERE m.item_id = c.id), 0) OR COALESCE(s.qty, 0) < 0`,
+    )
+    .all();
   expect(bad, 'stock_levels must equal SUM(stock_movements.delta) and stay >= 0').toEqual([]);
 }
 
@@ -207,7 +224,11 @@ async function generalRule(v: Village, kind: 'award' | 'deduction'): Promise<num
   const known = ruleIds.get(v) ?? {};
   if (known[kind] === undefined) {
     const r = await v.invoke('admin', 'rules.save', {
-      category: '通用', name: kind === 'award' ? '测试奖励' : '测试扣分', kind, minPoints: 1, maxPoints: 1000,
+      category: '通用',
+      name: kind === 'award' ? '测试奖励' : '测试扣分',
+      kind,
+      minPoints: 1,
+      maxPoints: 1000,
     });
     known[kind] = r.id;
     ruleIds.set(v, known);
@@ -238,22 +259,40 @@ export async function householdWithPoints(v: Village, points: number, p: Params<
 
 export async function goods(v: Village, p: { name?: string; points?: number; stock?: number; barcode?: string; limit?: number } = {}) {
   const item = await v.invoke('shop', 'catalog.save', {
-    kind: 'goods', name: p.name ?? '洗衣粉', unit: '袋', points: p.points ?? 10, barcode: p.barcode,
+    kind: 'goods',
+    name: p.name ?? '洗衣粉',
+    unit: '袋',
+    points: p.points ?? 10,
+    barcode: p.barcode,
     limitPerHouseholdPerYear: p.limit,
   });
   if ((p.stock ?? 10) > 0) await v.invoke('shop', 'stock.receive', { itemId: item.id, qty: p.stock ?? 10, fundingSource: 'fiscal' });
   return item;
 }
 
-export async function service(v: Village, p: { name?: string; points?: number; openPrice?: boolean; minPoints?: number; maxPoints?: number; providers?: Who[]; limit?: number } = {}) {
+export async function service(
+  v: Village,
+  p: { name?: string; points?: number; openPrice?: boolean; minPoints?: number; maxPoints?: number; providers?: Who[]; limit?: number } = {},
+) {
   return v.invoke('shop', 'catalog.save', {
-    kind: 'service', name: p.name ?? '剪头发', unit: '次', points: p.openPrice ? undefined : (p.points ?? 5),
-    openPrice: p.openPrice, minPoints: p.minPoints, maxPoints: p.maxPoints,
-    providerIds: (p.providers ?? ['barber']).map((w) => v.ids[w]), limitPerHouseholdPerYear: p.limit,
+    kind: 'service',
+    name: p.name ?? '剪头发',
+    unit: '次',
+    points: p.openPrice ? undefined : (p.points ?? 5),
+    openPrice: p.openPrice,
+    minPoints: p.minPoints,
+    maxPoints: p.maxPoints,
+    providerIds: (p.providers ?? ['barber']).map((w) => v.ids[w]),
+    limitPerHouseholdPerYear: p.limit,
   });
 }
 
-export async function redeem(v: Village, householdId: number, lines: { itemId: number; qty: number; points?: number }[], extra: Partial<Params<'redemptions.create'>> = {}) {
+export async function redeem(
+  v: Village,
+  householdId: number,
+  lines: { itemId: number; qty: number; points?: number }[],
+  extra: Partial<Params<'redemptions.create'>> = {},
+) {
   return v.invoke('shop', 'redemptions.create', { householdId, lines, requestId: rid(), ...extra });
 }
 

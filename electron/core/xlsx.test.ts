@@ -9,13 +9,23 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('xlsx', () => {
   it('the app starts without loading exceljs', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `
       import { createRequire } from 'node:module';
       await import('./electron/server/app.ts');
       const cache = createRequire(process.cwd() + '/').cache;
       const loaded = (m) => Object.keys(cache).some((k) => k.includes('/node_modules/' + m + '/'));
       console.log(JSON.stringify({ sqlite: loaded('better-sqlite3'), exceljs: loaded('exceljs') }));
-      process.exit(0);`], { cwd: root, encoding: 'utf8' });
+      process.exit(0);`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ sqlite: true, exceljs: false });
   }, 30_000);
 

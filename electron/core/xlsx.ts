@@ -26,7 +26,10 @@ export type SheetRow = ExcelJS.Row;
 
 export class SheetTooLarge extends Error {}
 
-interface ZipEntry { path: string; stream(): NodeJS.ReadableStream }
+interface ZipEntry {
+  path: string;
+  stream(): NodeJS.ReadableStream;
+}
 interface ExcelStreamReader {
   sharedStrings?: unknown[];
   model?: { sheets?: { name: string; rId: string }[] };
@@ -57,7 +60,12 @@ export async function* streamSheetRows(data: Buffer, prefer: string, maxStrings:
     if (!e) throw new Error(`not a workbook: no ${path}`);
     return e.stream();
   };
-  const reader = new (exceljs().stream.xlsx.WorkbookReader)(undefined as never, { sharedStrings: 'emit', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' }) as unknown as ExcelStreamReader;
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(undefined as never, {
+    sharedStrings: 'emit',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  }) as unknown as ExcelStreamReader;
   await reader._parseRels(needed('xl/_rels/workbook.xml.rels'));
   await reader._parseWorkbook(needed('xl/workbook.xml'));
   const strings: unknown[] = [];
@@ -103,7 +111,11 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text).trim();
     if ('error' in v) return '';

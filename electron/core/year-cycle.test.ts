@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountOf, approved, expectRefused, freshVillage, goods, household, householdWithPoints, redeem, rid, type Village } from './test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 // 2026-12-31T16:30:00Z is 2027-01-01 00:30 in Shanghai: a UTC date would still say 2026-12-31.
@@ -34,7 +36,7 @@ describe('year cycle', () => {
     expect(await accountOf(v, h.id, 2026)).toMatchObject({ score: 80, redeemed: 20, available: 60 });
   });
 
-  it('a redemption at 00:30 on 1 January is in the new year and starts the new year\'s receipt sequence', async () => {
+  it("a redemption at 00:30 on 1 January is in the new year and starts the new year's receipt sequence", async () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v, { points: 10 });
     expect((await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }])).receiptNo).toBe('C01-2026-000001');

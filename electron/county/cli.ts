@@ -5,7 +5,9 @@ import { defaultStaticDir, openCounty } from './serve.js';
 export async function runCounty(values: { pg?: string; port?: string; host?: string; 'county-code'?: string; 'county-name'?: string }): Promise<void> {
   const url = values.pg ?? process.env.POS_COUNTY_PG_URL;
   if (!url) {
-    console.error('用法 (usage): npm run serve -- --role county --pg postgresql://user@host:5432/db --port <port> [--county-code 469030000000] [--county-name 名称]');
+    console.error(
+      '用法 (usage): npm run serve -- --role county --pg postgresql://user@host:5432/db --port <port> [--county-code 469030000000] [--county-name 名称]',
+    );
     process.exit(2);
   }
   let app;

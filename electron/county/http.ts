@@ -21,8 +21,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
-    'content-security-policy': browserCsp, 'referrer-policy': 'no-referrer',
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': browserCsp,
+    'referrer-policy': 'no-referrer',
   });
   res.end(html);
 }
@@ -51,7 +54,11 @@ function parseJson(raw: string): unknown {
   }
 }
 
-export interface CountyServerOptions { pool: pg.Pool; now?: () => Date; staticHandler?: (req: IncomingMessage, res: ServerResponse, path: string) => void }
+export interface CountyServerOptions {
+  pool: pg.Pool;
+  now?: () => Date;
+  staticHandler?: (req: IncomingMessage, res: ServerResponse, path: string) => void;
+}
 
 /**
  * The county server's HTTP edge: POST /api/<method> (Bearer token, the village's envelope), POST

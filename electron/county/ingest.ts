@@ -7,9 +7,21 @@ import type { Finding } from './events/checks.js';
 import { pushBody, upwardPayloads, type UpwardType } from './events/schemas.js';
 import type { VillageLink } from './pairing.js';
 
-export interface PushResult { acked: number; applied: number; duplicates: number; flagged: number }
+export interface PushResult {
+  acked: number;
+  applied: number;
+  duplicates: number;
+  flagged: number;
+}
 
-interface Fresh { uuid: string; seq: number; type: string; payload: unknown; data?: unknown; finding?: Finding }
+interface Fresh {
+  uuid: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  data?: unknown;
+  finding?: Finding;
+}
 
 /**
  * A village's push, in one transaction: continues from at most the seq acknowledged last (a gap is
@@ -37,16 +49,38 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
     const last = Number((await c.query('SELECT last_seq FROM village_links WHERE terminal_id = $1 FOR UPDATE', [link.terminal_id])).rows[0].last_seq);
     if (b.after > last) throw new AppError('CONFLICT', `县里只收到序号 ${last} 为止，请从那里续传 (gap)`, { reason: 'gap', expected: last });
     const r: PushResult = { acked: Math.max(last, prev), applied: 0, duplicates: 0, flagged: 0 };
-    const taken = b.events.length === 0 ? new Set<string>() : new Set((await c.query(`INSERT INTO inbox (uuid, village_code, seq, type, status, received_at)
+    const taken =
+      b.events.length === 0
+        ? new Set<string>()
+        : new Set(
+            (
+              await c.query(
+                `INSERT INTO inbox (uuid, village_code, seq, type, status, received_at)
       SELECT u, $1, s, t, 'applied', $2 FROM unnest($3::text[], $4::bigint[], $5::text[]) AS x(u, s, t) ON CONFLICT DO NOTHING RETURNING uuid`,
-    [v, now, b.events.map((e) => e.uuid), b.events.map((e) => e.seq), b.events.map((e) => e.type)])).rows.map((x) => x.uuid as string));
+                [v, now, b.events.map((e) => e.uuid), b.events.map((e) => e.seq), b.events.map((e) => e.type)],
+              )
+            ).rows.map((x) => x.uuid as string),
+          );
     r.duplicates = b.events.length - taken.size;
-    const fresh: Fresh[] = b.events.filter((e) => taken.has(e.uuid)).map((e) => {
-      const schema = Object.hasOwn(upwardPayloads, e.type) ? upwardPayloads[e.type as UpwardType] : undefined;
-      if (!schema) return { ...e, finding: { reason: 'unknown_type', detail: `未知的事件类型 ${e.type}` } };
-      const p = schema.safeParse(e.payload);
-      return p.success ? { ...e, data: p.data } : { ...e, finding: { reason: 'invalid_payload', detail: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500) } };
-    });
+    const fresh: Fresh[] = b.events
+      .filter((e) => taken.has(e.uuid))
+      .map((e) => {
+        const schema = Object.hasOwn(upwardPayloads, e.type) ? upwardPayloads[e.type as UpwardType] : undefined;
+        if (!schema) return { ...e, finding: { reason: 'unknown_type', detail: `未知的事件类型 ${e.type}` } };
+        const p = schema.safeParse(e.payload);
+        return p.success
+          ? { ...e, data: p.data }
+          : {
+              ...e,
+              finding: {
+                reason: 'invalid_payload',
+                detail: p.error.issues
+                  .map((i) => `${i.path.join('.')}: ${i.message}`)
+                  .join('; ')
+                  .slice(0, 500),
+              },
+            };
+      });
     for (let i = 0; i < fresh.length;) {
       const type = fresh[i].type;
       let j = i;
@@ -54,7 +88,11 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
       const run = fresh.slice(i, j).filter((e) => !e.finding);
       if (run.length && Object.hasOwn(bulkAppliers, type)) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const found = await (bulkAppliers[type as keyof typeof bulkAppliers] as any)(c, v, run.map((e) => e.data)) as Map<number, Finding>;
+        const found = (await (bulkAppliers[type as keyof typeof bulkAppliers] as any)(
+          c,
+          v,
+          run.map((e) => e.data),
+        )) as Map<number, Finding>;
         for (const [k, f] of found) run[k].finding = f;
       } else {
         for (const e of run) {
@@ -71,14 +109,28 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
     r.applied = fresh.length - flagged.length;
     if (flagged.length) {
       await c.query("UPDATE inbox SET status = 'flagged' WHERE uuid = ANY($1::text[])", [flagged.map((e) => e.uuid)]);
-      await c.query(`INSERT INTO conflicts (village_code, uuid, type, reason, detail, payload, at)
+      await c.query(
+        `INSERT INTO conflicts (village_code, uuid, type, reason, detail, payload, at)
         SELECT $1, u, t, r, d, p::jsonb, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS x(u, t, r, d, p, n) ORDER BY n`,
-      [v, now, flagged.map((e) => e.uuid), flagged.map((e) => e.type), flagged.map((e) => e.finding!.reason), flagged.map((e) => e.finding!.detail),
-        flagged.map((e) => JSON.stringify(e.payload ?? null))]);
+        [
+          v,
+          now,
+          flagged.map((e) => e.uuid),
+          flagged.map((e) => e.type),
+          flagged.map((e) => e.finding!.reason),
+          flagged.map((e) => e.finding!.detail),
+          flagged.map((e) => JSON.stringify(e.payload ?? null)),
+        ],
+      );
     }
     const sentAt = Number.isNaN(Date.parse(b.sentAt)) ? now : new Date(b.sentAt);
-    await c.query('UPDATE village_links SET last_seq = $1, last_push_at = $2, as_of = $3, duplicates = duplicates + $4 WHERE terminal_id = $5',
-      [r.acked, now, sentAt, r.duplicates, link.terminal_id]);
+    await c.query('UPDATE village_links SET last_seq = $1, last_push_at = $2, as_of = $3, duplicates = duplicates + $4 WHERE terminal_id = $5', [
+      r.acked,
+      now,
+      sentAt,
+      r.duplicates,
+      link.terminal_id,
+    ]);
     return r;
   });
 }

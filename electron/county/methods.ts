@@ -8,7 +8,12 @@ import { issueVillageCode } from './pairing.js';
 import { dashboard, progressReport, villagerPage } from './queries.js';
 import { reportWorkbook } from './report-xlsx.js';
 
-export interface CountyCtx { pool: pg.Pool; user: CountyUser | null; token?: string; now: Date }
+export interface CountyCtx {
+  pool: pg.Pool;
+  user: CountyUser | null;
+  token?: string;
+  now: Date;
+}
 
 interface MethodDef<S extends z.ZodType, R> {
   access: 'public' | 'any' | readonly CountyRole[];
@@ -49,7 +54,12 @@ export const countyMethods = {
     access: 'any',
     input: z.strictObject({}).optional(),
     run: async (ctx) => {
-      const rows = (await ctx.pool.query('SELECT code, level, parent, name FROM areas ORDER BY code')).rows as { code: string; level: string; parent: string | null; name: string }[];
+      const rows = (await ctx.pool.query('SELECT code, level, parent, name FROM areas ORDER BY code')).rows as {
+        code: string;
+        level: string;
+        parent: string | null;
+        name: string;
+      }[];
       // A town viewer sees its town, its villages, and the county it belongs to (for the breadcrumb), nothing beside.
       return { areas: rows.filter((a) => within(a.code, ctx.user!.areaCode) || within(ctx.user!.areaCode, a.code)) };
     },
@@ -78,8 +88,11 @@ export const countyMethods = {
   'county.users.add': method({
     access: admin,
     input: z.strictObject({
-      username: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(40), pin: z.string().regex(/^\d{4,12}$/, 'PIN 为4-12位数字'),
-      role: z.enum(countyRoles), areaCode,
+      username: z.string().trim().min(1).max(40),
+      name: z.string().trim().min(1).max(40),
+      pin: z.string().regex(/^\d{4,12}$/, 'PIN 为4-12位数字'),
+      role: z.enum(countyRoles),
+      areaCode,
     }),
     run: async (ctx, p) => {
       const id = await addUser(ctx.pool, p, ctx.now);
@@ -107,8 +120,13 @@ export const countyMethods = {
     access: admin,
     input: z.strictObject({ villageCode: areaCode.optional(), limit: z.number().int().min(1).max(1000).default(200) }).default({ limit: 200 }),
     run: async (ctx, p) => ({
-      conflicts: (await ctx.pool.query(`SELECT id, village_code AS "villageCode", uuid, type, reason, detail, at FROM conflicts
-        WHERE ($1::text IS NULL OR village_code = $1) ORDER BY id DESC LIMIT $2`, [p.villageCode ?? null, p.limit])).rows,
+      conflicts: (
+        await ctx.pool.query(
+          `SELECT id, village_code AS "villageCode", uuid, type, reason, detail, at FROM conflicts
+        WHERE ($1::text IS NULL OR village_code = $1) ORDER BY id DESC LIMIT $2`,
+          [p.villageCode ?? null, p.limit],
+        )
+      ).rows,
     }),
   }),
   'county.dashboard': method({
@@ -155,7 +173,10 @@ export async function callCounty(ctx: Omit<CountyCtx, 'user'>, name: string, par
   }
   const parsed = def.input.safeParse(params ?? undefined);
   if (!parsed.success) {
-    throw new AppError('INVALID_INPUT', `输入有误: ${parsed.error.issues[0]?.message ?? ''}`, { reason: 'invalid_params', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) });
+    throw new AppError('INVALID_INPUT', `输入有误: ${parsed.error.issues[0]?.message ?? ''}`, {
+      reason: 'invalid_params',
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })),
+    });
   }
   return def.run({ ...ctx, user }, parsed.data);
 }

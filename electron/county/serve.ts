@@ -7,9 +7,18 @@ import { openPool } from './db/pool.js';
 import { createCountyServer } from './http.js';
 import { serveStatic } from '../server/http.js';
 
-export interface CountyOptions { pgUrl: string; countyCode?: string; countyName?: string; staticDir?: string }
+export interface CountyOptions {
+  pgUrl: string;
+  countyCode?: string;
+  countyName?: string;
+  staticDir?: string;
+}
 
-export interface CountyApp { pool: pg.Pool; server: Server; close(): Promise<void> }
+export interface CountyApp {
+  pool: pg.Pool;
+  server: Server;
+  close(): Promise<void>;
+}
 
 /** Migrates (refusing a foreign history), seeds an empty county, and builds the HTTP server. */
 export async function openCounty(o: CountyOptions): Promise<CountyApp> {
@@ -28,7 +37,8 @@ export async function openCounty(o: CountyOptions): Promise<CountyApp> {
   }
   const server = createCountyServer({ pool, staticHandler });
   return {
-    pool, server,
+    pool,
+    server,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));

@@ -15,7 +15,12 @@ td.p{text-align:right;font-weight:bold;white-space:nowrap}.plus{color:#c41d1f}.m
 
 /** The villager's phone page: server-rendered, no script, large type, Chinese; read-only. */
 export function villagerHtml(p: Page): string {
-  const rows = p.lines.map((l) => `<tr><td>${esc(l.date.slice(5).replace('-', '月'))}日</td><td>${esc(l.rule)}</td><td class="p ${l.points > 0 ? 'plus' : 'minus'}">${l.points > 0 ? '+' : ''}${l.points}</td></tr>`).join('');
+  const rows = p.lines
+    .map(
+      (l) =>
+        `<tr><td>${esc(l.date.slice(5).replace('-', '月'))}日</td><td>${esc(l.rule)}</td><td class="p ${l.points > 0 ? 'plus' : 'minus'}">${l.points > 0 ? '+' : ''}${l.points}</td></tr>`,
+    )
+    .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(p.household)} · 积分查询</title><style>${style}</style></head><body><main>
 <h1>${esc(p.household)} 户</h1><p class="sub">${esc(p.village)} · ${p.year} 年积分</p>

@@ -3,9 +3,20 @@ import { layoutDayClose, type DayCloseSlip } from './close-layout.js';
 import { displayWidth } from './display-width.js';
 
 const slip: DayCloseSlip = {
-  villageName: '红阳村', counterId: 'C02', closeNo: 7, from: '2026-03-15 08:00', to: '2026-03-15 17:30', printedAt: '2026-03-15 17:31',
-  count: 42, points: 1260, voids: 2, voidPoints: 40, firstReceiptNo: 'C02-2026-000101', lastReceiptNo: 'C02-2026-000142',
-  operatorName: '李店长', reprint: false,
+  villageName: '红阳村',
+  counterId: 'C02',
+  closeNo: 7,
+  from: '2026-03-15 08:00',
+  to: '2026-03-15 17:30',
+  printedAt: '2026-03-15 17:31',
+  count: 42,
+  points: 1260,
+  voids: 2,
+  voidPoints: 40,
+  firstReceiptNo: 'C02-2026-000101',
+  lastReceiptNo: 'C02-2026-000142',
+  operatorName: '李店长',
+  reprint: false,
 };
 
 describe('day close slip', () => {
@@ -21,7 +32,9 @@ describe('day close slip', () => {
     expect(text).not.toContain('重打');
   });
   it('marks a reprint, and an empty day has no receipt numbers', () => {
-    const text = layoutDayClose({ ...slip, reprint: true, count: 0, points: 0, firstReceiptNo: null, lastReceiptNo: null }, 32).map((l) => l.text).join('\n');
+    const text = layoutDayClose({ ...slip, reprint: true, count: 0, points: 0, firstReceiptNo: null, lastReceiptNo: null }, 32)
+      .map((l) => l.text)
+      .join('\n');
     expect(text).toContain('重打');
     expect(text).toContain('首单：（无）');
   });

@@ -20,7 +20,8 @@ export function displayWidth(s: string): number {
 // variation selectors and zero-width marks have no glyph in a printer font and would print as junk.
 // Not a /u regex on purpose: it must see lone surrogates, so it names control characters and surrogate halves one by one.
 /* eslint-disable no-control-regex, no-misleading-character-class */
-const unprintable = /[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const unprintable =
+  /[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /* eslint-enable no-control-regex, no-misleading-character-class */
 
 /** Text as it may reach the printer: one line, no control bytes, no invisible characters. */

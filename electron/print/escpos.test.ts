@@ -5,11 +5,7 @@ import type { LayoutLine } from './receipt-layout.js';
 
 const line = (text: string, style: Partial<LayoutLine> = {}): LayoutLine => ({ text, align: 'left', bold: false, tall: false, ...style });
 
-const lines = [
-  line('积分兑换凭证', { align: 'center', bold: true, tall: true }),
-  line('户主：张𠮷'),
-  line('合计积分      40', { bold: true }),
-];
+const lines = [line('积分兑换凭证', { align: 'center', bold: true, tall: true }), line('户主：张𠮷'), line('合计积分      40', { bold: true })];
 
 const hex = (...b: number[]) => Buffer.from(b).toString('hex');
 describe('ESC/POS bytes (EPSON)', () => {

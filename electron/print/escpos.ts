@@ -4,7 +4,8 @@ import type { LayoutLine } from './receipt-layout.js';
 
 export type PrinterType = 'epson' | 'star';
 
-const ESC = 0x1b, FS = 0x1c;
+const ESC = 0x1b,
+  FS = 0x1c;
 
 const init = Buffer.from([ESC, 0x40]); // ESC @, the same on both command sets
 
@@ -27,7 +28,9 @@ function renderCopy(lines: LayoutLine[], type: PrinterType): Buffer {
   const p = new ntp.ThermalPrinter({ type: type === 'star' ? ntp.PrinterTypes.STAR : ntp.PrinterTypes.EPSON, interface: '' });
   p.add(init);
   p.add(chineseMode[type]);
-  let align: LayoutLine['align'] = 'left', bold = false, tall = false;
+  let align: LayoutLine['align'] = 'left',
+    bold = false,
+    tall = false;
   for (const line of lines) {
     if (line.align !== align) {
       if (line.align === 'center') p.alignCenter();

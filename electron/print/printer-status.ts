@@ -3,7 +3,8 @@
  * is offline, so the counter can learn that the paper ran out or the cover is open before it sends
  * a receipt into a printer that cannot print it.
  */
-const DLE = 0x10, EOT = 0x04;
+const DLE = 0x10,
+  EOT = 0x04;
 
 /** n = 4: paper roll sensor; n = 2: offline cause. Asked in this order, answered in this order. */
 export const statusQuery = Buffer.from([DLE, EOT, 4, DLE, EOT, 2]);
@@ -18,7 +19,8 @@ const wellFormed = (b: number | undefined): b is number => b !== undefined && (b
 
 /** Reads the two answers to statusQuery; anything missing or malformed is "unknown" (print anyway). */
 export function parseStatus(answer: Buffer): PrinterStatus {
-  const paper = answer[0], offline = answer[1];
+  const paper = answer[0],
+    offline = answer[1];
   if (!wellFormed(paper) || !wellFormed(offline)) return 'unknown';
   if ((paper & 0x60) === 0x60 || (offline & 0x20) !== 0) return 'paper_out';
   if ((offline & 0x04) !== 0) return 'cover_open';

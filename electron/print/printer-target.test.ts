@@ -15,8 +15,20 @@ describe('printer target', () => {
   });
 
   it('refuses anything else', () => {
-    for (const p of ['', 'tcp://', 'tcp://host:0', 'tcp://host:70000', 'tcp://a b:9100', 'http://10.0.0.1:9100',
-      '/etc/passwd', '/dev/../etc/passwd', 'C:\\Windows\\win.ini', 'COM0', 'printer:auto', 'lp0']) {
+    for (const p of [
+      '',
+      'tcp://',
+      'tcp://host:0',
+      'tcp://host:70000',
+      'tcp://a b:9100',
+      'http://10.0.0.1:9100',
+      '/etc/passwd',
+      '/dev/../etc/passwd',
+      'C:\\Windows\\win.ini',
+      'COM0',
+      'printer:auto',
+      'lp0',
+    ]) {
       expect(parsePrinterTarget(p), p).toBeNull();
     }
   });

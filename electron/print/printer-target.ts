@@ -5,11 +5,7 @@ const tcp = /^tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Z
 
 // Only paths that name a printer: a Linux device node, a Windows port, or a Windows shared printer
 // (\\host\share). Anything else could make "printing" overwrite an ordinary file.
-const devicePaths = [
-  /^\/dev\/(?!.*\.\.)[A-Za-z0-9_./-]+$/,
-  /^(COM[1-9]\d{0,2}|LPT[1-9])$/i,
-  /^\\\\[A-Za-z0-9._-]+\\[^\\/:*?"<>|]+$/,
-];
+const devicePaths = [/^\/dev\/(?!.*\.\.)[A-Za-z0-9_./-]+$/, /^(COM[1-9]\d{0,2}|LPT[1-9])$/i, /^\\\\[A-Za-z0-9._-]+\\[^\\/:*?"<>|]+$/];
 
 /** Parses a configured printer interface; null when it names neither a printer port nor a device. */
 export function parsePrinterTarget(s: string): PrinterTarget | null {

@@ -7,8 +7,16 @@ const line = (text: string, style: Partial<LayoutLine> = {}): LayoutLine => ({ t
 /** The page's lines as text, tags removed and entities decoded. */
 function pageText(html: string): string[] {
   const body = /<div class="paper">(.*)<\/div><\/body>/.exec(html)![1];
-  return [...body.matchAll(/<div class="([^"]*)">(.*?)<\/div>/g)].map((m) => m[2].replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+  return [...body.matchAll(/<div class="([^"]*)">(.*?)<\/div>/g)].map((m) =>
+    m[2]
+      .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 describe('receiptPage', () => {
@@ -21,10 +29,20 @@ describe('receiptPage', () => {
   });
 
   it('holds exactly the layout lines, the 重打 line included', () => {
-    const lines = layoutReceipt({
-      villageName: '示范村', receiptNo: 'C01-2026-000123', time: '2026-03-15 10:00:00', householdName: '张𠮷', cardNo: '66010001',
-      lines: [{ name: '洗衣粉', qty: 2, unit: '袋', unitPoints: 15, linePoints: 30 }], totalPoints: 30, availableAfter: 70, operatorName: '李店长',
-    }, { width: 32, kind: 'reprint', printedAt: '2026-03-16 09:00:00' });
+    const lines = layoutReceipt(
+      {
+        villageName: '示范村',
+        receiptNo: 'C01-2026-000123',
+        time: '2026-03-15 10:00:00',
+        householdName: '张𠮷',
+        cardNo: '66010001',
+        lines: [{ name: '洗衣粉', qty: 2, unit: '袋', unitPoints: 15, linePoints: 30 }],
+        totalPoints: 30,
+        availableAfter: 70,
+        operatorName: '李店长',
+      },
+      { width: 32, kind: 'reprint', printedAt: '2026-03-16 09:00:00' },
+    );
     const { html } = receiptPage(lines, 32);
     expect(pageText(html)).toEqual(lines.map((l) => l.text));
     expect(pageText(html)).toContain('**** 重打 ****');
@@ -41,7 +59,10 @@ describe('receiptPage', () => {
 
   it('sizes the page: 58 mm for 32 columns, 80 mm for 48, as tall as its lines', () => {
     const short = receiptPage([line('a')], 32);
-    const long = receiptPage(Array.from({ length: 40 }, () => line('a')), 32);
+    const long = receiptPage(
+      Array.from({ length: 40 }, () => line('a')),
+      32,
+    );
     expect(short.widthMicrons).toBe(58000);
     expect(receiptPage([line('a')], 48).widthMicrons).toBe(80000);
     expect(long.heightMicrons).toBeGreaterThan(short.heightMicrons);

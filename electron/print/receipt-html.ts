@@ -29,7 +29,8 @@ const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => escapes[c]);
 
 function lineHtml(l: LayoutLine): string {
-  let out = '', narrow = '';
+  let out = '',
+    narrow = '';
   for (const ch of l.text) {
     if (charWidth(ch) === 1) {
       narrow += ch;
@@ -62,7 +63,8 @@ export function receiptPage(lines: readonly LayoutLine[], width: 32 | 48): Recei
     // Double height only, like ESC/POS's tall print: the width (columns) stays the same.
     `.t { height: ${2 * lineEm}em; line-height: ${2 * lineEm}; transform: scaleY(2); transform-origin: center; }`,
   ].join('\n');
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>receipt</title><style>${css}</style></head>`
-    + `<body><div class="paper">${lines.map(lineHtml).join('')}</div></body></html>`;
+  const html =
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>receipt</title><style>${css}</style></head>` +
+    `<body><div class="paper">${lines.map(lineHtml).join('')}</div></body></html>`;
   return { html, widthMicrons: paper * 1000, heightMicrons: heightMm * 1000 };
 }

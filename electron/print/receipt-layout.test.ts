@@ -44,8 +44,21 @@ const texts = (lines: LayoutLine[]) => lines.map((l) => l.text).join('\n');
 describe('receipt layout', () => {
   it('holds every required field', () => {
     const out = texts(layoutReceipt(data, { width: 32, kind: 'receipt' }));
-    for (const s of ['示范村', '积分兑换凭证', 'C01-2026-000123', '2026-03-15 10:00:00', '张𠮷', '66010001',
-      '洗衣粉', '2袋 × 15', '30', '剪头发', '合计积分', '兑换后可用积分', '李店长']) {
+    for (const s of [
+      '示范村',
+      '积分兑换凭证',
+      'C01-2026-000123',
+      '2026-03-15 10:00:00',
+      '张𠮷',
+      '66010001',
+      '洗衣粉',
+      '2袋 × 15',
+      '30',
+      '剪头发',
+      '合计积分',
+      '兑换后可用积分',
+      '李店长',
+    ]) {
       expect(out).toContain(s);
     }
     expect(out).not.toContain('重打');
@@ -94,7 +107,9 @@ describe('receipt layout', () => {
   });
 
   it('wraps long names without losing characters', () => {
-    const out = layoutReceipt(longData, { width: 32, kind: 'receipt' }).map((l) => l.text).join('');
+    const out = layoutReceipt(longData, { width: 32, kind: 'receipt' })
+      .map((l) => l.text)
+      .join('');
     expect(out).toContain(longData.householdName.slice(0, 20));
     expect(out.replace(/\s/g, '')).toContain('超级浓缩高效去污洗衣粉（薰衣草香型）家庭装5000g大包装特惠');
   });

@@ -11,10 +11,23 @@ import { renderEscPos } from './escpos.js';
 import { layoutReceipt } from './receipt-layout.js';
 import { createTransport, defaultTransport } from './transport.js';
 
-const receipt = renderEscPos(layoutReceipt({
-  villageName: '示范村', receiptNo: 'C01-2026-000123', time: '2026-03-15 10:00:00', householdName: '张𠮷', cardNo: '66010001',
-  lines: [{ name: '洗衣粉', qty: 2, unit: '袋', unitPoints: 15, linePoints: 30 }], totalPoints: 30, availableAfter: 70, operatorName: '李店长',
-}, { width: 32, kind: 'receipt' }), { type: 'epson' });
+const receipt = renderEscPos(
+  layoutReceipt(
+    {
+      villageName: '示范村',
+      receiptNo: 'C01-2026-000123',
+      time: '2026-03-15 10:00:00',
+      householdName: '张𠮷',
+      cardNo: '66010001',
+      lines: [{ name: '洗衣粉', qty: 2, unit: '袋', unitPoints: 15, linePoints: 30 }],
+      totalPoints: 30,
+      availableAfter: 70,
+      operatorName: '李店长',
+    },
+    { width: 32, kind: 'receipt' },
+  ),
+  { type: 'epson' },
+);
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -68,8 +81,9 @@ describe('TCP transport', () => {
     printer.mode = 'stall';
     const started = Date.now();
     let sending = 0;
-    const e = await failure(createTransport({ timeoutMs: 600, statusTimeoutMs: 100 })
-      .send(printer.target, Buffer.alloc(32 * 1024 * 1024, 0x20), { onSending: () => sending++ }));
+    const e = await failure(
+      createTransport({ timeoutMs: 600, statusTimeoutMs: 100 }).send(printer.target, Buffer.alloc(32 * 1024 * 1024, 0x20), { onSending: () => sending++ }),
+    );
     expect(e.code).toBe('PRINTER_UNAVAILABLE');
     expect(e.details).toMatchObject({ cause: 'ETIMEDOUT', reason: 'printer_timeout' });
     expect(sending).toBe(1);
@@ -87,7 +101,10 @@ describe('TCP transport', () => {
     expect(job.equals(receipt)).toBe(true);
   });
 
-  for (const [mode, reason, text] of [['paper-out', 'paper_out', '缺纸'], ['cover-open', 'cover_open', '盖']] as const) {
+  for (const [mode, reason, text] of [
+    ['paper-out', 'paper_out', '缺纸'],
+    ['cover-open', 'cover_open', '盖'],
+  ] as const) {
     it(`reports ${mode} before sending anything`, async () => {
       printer.mode = mode;
       let sending = 0;

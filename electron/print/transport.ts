@@ -63,8 +63,11 @@ function unavailable(target: string, e: unknown): AppError {
   const code = (e as { code?: string })?.code ?? '';
   const cause = causes[code] ?? { text: '未知错误', reason: 'printer_error' as const };
   const what = cause.reason === 'printer_unreachable' ? '打印机无法连接' : '打印机无法打印';
-  return new AppError('PRINTER_UNAVAILABLE', `${what} (${target})：${cause.text}。兑换已保存，可稍后补打。`,
-    { target, cause: code || String(e), reason: cause.reason });
+  return new AppError('PRINTER_UNAVAILABLE', `${what} (${target})：${cause.text}。兑换已保存，可稍后补打。`, {
+    target,
+    cause: code || String(e),
+    reason: cause.reason,
+  });
 }
 
 function sendTcp(host: string, port: number, bytes: Buffer, o: Required<TransportOptions>, hooks: SendHooks): Promise<void> {
@@ -145,14 +148,17 @@ function sendDevice(path: string, bytes: Buffer, o: Required<TransportOptions>, 
       reject(new Failure('ETIMEDOUT'));
       setTimeout(() => write.kill(), o.lateWindowMs).unref();
     }, o.timeoutMs);
-    write.done.then(() => {
-      clearTimeout(timer);
-      if (timedOut) hooks.onLateDone?.();
-      else resolve();
-    }, (e: unknown) => {
-      clearTimeout(timer);
-      if (!timedOut) reject(e);
-    });
+    write.done.then(
+      () => {
+        clearTimeout(timer);
+        if (timedOut) hooks.onLateDone?.();
+        else resolve();
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        if (!timedOut) reject(e);
+      },
+    );
   });
 }
 

@@ -13,7 +13,13 @@ import { stmt } from '../core/statements.js';
  */
 export const lanSettingKey = 'office.lan';
 
-const hostName = z.string().trim().toLowerCase().min(1).max(253).regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+|[0-9a-f:]+)$/, 'host name');
+const hostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(253)
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+|[0-9a-f:]+)$/, 'host name');
 
 /**
  * The `office.lan` settings row, as the office's LAN-listening settings screen writes it:

@@ -34,7 +34,13 @@ export interface AppOptions {
 }
 
 /** db is always the live connection: backup.restore swaps it inside the dispatcher's deps. */
-export interface App { readonly db: DB; dispatcher: AppDispatcher; machine: HostMachine; seeded: boolean; close(): void }
+export interface App {
+  readonly db: DB;
+  dispatcher: AppDispatcher;
+  machine: HostMachine;
+  seeded: boolean;
+  close(): void;
+}
 
 /**
  * Opens the data dir's database and builds the one dispatcher that HTTP and IPC both use. A new data

@@ -12,10 +12,12 @@ import { putSetting } from '../core/settings.js';
 import { lanSettingKey } from './allowed-hosts.js';
 import { request } from 'node:http';
 
-const directives = new Map(browserCsp.split(';').map((d) => {
-  const [name, ...values] = d.trim().split(/\s+/);
-  return [name, values.join(' ')] as const;
-}));
+const directives = new Map(
+  browserCsp.split(';').map((d) => {
+    const [name, ...values] = d.trim().split(/\s+/);
+    return [name, values.join(' ')] as const;
+  }),
+);
 
 describe('browser-mode CSP', () => {
   it('matches the Electron policy for scripts, objects, base, framing, forms and connections', () => {

@@ -52,12 +52,19 @@ export interface HttpOptions {
 }
 
 const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
 };
 
 // antd writes its styles at run time, hence 'unsafe-inline' for styles only; scripts stay 'self'.
-export const browserCsp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const browserCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
@@ -171,44 +178,48 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
     send(res, reply.status, reply.body);
   }
 
-  const server = createServer({
-    headersTimeout: Math.min(t.headersMs, t.requestMs),
-    requestTimeout: t.requestMs,
-    // How often Node looks for requests past their timeouts (its default is 30 s, on top of the timeout).
-    connectionsCheckingInterval: Math.min(1000, t.requestMs),
-  }, async (req, res) => {
-    try {
-      const port = req.socket.localPort ?? 0;
-      const bound = (server.address() as AddressInfo | null)?.address ?? '';
-      const allowed = hosts.current(dispatcher.deps.db, bound);
-      if (!hostAllowed(req.headers.host, allowed, port)) {
-        return refuse(res, 421, 'FORBIDDEN', 'host_not_allowed', '不接受这个访问地址 (host not allowed)', true);
-      }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname === '/api/health') {
-        return send(res, 200, { result: { ok: true, version: appVersion } });
-      }
-      const isApi = url.pathname.startsWith('/api/');
-      const isSync = url.pathname.startsWith('/sync/');
-      if (isApi && req.method !== 'POST') return send(res, 405, { error: { code: 'INVALID_INPUT', message: '请使用 POST (use POST)' } });
-      if ((isApi || isSync) && req.method === 'POST') {
-        if (!isJson(req)) return refuse(res, 415, 'INVALID_INPUT', 'content_type', '请求内容类型应为 application/json (content type must be application/json)', true);
-        const origin = req.headers.origin;
-        if (origin !== undefined && !originAllowed(origin, allowed, port)) {
-          return refuse(res, 403, 'FORBIDDEN', 'origin_not_allowed', '不接受来自其他网页的请求 (origin not allowed)', true);
+  const server = createServer(
+    {
+      headersTimeout: Math.min(t.headersMs, t.requestMs),
+      requestTimeout: t.requestMs,
+      // How often Node looks for requests past their timeouts (its default is 30 s, on top of the timeout).
+      connectionsCheckingInterval: Math.min(1000, t.requestMs),
+    },
+    async (req, res) => {
+      try {
+        const port = req.socket.localPort ?? 0;
+        const bound = (server.address() as AddressInfo | null)?.address ?? '';
+        const allowed = hosts.current(dispatcher.deps.db, bound);
+        if (!hostAllowed(req.headers.host, allowed, port)) {
+          return refuse(res, 421, 'FORBIDDEN', 'host_not_allowed', '不接受这个访问地址 (host not allowed)', true);
         }
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname === '/api/health') {
+          return send(res, 200, { result: { ok: true, version: appVersion } });
+        }
+        const isApi = url.pathname.startsWith('/api/');
+        const isSync = url.pathname.startsWith('/sync/');
+        if (isApi && req.method !== 'POST') return send(res, 405, { error: { code: 'INVALID_INPUT', message: '请使用 POST (use POST)' } });
+        if ((isApi || isSync) && req.method === 'POST') {
+          if (!isJson(req))
+            return refuse(res, 415, 'INVALID_INPUT', 'content_type', '请求内容类型应为 application/json (content type must be application/json)', true);
+          const origin = req.headers.origin;
+          if (origin !== undefined && !originAllowed(origin, allowed, port)) {
+            return refuse(res, 403, 'FORBIDDEN', 'origin_not_allowed', '不接受来自其他网页的请求 (origin not allowed)', true);
+          }
+        }
+        if (opts.updatesDir && url.pathname.startsWith(updatesPrefix)) return serveUpdateFeed(opts.updatesDir, req.method ?? '', url.pathname, res);
+        if (isSync) return await answerSync(req, res, url.pathname);
+        if (isApi) return await answerApi(req, res, url.pathname.slice('/api/'.length));
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'INVALID_INPUT', message: 'method not allowed' } });
+        if (!opts.staticDir) return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+        serveStatic(opts.staticDir, url.pathname, res);
+      } catch (e) {
+        console.error('[http] unexpected error', e);
+        if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: '内部错误 (internal error)' } });
       }
-      if (opts.updatesDir && url.pathname.startsWith(updatesPrefix)) return serveUpdateFeed(opts.updatesDir, req.method ?? '', url.pathname, res);
-      if (isSync) return await answerSync(req, res, url.pathname);
-      if (isApi) return await answerApi(req, res, url.pathname.slice('/api/'.length));
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'INVALID_INPUT', message: 'method not allowed' } });
-      if (!opts.staticDir) return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
-      serveStatic(opts.staticDir, url.pathname, res);
-    } catch (e) {
-      console.error('[http] unexpected error', e);
-      if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: '内部错误 (internal error)' } });
-    }
-  });
+    },
+  );
   server.keepAliveTimeout = t.keepAliveMs;
   return server;
 }

@@ -7,7 +7,8 @@ import { lanUrl } from '../core/domains/machine/lan.js';
 /** The machine's IPv4 addresses, loopback included (a browser on this PC may use it). */
 export function ipv4Interfaces(): { name: string; address: string; internal: boolean }[] {
   return Object.entries(networkInterfaces()).flatMap(([name, list]) =>
-    (list ?? []).filter((i) => i.family === 'IPv4').map((i) => ({ name, address: i.address, internal: i.internal })));
+    (list ?? []).filter((i) => i.family === 'IPv4').map((i) => ({ name, address: i.address, internal: i.internal })),
+  );
 }
 
 /**
@@ -46,7 +47,14 @@ export class LanListener {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? '';
       this.lastError = `${lan.host}:${lan.port} ${code || (e as Error).message}`;
-      const why = code === 'EADDRINUSE' ? '端口已被占用 (port in use)' : code === 'EADDRNOTAVAIL' ? '本机没有这个地址 (address not available)' : code === 'EACCES' ? '没有权限使用此端口 (not permitted)' : (e as Error).message;
+      const why =
+        code === 'EADDRINUSE'
+          ? '端口已被占用 (port in use)'
+          : code === 'EADDRNOTAVAIL'
+            ? '本机没有这个地址 (address not available)'
+            : code === 'EACCES'
+              ? '没有权限使用此端口 (not permitted)'
+              : (e as Error).message;
       throw new AppError('CONFLICT', `无法在 ${lan.host}:${lan.port} 上开启局域网访问：${why}`, { reason: 'lan_bind_failed', errno: code });
     }
     await this.close();

@@ -48,14 +48,17 @@ describe('watchSyncStatus', () => {
 describe('logProcessFailures, in a real process', () => {
   const script = join(dir, 'crash.mts');
   const url = (f: string) => pathToFileURL(join(__dirname, f)).href;
-  writeFileSync(script, [
-    `import { openLogFile } from '${url('log-file.ts')}';`,
-    `import { logProcessFailures } from '${url('log-events.ts')}';`,
-    'logProcessFailures(openLogFile(process.argv[2]));',
-    "console.error('[core] unexpected error', new Error('db gone'));",
-    "if (process.argv[3] === 'reject') Promise.reject(new Error('late failure'));",
-    "else setTimeout(() => { throw new Error('kaboom'); }, 0);",
-  ].join('\n'));
+  writeFileSync(
+    script,
+    [
+      `import { openLogFile } from '${url('log-file.ts')}';`,
+      `import { logProcessFailures } from '${url('log-events.ts')}';`,
+      'logProcessFailures(openLogFile(process.argv[2]));',
+      "console.error('[core] unexpected error', new Error('db gone'));",
+      "if (process.argv[3] === 'reject') Promise.reject(new Error('late failure'));",
+      "else setTimeout(() => { throw new Error('kaboom'); }, 0);",
+    ].join('\n'),
+  );
   const run = (mode: string) => {
     const file = join(dir, `${mode}.log`);
     const r = spawnSync(process.execPath, ['--import', 'tsx', script, file, mode], { encoding: 'utf8', cwd: join(__dirname, '..', '..') });

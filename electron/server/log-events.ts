@@ -22,7 +22,14 @@ export function logSyncReply(log: AppLog, path: string, status: number, address:
 /** The part of a counter's sync.status worth a line when it changes. */
 function linkState(status: unknown) {
   const s = (status ?? {}) as Record<string, unknown>;
-  return { paired: s.paired ?? null, online: s.online ?? null, officeUrl: s.officeUrl ?? null, lastError: s.lastError ?? null, revoked: s.revoked ?? null, needsUpgrade: s.needsUpgrade ?? null };
+  return {
+    paired: s.paired ?? null,
+    online: s.online ?? null,
+    officeUrl: s.officeUrl ?? null,
+    lastError: s.lastError ?? null,
+    revoked: s.revoked ?? null,
+    needsUpgrade: s.needsUpgrade ?? null,
+  };
 }
 
 /** A counter's link to its office: logs each change (paired, online/offline, the error, revoked), not each cycle. */

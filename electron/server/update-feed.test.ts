@@ -31,10 +31,23 @@ describe('updateFeedFile', () => {
 
   it('refuses anything that could leave the folder or reveal what is not a release file', () => {
     for (const p of [
-      '/updates/', '/updates/../points.db', '/updates/..%2Fpoints.db', '/updates/%2e%2e/points.db', '/updates/..%5Cpoints.db',
-      '/updates/sub/x.yml', '/updates/sub%2Fx.yml', '/updates/.env', '/updates/latest.yml%00.exe', '/updates/%E0%A4%A',
-      '/updates/ledger.yml', '/updates/missing.yml', '/updates/sub', '/update/latest.yml', '/points.db',
-    ]) expect([p, updateFeedFile(updates, p)]).toEqual([p, null]);
+      '/updates/',
+      '/updates/../points.db',
+      '/updates/..%2Fpoints.db',
+      '/updates/%2e%2e/points.db',
+      '/updates/..%5Cpoints.db',
+      '/updates/sub/x.yml',
+      '/updates/sub%2Fx.yml',
+      '/updates/.env',
+      '/updates/latest.yml%00.exe',
+      '/updates/%E0%A4%A',
+      '/updates/ledger.yml',
+      '/updates/missing.yml',
+      '/updates/sub',
+      '/update/latest.yml',
+      '/points.db',
+    ])
+      expect([p, updateFeedFile(updates, p)]).toEqual([p, null]);
   });
 
   it('serves nothing when the office has no updates folder', () => {

@@ -14,14 +14,13 @@ describe('app:// file mapping', () => {
     expect(rendererFileFor(root, 'app://pos/assets/index-abc.js?v=1')).toBe(path.join(root, 'assets', 'index-abc.js'));
   });
 
-  it.each([
-    'app://pos/%2e%2e/%2e%2e/secret.db',
-    'app://pos/assets/..%2f..%2f..%2fpoints.db',
-    'app://pos/../../../../etc/passwd',
-  ])('never resolves %s outside the renderer dir', (url) => {
-    const file = rendererFileFor(root, url);
-    expect(file === null || file.startsWith(root + path.sep)).toBe(true);
-  });
+  it.each(['app://pos/%2e%2e/%2e%2e/secret.db', 'app://pos/assets/..%2f..%2f..%2fpoints.db', 'app://pos/../../../../etc/passwd'])(
+    'never resolves %s outside the renderer dir',
+    (url) => {
+      const file = rendererFileFor(root, url);
+      expect(file === null || file.startsWith(root + path.sep)).toBe(true);
+    },
+  );
 
   it('refuses backslashes and NUL bytes outright', () => {
     expect(rendererFileFor(root, 'app://pos/..%5c..%5cpoints.db')).toBeNull();

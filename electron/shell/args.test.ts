@@ -13,7 +13,9 @@ describe('shell arguments', () => {
 
   it('reads --data, --demo and --test-clock', () => {
     expect(parseShellArgs(['e', '--data', '/tmp/d', '--demo', '--test-clock'])).toEqual({
-      dataDir: '/tmp/d', demo: true, testClock: true,
+      dataDir: '/tmp/d',
+      demo: true,
+      testClock: true,
     });
   });
 

@@ -51,8 +51,13 @@ const sessionCount = () => (db.prepare('SELECT count(*) AS n FROM sessions').get
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'pos-ipc-'));
   db = openDatabase(path.join(dir, 'points.db'));
-  db.prepare('INSERT INTO users (username, name, pin_hash, roles, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run('shop', '王店长', hashPin('111111'), JSON.stringify(['shopkeeper']), new Date().toISOString());
+  db.prepare('INSERT INTO users (username, name, pin_hash, roles, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    'shop',
+    '王店长',
+    hashPin('111111'),
+    JSON.stringify(['shopkeeper']),
+    new Date().toISOString(),
+  );
   ipc = new FakeIpcMain();
   adapter = registerPosIpc(ipc, createDispatcher({ db, clock: systemClock }, handlers));
   win = new FakeWebContents(1);

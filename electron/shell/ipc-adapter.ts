@@ -27,8 +27,12 @@ type DispatcherLike = Pick<Dispatcher, 'call' | 'deps'>;
 
 const maxMethodLength = 100;
 
-const refuse = (code: 'FORBIDDEN' | 'INVALID_INPUT', message: string, reason: 'untrusted_frame' | 'invalid_params', details?: Record<string, unknown>): Reply =>
-  ({ error: { code, message, reason, ...(details ? { details } : {}) } });
+const refuse = (
+  code: 'FORBIDDEN' | 'INVALID_INPUT',
+  message: string,
+  reason: 'untrusted_frame' | 'invalid_params',
+  details?: Record<string, unknown>,
+): Reply => ({ error: { code, message, reason, ...(details ? { details } : {}) } });
 
 /** Methods whose result carries a new session token, which main keeps and the renderer never sees. */
 const signsIn = new Set(['auth.login', 'setup.complete']);

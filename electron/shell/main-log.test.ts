@@ -6,7 +6,12 @@ const fake = vi.hoisted(() => {
   const written: unknown[][] = [];
   const log = {
     transports: { file: { resolvePathFn: undefined as undefined | (() => string), maxSize: 1024 * 1024, level: 'silly' } },
-    errorHandler: { options: undefined as unknown, startCatching(o: unknown) { this.options = o; } },
+    errorHandler: {
+      options: undefined as unknown,
+      startCatching(o: unknown) {
+        this.options = o;
+      },
+    },
     functions: {} as Record<string, (...a: unknown[]) => void>,
     info: (...a: unknown[]) => written.push(['info', ...a]),
     warn: (...a: unknown[]) => written.push(['warn', ...a]),
@@ -37,7 +42,12 @@ describe('startMainLog', () => {
       main.warn('no data');
       main.error('打不开数据库', err, { file: 'points.db' });
       main.error('plain');
-      expect(fake.written).toEqual([['info', '启动', { role: 'counter' }], ['warn', 'no data'], ['error', '打不开数据库', err, { file: 'points.db' }], ['error', 'plain']]);
+      expect(fake.written).toEqual([
+        ['info', '启动', { role: 'counter' }],
+        ['warn', 'no data'],
+        ['error', '打不开数据库', err, { file: 'points.db' }],
+        ['error', 'plain'],
+      ]);
     } finally {
       Object.assign(console, original);
     }

@@ -92,7 +92,14 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 // electron-log and electron-updater load Electron itself; these record what main.ts asks of them.
 const fakeLog = vi.hoisted(() => {
   const noop = () => {};
-  return { transports: { file: { resolvePathFn: undefined as undefined | (() => string), maxSize: 0, level: '' } }, errorHandler: { startCatching: noop }, functions: {}, info: noop, warn: noop, error: noop };
+  return {
+    transports: { file: { resolvePathFn: undefined as undefined | (() => string), maxSize: 0, level: '' } },
+    errorHandler: { startCatching: noop },
+    functions: {},
+    info: noop,
+    warn: noop,
+    error: noop,
+  };
 });
 vi.mock('electron-log/main', () => ({ default: fakeLog }));
 const fakeUpdater = vi.hoisted(() => ({ autoUpdater: { logger: null as unknown, on: () => {}, setFeedURL: () => {}, checkForUpdates: async () => null } }));
@@ -191,9 +198,18 @@ describe('Electron main wiring', () => {
   it('hardens every new webContents: foreign navigation, redirects, webviews and popups blocked', () => {
     const listeners = new Map<string, (...a: any[]) => void>();
     let openHandler: ((d: unknown) => unknown) | undefined;
-    const contents = { on: (e: string, fn: (...a: any[]) => void) => listeners.set(e, fn), setWindowOpenHandler: (fn: (d: unknown) => unknown) => (openHandler = fn) };
+    const contents = {
+      on: (e: string, fn: (...a: any[]) => void) => listeners.set(e, fn),
+      setWindowOpenHandler: (fn: (d: unknown) => unknown) => (openHandler = fn),
+    };
     emit('web-contents-created', {}, contents);
-    const navEvent = (url: string) => ({ url, prevented: false, preventDefault() { this.prevented = true; } });
+    const navEvent = (url: string) => ({
+      url,
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    });
 
     const away = navEvent('https://evil.example/');
     listeners.get('will-navigate')!(away);

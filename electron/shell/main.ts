@@ -12,8 +12,14 @@ import { startMainLog } from './main-log.js';
 import { menuTemplate } from './menu.js';
 import { createPrintHost } from './print-host.js';
 import {
-  appScheme, appUrl, contentSecurityPolicy, denyPermissionCheck, denyPermissionRequest,
-  isAllowedNavigation, secureWebPreferences, windowOpenHandler,
+  appScheme,
+  appUrl,
+  contentSecurityPolicy,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAllowedNavigation,
+  secureWebPreferences,
+  windowOpenHandler,
 } from './security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -64,9 +70,7 @@ function hardenSession(): void {
   // Belt and braces: the app:// handler already sends the CSP; this covers any other response
   // (devtools excepted) so no page in this session runs without it.
   ses.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([k]) => k.toLowerCase() !== 'content-security-policy'),
-    );
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([k]) => k.toLowerCase() !== 'content-security-policy'));
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
 }

@@ -16,8 +16,7 @@ describe('application menu', () => {
   });
 
   it('shows developer tools only in an unpackaged build', () => {
-    const has = (isPackaged: boolean) =>
-      flat(menuTemplate({ isPackaged, onAbout: () => {} })).some((i) => i.role === 'toggleDevTools');
+    const has = (isPackaged: boolean) => flat(menuTemplate({ isPackaged, onAbout: () => {} })).some((i) => i.role === 'toggleDevTools');
     expect(has(true)).toBe(false);
     expect(has(false)).toBe(true);
   });

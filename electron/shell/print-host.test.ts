@@ -36,16 +36,32 @@ function fakeWindows(behaviour: { printers?: unknown[]; print?: (options: unknow
   return { Window: FakeWindow as unknown as PrintWindowCtor, made };
 }
 
-const lines = layoutReceipt({
-  villageName: '示范村', receiptNo: 'C01-2026-000123', time: '2026-03-15 10:00:00', householdName: '张<三>&', cardNo: '66010001',
-  lines: [{ name: '洗衣粉', qty: 2, unit: '袋', unitPoints: 15, linePoints: 30 }], totalPoints: 30, availableAfter: 70, operatorName: '李店长',
-}, { width: 32, kind: 'reprint', printedAt: '2026-03-16 09:00:00' });
+const lines = layoutReceipt(
+  {
+    villageName: '示范村',
+    receiptNo: 'C01-2026-000123',
+    time: '2026-03-15 10:00:00',
+    householdName: '张<三>&',
+    cardNo: '66010001',
+    lines: [{ name: '洗衣粉', qty: 2, unit: '袋', unitPoints: 15, linePoints: 30 }],
+    totalPoints: 30,
+    availableAfter: 70,
+    operatorName: '李店长',
+  },
+  { width: 32, kind: 'reprint', printedAt: '2026-03-16 09:00:00' },
+);
 
 describe('driver printer host (Electron shell)', () => {
   it('prints the page built from the layout, silently, on the named printer, at the paper size, then closes the window', async () => {
     const { Window, made } = fakeWindows();
     const page = receiptPage(lines, 32);
-    await createPrintHost(Window).printHtml({ deviceName: 'XP-58', html: page.html, widthMicrons: page.widthMicrons, heightMicrons: page.heightMicrons, copies: 2 });
+    await createPrintHost(Window).printHtml({
+      deviceName: 'XP-58',
+      html: page.html,
+      widthMicrons: page.widthMicrons,
+      heightMicrons: page.heightMicrons,
+      copies: 2,
+    });
     expect(made).toHaveLength(1);
     const [w] = made;
     expect(w.options).toEqual(printWindowOptions);
@@ -54,29 +70,54 @@ describe('driver printer host (Electron shell)', () => {
     expect(decodeURIComponent(w.url!.replace(/^data:text\/html;charset=utf-8,/, ''))).toBe(page.html);
     expect(w.order).toEqual(['load', 'print']);
     expect(w.printed).toEqual({
-      silent: true, printBackground: false, deviceName: 'XP-58', copies: 2,
-      margins: { marginType: 'none' }, pageSize: { width: 58000, height: page.heightMicrons },
+      silent: true,
+      printBackground: false,
+      deviceName: 'XP-58',
+      copies: 2,
+      margins: { marginType: 'none' },
+      pageSize: { width: 58000, height: page.heightMicrons },
     });
     expect(w.destroyed).toBe(true);
   });
 
   it('80 mm paper gets an 80 mm page', async () => {
     const { Window, made } = fakeWindows();
-    const page = receiptPage(layoutReceipt({
-      villageName: '示范村', receiptNo: 'C01-2026-000124', time: 't', householdName: '李四', cardNo: '1', lines: [], totalPoints: 0, availableAfter: 0, operatorName: 'x',
-    }, { width: 48, kind: 'receipt' }), 48);
-    await createPrintHost(Window).printHtml({ deviceName: 'POS-80', html: page.html, widthMicrons: page.widthMicrons, heightMicrons: page.heightMicrons, copies: 1 });
+    const page = receiptPage(
+      layoutReceipt(
+        {
+          villageName: '示范村',
+          receiptNo: 'C01-2026-000124',
+          time: 't',
+          householdName: '李四',
+          cardNo: '1',
+          lines: [],
+          totalPoints: 0,
+          availableAfter: 0,
+          operatorName: 'x',
+        },
+        { width: 48, kind: 'receipt' },
+      ),
+      48,
+    );
+    await createPrintHost(Window).printHtml({
+      deviceName: 'POS-80',
+      html: page.html,
+      widthMicrons: page.widthMicrons,
+      heightMicrons: page.heightMicrons,
+      copies: 1,
+    });
     expect(made[0].printed).toMatchObject({ deviceName: 'POS-80', pageSize: { width: 80000 } });
   });
 
   it('rejects with the reason Electron gives when printing fails, and still closes the window', async () => {
     const { Window, made } = fakeWindows({ print: () => [false, 'Invalid deviceName provided'] });
-    await expect(createPrintHost(Window).printHtml({ deviceName: 'nope', html: '<p>x</p>', widthMicrons: 58000, heightMicrons: 100000, copies: 1 }))
-      .rejects.toThrow('Invalid deviceName provided');
+    await expect(
+      createPrintHost(Window).printHtml({ deviceName: 'nope', html: '<p>x</p>', widthMicrons: 58000, heightMicrons: 100000, copies: 1 }),
+    ).rejects.toThrow('Invalid deviceName provided');
     expect(made[0].destroyed).toBe(true);
   });
 
-  it('lists the OS printers in the core\'s shape', async () => {
+  it("lists the OS printers in the core's shape", async () => {
     const { Window, made } = fakeWindows({
       printers: [
         { name: 'XP-58', displayName: 'XP-58 (copy 1)', description: 'Xprinter 58mm', options: { 'printer-location': '' } },

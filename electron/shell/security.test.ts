@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appUrl, contentSecurityPolicy, cspDirectives, denyPermissionCheck, denyPermissionRequest,
-  isAllowedNavigation, isTrustedSender, secureWebPreferences, windowOpenHandler,
+  appUrl,
+  contentSecurityPolicy,
+  cspDirectives,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAllowedNavigation,
+  isTrustedSender,
+  secureWebPreferences,
+  windowOpenHandler,
 } from './security.js';
 
 describe('window webPreferences', () => {

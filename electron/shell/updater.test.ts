@@ -9,7 +9,10 @@ describe('updater configuration', () => {
     expect(updateFeedUrl('http://192.168.1.10:5180/')).toBe('http://192.168.1.10:5180/updates/');
     expect(updateFeedUrl('http://office.local:8080/pos/?x=1#y')).toBe('http://office.local:8080/pos/updates/');
     expect(feedOptions('http://192.168.1.10:5180/updates/')).toEqual({
-      provider: 'generic', url: 'http://192.168.1.10:5180/updates/', channel: 'latest', useMultipleRangeRequest: false,
+      provider: 'generic',
+      url: 'http://192.168.1.10:5180/updates/',
+      channel: 'latest',
+      useMultipleRangeRequest: false,
     });
     expect(() => updateFeedUrl('file:///etc/passwd')).toThrow(/http/);
     expect(() => updateFeedUrl('not a url')).toThrow();
@@ -24,7 +27,13 @@ describe('updater configuration', () => {
   });
 
   it('never downloads, installs on quit or downgrades by itself', () => {
-    expect(updaterFlags).toEqual({ autoDownload: false, autoInstallOnAppQuit: false, allowDowngrade: false, allowPrerelease: false, disableDifferentialDownload: true });
+    expect(updaterFlags).toEqual({
+      autoDownload: false,
+      autoInstallOnAppQuit: false,
+      allowDowngrade: false,
+      allowPrerelease: false,
+      disableDifferentialDownload: true,
+    });
   });
 });
 
@@ -34,7 +43,11 @@ function fakeUpdater(answer: () => Promise<{ isUpdateAvailable: boolean; updateI
   let progress: ((p: { percent: number }) => void) | undefined;
   let finishDownload: () => void = () => {};
   const updater: UpdaterLike = {
-    autoDownload: true, autoInstallOnAppQuit: true, allowDowngrade: true, allowPrerelease: true, disableDifferentialDownload: false,
+    autoDownload: true,
+    autoInstallOnAppQuit: true,
+    allowDowngrade: true,
+    allowPrerelease: true,
+    disableDifferentialDownload: false,
     setFeedURL: (o) => calls.push(['setFeedURL', o]),
     checkForUpdates: () => (calls.push(['check']), answer()),
     downloadUpdate: () => (calls.push(['download']), new Promise<unknown>((ok) => (finishDownload = () => ok([])))),
@@ -67,13 +80,16 @@ describe('createUpdateRuntime', () => {
 
   it('does not touch the network without a feed, and reports none or the error otherwise', async () => {
     const none = fakeUpdater(async () => ({ isUpdateAvailable: false, updateInfo: { version: '0.1.0' } }));
-    expect(await createUpdateRuntime({ updater: none.updater, currentVersion: '0.1.0', feed: () => ({ feedUrl: null, noFeedReason: 'not-paired' }), log }).check())
-      .toMatchObject({ state: 'idle', noFeedReason: 'not-paired' });
+    expect(
+      await createUpdateRuntime({ updater: none.updater, currentVersion: '0.1.0', feed: () => ({ feedUrl: null, noFeedReason: 'not-paired' }), log }).check(),
+    ).toMatchObject({ state: 'idle', noFeedReason: 'not-paired' });
     expect(none.calls).toEqual([]);
     expect((await createUpdateRuntime({ updater: none.updater, currentVersion: '0.1.0', feed: paired, log }).check()).state).toBe('none');
     const down = fakeUpdater(async () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.2:5180')));
-    expect(await createUpdateRuntime({ updater: down.updater, currentVersion: '0.1.0', feed: paired, log }).check())
-      .toMatchObject({ state: 'error', error: 'connect ECONNREFUSED 10.0.0.2:5180' });
+    expect(await createUpdateRuntime({ updater: down.updater, currentVersion: '0.1.0', feed: paired, log }).check()).toMatchObject({
+      state: 'error',
+      error: 'connect ECONNREFUSED 10.0.0.2:5180',
+    });
     const dev = fakeUpdater(async () => null);
     expect((await createUpdateRuntime({ updater: dev.updater, currentVersion: '0.1.0', feed: paired, log }).check()).error).toMatch(/development build/);
     expect(lines.filter((l) => l.startsWith('warn'))).toHaveLength(2);

@@ -55,9 +55,7 @@ export function createUpdateRuntime(o: UpdateRuntimeOptions): UpdateRuntime {
       const found = await updater.checkForUpdates();
       // null: electron-updater skips unpackaged (development) runs.
       if (!found) throw new Error('未打包的开发版不检查更新 (a development build is not updated)');
-      status = found.isUpdateAvailable
-        ? { ...status, state: 'available', latest: found.updateInfo.version }
-        : { ...status, state: 'none', latest: null };
+      status = found.isUpdateAvailable ? { ...status, state: 'available', latest: found.updateInfo.version } : { ...status, state: 'none', latest: null };
       log.info('检查更新 (update check)', { feed: feed.feedUrl, state: status.state, latest: status.latest });
     } catch (e) {
       status = { ...status, state: 'error', error: message(e) };

@@ -30,25 +30,53 @@ export interface IncomingEvent {
 }
 
 export type ApplyStatus = 'applied' | 'duplicate' | 'ignored' | 'failed' | 'refused';
-export interface ApplyOutcome { status: ApplyStatus; conflicts: number; error?: string; reason?: Refusal['reason'] }
+export interface ApplyOutcome {
+  status: ApplyStatus;
+  conflicts: number;
+  error?: string;
+  reason?: Refusal['reason'];
+}
 
 // ---------------------------------------------------------------- conflicts (office only)
 
 export type ConflictKind = 'overspent' | 'negative_stock' | 'close_mismatch' | 'double_void' | 'apply_failed' | 'refused';
 
-export function flagConflict(db: DB, c: {
-  kind: ConflictKind; reason?: string | null; counterId?: string | null; householdId?: number | null; itemId?: number | null; year?: number | null;
-  events: string[]; detail: unknown; at: string;
-}): void {
-  stmt(db, `INSERT INTO sync_conflicts (kind, reason, counter_id, household_id, item_id, year, events, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(c.kind, c.reason ?? null, c.counterId ?? null, c.householdId ?? null, c.itemId ?? null, c.year ?? null, JSON.stringify([...new Set(c.events)]), JSON.stringify(c.detail), c.at);
+export function flagConflict(
+  db: DB,
+  c: {
+    kind: ConflictKind;
+    reason?: string | null;
+    counterId?: string | null;
+    householdId?: number | null;
+    itemId?: number | null;
+    year?: number | null;
+    events: string[];
+    detail: unknown;
+    at: string;
+  },
+): void {
+  stmt(db, `INSERT INTO sync_conflicts (kind, reason, counter_id, household_id, item_id, year, events, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    c.kind,
+    c.reason ?? null,
+    c.counterId ?? null,
+    c.householdId ?? null,
+    c.itemId ?? null,
+    c.year ?? null,
+    JSON.stringify([...new Set(c.events)]),
+    JSON.stringify(c.detail),
+    c.at,
+  );
 }
 
 /** Event uuids of the given receipts (or notes, sheets), as the office's feed knows them. */
 function eventsFor(db: DB, refs: string[], types: string[]): string[] {
   if (refs.length === 0) return [];
-  return (stmt(db, `SELECT uuid FROM sync_feed WHERE ref IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) AND uuid IS NOT NULL ORDER BY seq`)
-    .all(JSON.stringify(refs), JSON.stringify(types)) as { uuid: string }[]).map((r) => r.uuid);
+  return (
+    stmt(
+      db,
+      `SELECT uuid FROM sync_feed WHERE ref IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) AND uuid IS NOT NULL ORDER BY seq`,
+    ).all(JSON.stringify(refs), JSON.stringify(types)) as { uuid: string }[]
+  ).map((r) => r.uuid);
 }
 
 const redemptionTypes = ['redemption.create', 'service.log'];
@@ -56,14 +84,31 @@ const redemptionTypes = ['redemption.create', 'service.log'];
 function checkOverspent(db: DB, uuid: string, trigger: string, householdId: number, year: number, counterId: string, now: Date): number {
   const acc = loadAccount(db, householdId, year, now);
   if (acc.available >= 0) return 0;
-  const receipts = (stmt(db, `SELECT receipt_no FROM redemptions d WHERE household_id = ? AND year = ?
-      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) ORDER BY at, id`).all(householdId, year) as { receipt_no: string }[])
-    .map((r) => r.receipt_no);
+  const receipts = (
+    stmt(
+      db,
+      `SELECT receipt_no FROM redemptions d WHERE household_id = ? AND year = ?
+      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) ORDER BY at, id`,
+    ).all(householdId, year) as { receipt_no: string }[]
+  ).map((r) => r.receipt_no);
   const h = stmt(db, 'SELECT card_no, head_name FROM households WHERE id = ?').get(householdId) as { card_no: string; head_name: string } | undefined;
   flagConflict(db, {
-    kind: 'overspent', counterId, householdId, year, at: now.toISOString(),
+    kind: 'overspent',
+    counterId,
+    householdId,
+    year,
+    at: now.toISOString(),
     events: [...eventsFor(db, receipts, redemptionTypes), uuid],
-    detail: { cardNo: h?.card_no, headName: h?.head_name, score: acc.score, redeemed: acc.redeemed, available: acc.available, owed: acc.owed, receipts, trigger },
+    detail: {
+      cardNo: h?.card_no,
+      headName: h?.head_name,
+      score: acc.score,
+      redeemed: acc.redeemed,
+      available: acc.available,
+      owed: acc.owed,
+      receipts,
+      trigger,
+    },
   });
   return 1;
 }
@@ -75,9 +120,12 @@ function checkOverspent(db: DB, uuid: string, trigger: string, householdId: numb
 function checkStock(db: DB, uuid: string, itemId: number, counterId: string, now: Date): number {
   const level = (stmt(db, 'SELECT qty FROM stock_levels WHERE item_id = ?').get(itemId) as { qty: number } | undefined)?.qty ?? 0;
   if (level >= 0) return 0;
-  const moves = stmt(db, `SELECT m.delta, d.receipt_no, t.sheet_no FROM stock_movements m
+  const moves = stmt(
+    db,
+    `SELECT m.delta, d.receipt_no, t.sheet_no FROM stock_movements m
       LEFT JOIN redemptions d ON d.id = m.redemption_id LEFT JOIN stocktakes t ON t.id = m.stocktake_id
-      WHERE m.item_id = ? ORDER BY m.id DESC LIMIT 500`).all(itemId) as { delta: number; receipt_no: string | null; sheet_no: string | null }[];
+      WHERE m.item_id = ? ORDER BY m.id DESC LIMIT 500`,
+  ).all(itemId) as { delta: number; receipt_no: string | null; sheet_no: string | null }[];
   const refs: string[] = [];
   let cur = level;
   for (const m of moves) {
@@ -89,7 +137,10 @@ function checkStock(db: DB, uuid: string, itemId: number, counterId: string, now
   refs.reverse();
   const item = stmt(db, 'SELECT name, unit FROM catalog_items WHERE id = ?').get(itemId) as { name: string; unit: string } | undefined;
   flagConflict(db, {
-    kind: 'negative_stock', counterId, itemId, at: now.toISOString(),
+    kind: 'negative_stock',
+    counterId,
+    itemId,
+    at: now.toISOString(),
     events: [...eventsFor(db, refs, [...redemptionTypes, 'stock.stocktake']), uuid],
     detail: { name: item?.name, unit: item?.unit, stock: level, refs },
   });
@@ -112,7 +163,10 @@ const followUps: { [T in EventType]?: FollowUp<T> } = {
   'redemption.void': (db, uuid, p, w, counterId, now) => {
     if (w.status !== 'ignored') return 0;
     flagConflict(db, {
-      kind: 'double_void', counterId, at: now.toISOString(), events: [...eventsFor(db, [p.receiptNo], ['redemption.void']), uuid],
+      kind: 'double_void',
+      counterId,
+      at: now.toISOString(),
+      events: [...eventsFor(db, [p.receiptNo], ['redemption.void']), uuid],
       detail: { receiptNo: p.receiptNo, reason: p.reason },
     });
     return 1;
@@ -125,7 +179,10 @@ const followUps: { [T in EventType]?: FollowUp<T> } = {
     const diff = compareClose(p, closeWindow(db, p.counterId, p.after, p.to));
     if (!diff) return 0;
     flagConflict(db, {
-      kind: 'close_mismatch', counterId: p.counterId, at: now.toISOString(), events: [uuid, ...eventsFor(db, diff.extra, redemptionTypes)],
+      kind: 'close_mismatch',
+      counterId: p.counterId,
+      at: now.toISOString(),
+      events: [uuid, ...eventsFor(db, diff.extra, redemptionTypes)],
       detail: { closeNo: p.closeNo, from: p.from, to: p.to, ...diff },
     });
     return 1;
@@ -180,16 +237,28 @@ export function applyEvent(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date
   }
   if (mode === 'office' && (outcome.status === 'refused' || outcome.status === 'failed')) {
     flagConflict(db, {
-      kind: refusal ? 'refused' : 'apply_failed', reason: refusal?.reason ?? null, counterId: ev.originCounter ?? null,
-      at: now.toISOString(), events: [ev.uuid],
+      kind: refusal ? 'refused' : 'apply_failed',
+      reason: refusal?.reason ?? null,
+      counterId: ev.originCounter ?? null,
+      at: now.toISOString(),
+      events: [ev.uuid],
       detail: { type: ev.type.slice(0, 64), ref, ...(outcome.error ? { error: outcome.error } : {}), ...(refusal?.detail ?? {}) },
     });
     outcome.conflicts = 1;
   }
   const json = JSON.stringify(ev.payload);
   const keep = outcome.status === 'failed' || outcome.status === 'refused' || (outcome.status === 'ignored' && mode === 'office');
-  stmt(db, 'INSERT INTO sync_inbox (uuid, origin, origin_seq, type, status, error, payload, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ev.uuid, ev.origin, ev.originSeq ?? null, ev.type.slice(0, 64), outcome.status, outcome.error ?? null, keep ? json : null, now.toISOString(), refusal?.reason ?? null);
+  stmt(db, 'INSERT INTO sync_inbox (uuid, origin, origin_seq, type, status, error, payload, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    ev.uuid,
+    ev.origin,
+    ev.originSeq ?? null,
+    ev.type.slice(0, 64),
+    outcome.status,
+    outcome.error ?? null,
+    keep ? json : null,
+    now.toISOString(),
+    refusal?.reason ?? null,
+  );
   // The other counters learn of it through the feed; they skip the events that came from themselves.
   if (mode === 'office' && outcome.status === 'applied') {
     stmt(db, 'INSERT INTO sync_feed (uuid, origin, type, ref, payload, at) VALUES (?, ?, ?, ?, ?, ?)').run(ev.uuid, ev.origin, ev.type, ref, json, ev.at);

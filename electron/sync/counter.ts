@@ -13,7 +13,13 @@ import { signRequest } from './signing.js';
 import { applyRow } from './tables.js';
 
 /** What pairing leaves at the counter (settings 'sync.link'). */
-export interface SyncLink { officeUrl: string; terminalId: string; secret: string; counterId: string; pairedAt: string }
+export interface SyncLink {
+  officeUrl: string;
+  terminalId: string;
+  secret: string;
+  counterId: string;
+  pairedAt: string;
+}
 
 export interface AgentOptions {
   /** Pause between cycles once caught up. */
@@ -40,7 +46,12 @@ export interface CounterSyncStatus extends SyncStatus {
 }
 
 class OfficeError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -71,12 +82,20 @@ export class CounterAgent implements SyncRuntime {
   private stopped = true;
   private failures = 0;
   private state = {
-    online: false, lastError: null as string | null, conflicts: null as number | null, refused: null as SyncStatus['refused'],
-    pullProgress: null as { done: number; total: number } | null, revoked: false, needsUpgrade: false,
+    online: false,
+    lastError: null as string | null,
+    conflicts: null as number | null,
+    refused: null as SyncStatus['refused'],
+    pullProgress: null as { done: number; total: number } | null,
+    revoked: false,
+    needsUpgrade: false,
   };
   readonly opts: AgentOptions;
 
-  constructor(private readonly deps: CoreDeps, opts: Partial<AgentOptions> = {}) {
+  constructor(
+    private readonly deps: CoreDeps,
+    opts: Partial<AgentOptions> = {},
+  ) {
     this.opts = { ...defaultAgentOptions, ...opts };
   }
 
@@ -105,11 +124,21 @@ export class CounterAgent implements SyncRuntime {
     const pushed = getSetting(this.db, 'sync.pushedSeq', 0);
     const pending = (stmt(this.db, 'SELECT COUNT(*) AS n FROM outbox WHERE seq > ?').get(pushed) as { n: number }).n;
     return {
-      role: 'counter', paired: link !== null, online: link !== null && this.state.online, pending,
-      lastPushAt: getSetting<string | null>(this.db, 'sync.lastPushAt', null), lastPullAt: getSetting<string | null>(this.db, 'sync.lastPullAt', null),
-      conflicts: this.state.conflicts, refused: this.state.refused, pullProgress: this.state.pullProgress, officeUrl: link?.officeUrl ?? null, terminalId: link?.terminalId ?? null,
-      counterId: getSetting(this.db, 'counter', defaultCounter).counterId, lastError: this.state.lastError,
-      revoked: this.state.revoked, needsUpgrade: this.state.needsUpgrade,
+      role: 'counter',
+      paired: link !== null,
+      online: link !== null && this.state.online,
+      pending,
+      lastPushAt: getSetting<string | null>(this.db, 'sync.lastPushAt', null),
+      lastPullAt: getSetting<string | null>(this.db, 'sync.lastPullAt', null),
+      conflicts: this.state.conflicts,
+      refused: this.state.refused,
+      pullProgress: this.state.pullProgress,
+      officeUrl: link?.officeUrl ?? null,
+      terminalId: link?.terminalId ?? null,
+      counterId: getSetting(this.db, 'counter', defaultCounter).counterId,
+      lastError: this.state.lastError,
+      revoked: this.state.revoked,
+      needsUpgrade: this.state.needsUpgrade,
     };
   }
 
@@ -169,7 +198,10 @@ export class CounterAgent implements SyncRuntime {
   private async post<T>(link: SyncLink, path: string, payload: unknown): Promise<T> {
     const url = new URL(path, link.officeUrl);
     const body = JSON.stringify(payload);
-    const headers = { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: url.pathname, body }) };
+    const headers = {
+      'content-type': 'application/json',
+      ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: url.pathname, body }),
+    };
     return this.send<T>(url, headers, body);
   }
 
@@ -201,8 +233,13 @@ export class CounterAgent implements SyncRuntime {
   private async push(link: SyncLink): Promise<void> {
     for (let guard = 0; guard < 100_000; guard++) {
       const after = getSetting(this.db, 'sync.pushedSeq', 0);
-      const rows = stmt(this.db, 'SELECT seq, uuid, type, payload, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, this.opts.pushBatch) as
-        { seq: number; uuid: string; type: string; payload: string; at: string }[];
+      const rows = stmt(this.db, 'SELECT seq, uuid, type, payload, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, this.opts.pushBatch) as {
+        seq: number;
+        uuid: string;
+        type: string;
+        payload: string;
+        at: string;
+      }[];
       if (rows.length === 0) return;
       const events = rows.map((r) => ({ seq: r.seq, uuid: r.uuid, type: r.type, payload: JSON.parse(r.payload) as unknown, at: r.at }));
       let acked: number;
@@ -225,7 +262,11 @@ export class CounterAgent implements SyncRuntime {
     try {
       for (let guard = 0; guard < 100_000; guard++) {
         const after = getSetting(this.db, 'sync.pulledSeq', 0);
-        const r = await this.post<{ items: PullItem[]; next: number; last: number; conflicts: number; refused: SyncStatus['refused']; schema: number }>(link, '/sync/pull', { after, limit: this.opts.pullBatch });
+        const r = await this.post<{ items: PullItem[]; next: number; last: number; conflicts: number; refused: SyncStatus['refused']; schema: number }>(
+          link,
+          '/sync/pull',
+          { after, limit: this.opts.pullBatch },
+        );
         if (r.schema > schemaVersion(this.db)) {
           this.state.needsUpgrade = true;
           throw new OfficeError(409, 'CONFLICT', '村委会的软件版本较新，请先升级本机 (office runs a newer version: upgrade this counter)');
@@ -287,9 +328,11 @@ export class CounterAgent implements SyncRuntime {
   }
 
   private saveSettings(values: Record<string, unknown>): void {
-    this.db.transaction(() => {
-      for (const [k, v] of Object.entries(values)) putSetting(this.db, k, v);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [k, v] of Object.entries(values)) putSetting(this.db, k, v);
+      })
+      .immediate();
   }
 
   /**
@@ -311,7 +354,8 @@ export class CounterAgent implements SyncRuntime {
     try {
       r = await this.send(url, { 'content-type': 'application/json' }, JSON.stringify({ code, publicKey: keys.publicX, name: hostname() }));
     } catch (e) {
-      if (e instanceof OfficeError && e.status !== 0) throw new AppError((e.code in { UNAUTHENTICATED: 1, INVALID_INPUT: 1, CONFLICT: 1 } ? e.code : 'OFFICE_UNREACHABLE') as ErrorCode, e.message);
+      if (e instanceof OfficeError && e.status !== 0)
+        throw new AppError((e.code in { UNAUTHENTICATED: 1, INVALID_INPUT: 1, CONFLICT: 1 } ? e.code : 'OFFICE_UNREACHABLE') as ErrorCode, e.message);
       throw new AppError('OFFICE_UNREACHABLE', `连不上村委会 ${officeUrl}，请检查地址和网络 (office unreachable)`);
     }
     const secret = deriveSecret(keys.privateKey, r.publicKey, code, r.terminalId);

@@ -42,11 +42,22 @@ function requireOffice(ctx: Ctx): void {
 }
 
 function officeStatus(ctx: Ctx): SyncStatus {
-  const t = stmt(ctx.db, `SELECT COUNT(*) AS n, SUM(revoked_at IS NULL) AS active, MAX(last_seen_at) AS seen FROM sync_terminals`).get() as
-    { n: number; active: number | null; seen: string | null };
+  const t = stmt(ctx.db, `SELECT COUNT(*) AS n, SUM(revoked_at IS NULL) AS active, MAX(last_seen_at) AS seen FROM sync_terminals`).get() as {
+    n: number;
+    active: number | null;
+    seen: string | null;
+  };
   return {
-    role: 'office', paired: true, online: true, pending: 0, lastPushAt: t.seen, lastPullAt: null,
-    conflicts: openConflictCount(ctx.db), refused: null, pullProgress: null, terminals: t.active ?? 0,
+    role: 'office',
+    paired: true,
+    online: true,
+    pending: 0,
+    lastPushAt: t.seen,
+    lastPullAt: null,
+    conflicts: openConflictCount(ctx.db),
+    refused: null,
+    pullProgress: null,
+    terminals: t.active ?? 0,
   };
 }
 
@@ -54,7 +65,17 @@ function officeStatus(ctx: Ctx): SyncStatus {
 function status(ctx: Ctx): SyncStatus {
   if (ctx.deps.role === 'counter' && ctx.deps.sync) return ctx.deps.sync.status() as SyncStatus;
   if (ctx.deps.role === 'office') return officeStatus(ctx);
-  return { role: ctx.deps.role ?? 'all', paired: false, online: true, pending: 0, lastPushAt: null, lastPullAt: null, conflicts: 0, refused: null, pullProgress: null };
+  return {
+    role: ctx.deps.role ?? 'all',
+    paired: false,
+    online: true,
+    pending: 0,
+    lastPushAt: null,
+    lastPullAt: null,
+    conflicts: 0,
+    refused: null,
+    pullProgress: null,
+  };
 }
 
 const terminalId = z.string().regex(/^T[0-9a-f]{12}$/, '终端编号无效');
@@ -68,11 +89,17 @@ export const syncHandlers = {
   'sync.now': handler({
     access: 'any',
     input: z.strictObject({}).optional(),
-    run: async (ctx): Promise<SyncStatus> => (ctx.deps.role === 'counter' && ctx.deps.sync ? (await ctx.deps.sync.syncNow()) as SyncStatus : status(ctx)),
+    run: async (ctx): Promise<SyncStatus> => (ctx.deps.role === 'counter' && ctx.deps.sync ? ((await ctx.deps.sync.syncNow()) as SyncStatus) : status(ctx)),
   }),
   'sync.pair': handler({
     access: ['admin'],
-    input: z.strictObject({ officeUrl: requiredText(200), code: z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '配对码应为 8 位字母数字，如 K7QM-3XPA') }),
+    input: z.strictObject({
+      officeUrl: requiredText(200),
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '配对码应为 8 位字母数字，如 K7QM-3XPA'),
+    }),
     run: async (ctx, p) => {
       if (!ctx.deps.sync) throw new AppError('FORBIDDEN', '只有以柜台模式（--role counter）运行的电脑才能配对 (only a counter pairs)');
       const r = await ctx.deps.sync.pair(p.officeUrl, p.code, { userId: ctx.me.id, at: ctx.nowIso });
@@ -97,7 +124,15 @@ export const syncHandlers = {
   'sync.pairingCode': handler({
     access: ['admin'],
     write: true,
-    input: z.strictObject({ counterId: z.string().regex(/^C\d{2}$/, '柜台编号应如 C02').optional(), name: text(32).optional() }).optional(),
+    input: z
+      .strictObject({
+        counterId: z
+          .string()
+          .regex(/^C\d{2}$/, '柜台编号应如 C02')
+          .optional(),
+        name: text(32).optional(),
+      })
+      .optional(),
     run: (ctx, p) => {
       requireOffice(ctx);
       return createPairingCode(ctx.db, { counterId: p?.counterId, name: p?.name, userId: ctx.me.id, now: ctx.now });

@@ -3,8 +3,17 @@ import type { CoreDeps } from '../core/context.js';
 import { AppError, errorStatus } from '../core/errors.js';
 import { acceptPush, authenticate, pairTerminal, servePull } from './office.js';
 
-export interface SyncHttpRequest { method: string; path: string; headers: IncomingHttpHeaders; body: string; address?: string }
-export interface SyncHttpReply { status: number; body: unknown }
+export interface SyncHttpRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  address?: string;
+}
+export interface SyncHttpReply {
+  status: number;
+  body: unknown;
+}
 
 /** Deeper than any event (a redemption is 4 levels); a deeper body is refused before it is parsed. */
 export const maxSyncJsonDepth = 32;
@@ -21,7 +30,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);
@@ -32,7 +42,8 @@ export function jsonDepth(text: string): number {
 
 function parseSyncBody(text: string): unknown {
   if (text.trim() === '') return {};
-  if (jsonDepth(text) > maxSyncJsonDepth) throw new AppError('INVALID_INPUT', '请求内容嵌套过深 (body nested too deep)', { reason: 'too_deep', max: maxSyncJsonDepth });
+  if (jsonDepth(text) > maxSyncJsonDepth)
+    throw new AppError('INVALID_INPUT', '请求内容嵌套过深 (body nested too deep)', { reason: 'too_deep', max: maxSyncJsonDepth });
   try {
     return JSON.parse(text);
   } catch {

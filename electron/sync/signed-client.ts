@@ -7,18 +7,30 @@ import { signRequest } from './signing.js';
  * message and details (reason), so callers act on the reason.
  */
 export class PeerError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
 
-export interface SignedPeer { baseUrl: string; terminalId: string; secret: string }
+export interface SignedPeer {
+  baseUrl: string;
+  terminalId: string;
+  secret: string;
+}
 
 /** peerName names the other side in messages (村委会, 县里). */
 export async function postSigned<T>(peer: SignedPeer, path: string, payload: unknown, timeoutMs: number, peerName: string): Promise<T> {
   const url = new URL(path, peer.baseUrl);
   const body = JSON.stringify(payload);
-  const headers = { 'content-type': 'application/json', ...signRequest({ terminalId: peer.terminalId, secret: peer.secret, method: 'POST', path: url.pathname, body }) };
+  const headers = {
+    'content-type': 'application/json',
+    ...signRequest({ terminalId: peer.terminalId, secret: peer.secret, method: 'POST', path: url.pathname, body }),
+  };
   return postJson<T>(url, headers, body, timeoutMs, peerName);
 }
 

@@ -27,7 +27,10 @@ describe('request signing', () => {
     expect(verifyRequest(secret, { ...r, path: '/sync/push' }, now)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(verifyRequest(secret, { ...r, method: 'PUT' }, now)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(verifyRequest(secret, { ...r, headers: { ...r.headers, 'x-pos-time': String(now + 1) } }, now)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyRequest(secret, { ...r, headers: { ...r.headers, 'x-pos-nonce': 'AAAAAAAAAAAAAAAAAAAAAA' } }, now)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyRequest(secret, { ...r, headers: { ...r.headers, 'x-pos-nonce': 'AAAAAAAAAAAAAAAAAAAAAA' } }, now)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     expect(verifyRequest(randomBytes(32).toString('base64url'), r, now)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 

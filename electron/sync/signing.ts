@@ -30,7 +30,8 @@ export function signature(secret: string, text: string): string {
 
 export function signRequest(
   p: { terminalId: string; secret: string; method: string; path: string; body: string },
-  now = Date.now(), nonce = randomBytes(16).toString('base64url'),
+  now = Date.now(),
+  nonce = randomBytes(16).toString('base64url'),
 ): SignedHeaders {
   const time = String(now);
   return {
@@ -43,7 +44,12 @@ export function signRequest(
 
 export type VerifyFailure = 'missing' | 'stale' | 'bad_signature';
 
-export interface SignedRequest { method: string; path: string; body: string; headers: Record<string, string | string[] | undefined> }
+export interface SignedRequest {
+  method: string;
+  path: string;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 function header(h: SignedRequest['headers'], name: string): string | undefined {
   const v = h[name];
@@ -58,7 +64,11 @@ export function requestTerminal(req: SignedRequest): string | undefined {
  * Checks the time window and the HMAC; the caller checks the terminal (known, not revoked) and
  * remembers the nonce. Pure apart from the clock it is given.
  */
-export function verifyRequest(secret: string, req: SignedRequest, now: number): { ok: true; nonce: string; time: number } | { ok: false; reason: VerifyFailure } {
+export function verifyRequest(
+  secret: string,
+  req: SignedRequest,
+  now: number,
+): { ok: true; nonce: string; time: number } | { ok: false; reason: VerifyFailure } {
   const time = header(req.headers, headerNames.time);
   const nonce = header(req.headers, headerNames.nonce);
   const sig = header(req.headers, headerNames.signature);

@@ -17,7 +17,14 @@ import { applyEvent } from './apply.js';
 import type { CounterAgent, SyncLink } from './counter.js';
 import { getSetting } from '../core/settings.js';
 
-interface Node { app: App; server: Server; url: string; dir: string; token(user: string, pin: string): Promise<string>; call<T = any>(method: string, params: unknown, token?: string): Promise<T> }
+interface Node {
+  app: App;
+  server: Server;
+  url: string;
+  dir: string;
+  token(user: string, pin: string): Promise<string>;
+  call<T = any>(method: string, params: unknown, token?: string): Promise<T>;
+}
 
 const pins = { admin: '918273', shop: '827364', clerk: '736455', review: '645546' };
 
@@ -56,15 +63,32 @@ beforeEach(async () => {
   const now = new Date();
   const db = office.app.db;
   // The office is set up as its wizard would, then gets its staff.
-  await office.call('setup.complete', { role: 'office', village: { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' }, admin: { name: 'admin', username: 'admin', pin: pins.admin } });
-  for (const [username, roles] of [['shop', ['shopkeeper']], ['clerk', ['clerk']], ['review', ['reviewer']]] as const) {
+  await office.call('setup.complete', {
+    role: 'office',
+    village: { name: '红星村', code: '110101001001', town: '东华门街道', county: '东城区' },
+    admin: { name: 'admin', username: 'admin', pin: pins.admin },
+  });
+  for (const [username, roles] of [
+    ['shop', ['shopkeeper']],
+    ['clerk', ['clerk']],
+    ['review', ['reviewer']],
+  ] as const) {
     insertUser(db, { username, name: username, pin: pins[username], roles: [...roles] }, now);
   }
   const admin = await office.token('admin', pins.admin);
-  tokens = { admin, shop: await office.token('shop', pins.shop), clerk: await office.token('clerk', pins.clerk), review: await office.token('review', pins.review) };
+  tokens = {
+    admin,
+    shop: await office.token('shop', pins.shop),
+    clerk: await office.token('clerk', pins.clerk),
+    review: await office.token('review', pins.review),
+  };
   const h = await office.call('households.create', { headName: '张三丰' }, tokens.clerk);
   const rule = await office.call('rules.save', { category: '测试', name: '测试奖励', kind: 'award', points: 100 }, tokens.admin);
-  const { entries } = await office.call('points.record', { householdIds: [h.id], ruleId: rule.id, occurredOn: (await office.call('calendar.get', {}, admin)).today }, tokens.clerk);
+  const { entries } = await office.call(
+    'points.record',
+    { householdIds: [h.id], ruleId: rule.id, occurredOn: (await office.call('calendar.get', {}, admin)).today },
+    tokens.clerk,
+  );
   await office.call('points.review', { entryIds: entries.map((e: { id: number }) => e.id), decision: 'approve' }, tokens.review);
   const soap = await office.call('catalog.save', { kind: 'goods', name: '香皂', unit: '块', points: 30 }, tokens.shop);
   await office.call('stock.receive', { itemId: soap.id, qty: 4, fundingSource: 'fiscal' }, tokens.shop);
@@ -122,8 +146,8 @@ describe('pairing and the first pull', () => {
   });
 });
 
-describe('a counter\'s own machine settings', () => {
-  it('its admin manages the counter\'s local backups (backup.configure, backup.now); the setting stays on this machine', async () => {
+describe("a counter's own machine settings", () => {
+  it("its admin manages the counter's local backups (backup.configure, backup.now); the setting stays on this machine", async () => {
     const admin = await counter.token('admin', pins.admin);
     expect(await counter.call('backup.configure', { keep: 3 }, admin)).toMatchObject({ keep: 3 });
     const made = await counter.call('backup.now', {}, admin);
@@ -139,11 +163,19 @@ describe('a counter\'s own machine settings', () => {
 });
 
 describe('push', () => {
-  it('a counter\'s redemption, void, stock receipt and day close reach the office once, with the same facts', async () => {
+  it("a counter's redemption, void, stock receipt and day close reach the office once, with the same facts", async () => {
     const shop = await counter.token('shop', pins.shop);
-    const r = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 2 }], requestId: 'c02-req-000001' }, shop);
+    const r = await counter.call(
+      'redemptions.create',
+      { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 2 }], requestId: 'c02-req-000001' },
+      shop,
+    );
     expect(r.receiptNo).toMatch(/^C02-\d{4}-000001$/);
-    const r2 = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'c02-req-000002' }, shop);
+    const r2 = await counter.call(
+      'redemptions.create',
+      { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'c02-req-000002' },
+      shop,
+    );
     // The supervisor is the office's admin: accounts (with PIN hashes) came down in the pull.
     await counter.call('redemptions.void', { id: r2.id, reason: '扫错', supervisorUsername: 'admin', supervisorPin: pins.admin }, shop);
     await counter.call('stock.receive', { itemId: ids.soap, qty: 3, fundingSource: 'donation', donor: '爱心企业' }, shop);
@@ -178,13 +210,24 @@ describe('receipt numbers reused at a counter', () => {
 
   it('the office applies a redemption under a receipt number it already holds for another one as a failure it flags, never as a duplicate', async () => {
     const shop = await counter.token('shop', pins.shop);
-    const first = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 1 }], requestId: 'c02-req-reuse-1' }, shop);
+    const first = await counter.call(
+      'redemptions.create',
+      { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 1 }], requestId: 'c02-req-reuse-1' },
+      shop,
+    );
     await agentOf(counter).syncNow();
-    const sent = counter.app.db.prepare("SELECT uuid, type, payload, at FROM outbox WHERE type = 'redemption.create'").get() as { uuid: string; type: string; payload: string; at: string };
+    const sent = counter.app.db.prepare("SELECT uuid, type, payload, at FROM outbox WHERE type = 'redemption.create'").get() as {
+      uuid: string;
+      type: string;
+      payload: string;
+      at: string;
+    };
     const payload = JSON.parse(sent.payload) as Record<string, unknown>;
     const terminal = agentOf(counter).link()!.terminalId;
-    const apply = (uuid: string, p: Record<string, unknown>) => office.app.db.transaction(() =>
-      applyEvent(office.app.db, { uuid, type: sent.type, payload: p, at: sent.at, origin: terminal, originCounter: 'C02' }, 'office', new Date()))();
+    const apply = (uuid: string, p: Record<string, unknown>) =>
+      office.app.db.transaction(() =>
+        applyEvent(office.app.db, { uuid, type: sent.type, payload: p, at: sent.at, origin: terminal, originCounter: 'C02' }, 'office', new Date()),
+      )();
 
     // The same redemption under another uuid: a duplicate, nothing written.
     expect(apply(randomUUID(), payload)).toMatchObject({ status: 'duplicate' });
@@ -192,22 +235,34 @@ describe('receipt numbers reused at a counter', () => {
     // Another redemption under that number (as from a counter whose file was put back from an older copy).
     const other = { ...payload, requestId: 'c02-req-reuse-2', requestHash: 'f'.repeat(64) };
     expect(apply(randomUUID(), other)).toMatchObject({ status: 'failed', conflicts: 1 });
-    const conflicts = (await office.call('sync.conflicts', { open: true }, tokens.admin)).items as { kind: string; counterId: string; detail: { error: string; ref: string } }[];
+    const conflicts = (await office.call('sync.conflicts', { open: true }, tokens.admin)).items as {
+      kind: string;
+      counterId: string;
+      detail: { error: string; ref: string };
+    }[];
     expect(conflicts).toEqual([expect.objectContaining({ kind: 'apply_failed', counterId: 'C02', detail: expect.objectContaining({ ref: first.receiptNo }) })]);
     expect(conflicts[0].detail.error).toContain('已用于另一笔兑换');
     // The office still holds the first redemption as it was; the other is kept (payload) for the admin to settle.
-    expect(office.app.db.prepare('SELECT request_id, total_points FROM redemptions WHERE receipt_no = ?').get(first.receiptNo))
-      .toEqual({ request_id: 'c02-req-reuse-1', total_points: 30 });
+    expect(office.app.db.prepare('SELECT request_id, total_points FROM redemptions WHERE receipt_no = ?').get(first.receiptNo)).toEqual({
+      request_id: 'c02-req-reuse-1',
+      total_points: 30,
+    });
     expect(count(office, 'sync_inbox', "status = 'failed' AND payload LIKE '%c02-req-reuse-2%'")).toBe(1);
   });
 });
 
 describe('trust', () => {
   async function signedPost(path: string, body: string, link: SyncLink, tamper?: (h: Record<string, string>) => void, now?: number) {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path, body }, now) };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path, body }, now),
+    };
     tamper?.(headers);
     const res = await fetch(`${office.url}${path}`, { method: 'POST', headers, body });
-    return { status: res.status, body: await res.json() as { result?: unknown; error?: { code: string; reason?: string; details?: Record<string, unknown> } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { result?: unknown; error?: { code: string; reason?: string; details?: Record<string, unknown> } },
+    };
   }
 
   it('refuses a replayed request, a forged signature, a stale time and a revoked terminal', async () => {
@@ -222,7 +277,9 @@ describe('trust', () => {
 
     const forged = await signedPost('/sync/pull', body, { ...link, secret: Buffer.alloc(32, 7).toString('base64url') });
     expect([forged.status, forged.body.error?.reason]).toEqual([401, 'bad_signature']);
-    const changed = await signedPost('/sync/pull', body, link, (h) => { h['x-pos-time'] = String(Number(h['x-pos-time']) + 1); });
+    const changed = await signedPost('/sync/pull', body, link, (h) => {
+      h['x-pos-time'] = String(Number(h['x-pos-time']) + 1);
+    });
     expect(changed.status).toBe(401);
     const stale = await signedPost('/sync/pull', body, link, undefined, Date.now() - 6 * 60_000);
     expect([stale.status, stale.body.error?.reason]).toEqual([401, 'stale']);
@@ -251,7 +308,11 @@ describe('conflicts', () => {
     const shop = await counter.token('shop', pins.shop);
     agentOf(counter).stop(); // offline
     await office.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 2 }], requestId: 'office-req-00001' }, tokens.shop);
-    const offline = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 3 }], requestId: 'c02-req-000009' }, shop);
+    const offline = await counter.call(
+      'redemptions.create',
+      { householdId: ids.household, lines: [{ itemId: ids.soap, qty: 3 }], requestId: 'c02-req-000009' },
+      shop,
+    );
     expect(agentOf(counter).status().pending).toBe(1);
     await agentOf(counter).syncNow();
     const { items } = await office.call('sync.conflicts', { open: true }, tokens.admin);
@@ -273,9 +334,13 @@ describe('conflicts', () => {
 });
 
 describe('day close reconciliation', () => {
-  it('a close that misses what the office did to the counter\'s receipts meanwhile is flagged, with what differs', async () => {
+  it("a close that misses what the office did to the counter's receipts meanwhile is flagged, with what differs", async () => {
     const shop = await counter.token('shop', pins.shop);
-    const r1 = await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'c02-req-000101' }, shop);
+    const r1 = await counter.call(
+      'redemptions.create',
+      { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'c02-req-000101' },
+      shop,
+    );
     await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 2 }], requestId: 'c02-req-000102' }, shop);
     await agentOf(counter).syncNow();
     agentOf(counter).stop(); // the link goes down
@@ -287,7 +352,10 @@ describe('day close reconciliation', () => {
     const { items } = await office.call('sync.conflicts', { open: true }, tokens.admin);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: 'close_mismatch', counterId: 'C02', detail: { closeNo: 1, missing: [], extra: [] } });
-    expect(items[0].detail.fields).toEqual([{ field: 'voids', reported: 0, held: 1 }, { field: 'voidPoints', reported: 0, held: 10 }]);
+    expect(items[0].detail.fields).toEqual([
+      { field: 'voids', reported: 0, held: 1 },
+      { field: 'voidPoints', reported: 0, held: 10 },
+    ]);
     // The counter has the office's void now, and its next close agrees.
     expect(count(counter, 'redemption_voids')).toBe(1);
     const next = await counter.call('day.close', {}, shop);
@@ -310,16 +378,22 @@ describe('an office restored from an older backup', () => {
     await agentOf(counter).syncNow();
     expect(agentOf(counter).status()).toMatchObject({ online: true, pending: 0, lastError: null });
     expect(await counter.call('households.get', { id: h.id }, shop)).toMatchObject({ household: { headName: '新户' } });
-    expect({ redemptions: count(counter, 'redemptions'), entries: count(counter, 'point_entries'), movements: count(counter, 'stock_movements') }).toEqual(before);
+    expect({ redemptions: count(counter, 'redemptions'), entries: count(counter, 'point_entries'), movements: count(counter, 'stock_movements') }).toEqual(
+      before,
+    );
     expect(count(office, 'redemptions', "counter_id = 'C02'")).toBe(1);
   });
 });
 
 describe('derived totals at the replica', () => {
-  it('the counter\'s trigger-kept account totals equal the office\'s after rows and events arrive', async () => {
+  it("the counter's trigger-kept account totals equal the office's after rows and events arrive", async () => {
     const shop = await counter.token('shop', pins.shop);
     await counter.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 3 }], requestId: 'c02-req-000301' }, shop);
-    await office.call('redemptions.create', { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'office-req-00301' }, tokens.shop);
+    await office.call(
+      'redemptions.create',
+      { householdId: ids.household, lines: [{ itemId: ids.haircut, qty: 1 }], requestId: 'office-req-00301' },
+      tokens.shop,
+    );
     await agentOf(counter).syncNow();
     const read = (n: Node) => n.app.db.prepare('SELECT household_id, year, awarded, deducted, redeemed FROM account_totals ORDER BY household_id, year').all();
     expect(read(counter)).toEqual(read(office));

@@ -13,10 +13,10 @@ afterAll(() => {
 });
 
 const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
-const triggers = (db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[]);
+const triggers = db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[];
 
 describe('every table has an owner for sync', () => {
-  it('is classified: office rows, events, part of another table, derived by triggers, or this machine\'s own', () => {
+  it("is classified: office rows, events, part of another table, derived by triggers, or this machine's own", () => {
     const known = new Set<string>([...Object.keys(officeRowTables), ...eventTables, ...Object.keys(childTables), ...derivedTables, ...localTables]);
     const unclassified = tables.filter((t) => !known.has(t));
     expect(unclassified, 'add new tables to electron/sync/tables.ts (and a feed trigger if the office owns them)').toEqual([]);
@@ -24,7 +24,10 @@ describe('every table has an owner for sync', () => {
 
   it('every office-owned table (and child) announces its inserts in the feed', () => {
     for (const t of [...Object.keys(officeRowTables), ...Object.keys(childTables)]) {
-      expect(triggers.some((g) => g.tbl_name === t && /AFTER INSERT/i.test(g.sql) && /sync_feed/.test(g.sql)), `${t} has no feed trigger`).toBe(true);
+      expect(
+        triggers.some((g) => g.tbl_name === t && /AFTER INSERT/i.test(g.sql) && /sync_feed/.test(g.sql)),
+        `${t} has no feed trigger`,
+      ).toBe(true);
     }
   });
 
@@ -43,7 +46,7 @@ describe('every table has an owner for sync', () => {
 describe('feed triggers', () => {
   const feed = () => db.prepare("SELECT tbl, row_key FROM sync_feed WHERE type = 'row' ORDER BY seq DESC LIMIT 1").get();
   it('announce a change in the same transaction, and stay silent at a replica', () => {
-    db.prepare("INSERT INTO settings (key, value) VALUES ('calendar', '{\"mode\":\"any\"}') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    db.prepare('INSERT INTO settings (key, value) VALUES (\'calendar\', \'{"mode":"any"}\') ON CONFLICT (key) DO UPDATE SET value = excluded.value').run();
     expect(feed()).toEqual({ tbl: 'settings', row_key: 'calendar' });
     const before = (db.prepare('SELECT COUNT(*) AS n FROM sync_feed').get() as { n: number }).n;
     db.prepare("INSERT INTO settings (key, value) VALUES ('printer', '{}')").run();
@@ -57,9 +60,21 @@ describe('feed triggers', () => {
 describe('replica rows', () => {
   it('upserts office rows by id, keeps local lockout state, and moves a clashing card number aside', () => {
     db.prepare("INSERT INTO households (id, card_no, head_name, name_initials, created_at) VALUES (500, '7001', '甲', 'j', '2026-01-01')").run();
-    applyRow(db, 'households', '501', { id: 501, card_no: '7001', head_name: '乙', name_initials: 'y', grp: '', phone: '', phone_last4: '', created_at: '2026-01-02', future_column: 1 });
-    expect(db.prepare('SELECT id, card_no FROM households WHERE id IN (500, 501) ORDER BY id').all())
-      .toEqual([{ id: 500, card_no: '~500~7001' }, { id: 501, card_no: '7001' }]);
+    applyRow(db, 'households', '501', {
+      id: 501,
+      card_no: '7001',
+      head_name: '乙',
+      name_initials: 'y',
+      grp: '',
+      phone: '',
+      phone_last4: '',
+      created_at: '2026-01-02',
+      future_column: 1,
+    });
+    expect(db.prepare('SELECT id, card_no FROM households WHERE id IN (500, 501) ORDER BY id').all()).toEqual([
+      { id: 500, card_no: '~500~7001' },
+      { id: 501, card_no: '7001' },
+    ]);
     applyRow(db, 'households', '500', null);
     expect(db.prepare('SELECT COUNT(*) AS n FROM households WHERE id = 500').get()).toEqual({ n: 0 });
   });

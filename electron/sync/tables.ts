@@ -30,8 +30,14 @@ export const officeRowTables: Readonly<Record<string, RowTable>> = {
 
 /** Written by whoever originates them (any counter, or the office) and replicated as events. */
 export const eventTables = [
-  'redemptions', 'redemption_lines', 'redemption_voids', 'stock_movements',
-  'receiving_notes', 'stocktakes', 'stocktake_lines', 'day_closes',
+  'redemptions',
+  'redemption_lines',
+  'redemption_voids',
+  'stock_movements',
+  'receiving_notes',
+  'stocktakes',
+  'stocktake_lines',
+  'day_closes',
 ] as const;
 
 /**
@@ -48,15 +54,34 @@ export const childTables: Readonly<Record<string, string>> = { item_providers: '
  * records that counters have no use for (photo evidence, published boards, award decisions).
  */
 export const localTables = [
-  'schema_migrations', 'sessions', 'audit', 'outbox', 'receipt_prints', 'receipt_counters', 'doc_counters',
-  'sync_terminals', 'sync_pairing_codes', 'sync_nonces', 'sync_inbox', 'sync_feed', 'sync_conflicts',
-  'point_photos', 'board_publications', 'award_decisions',
+  'schema_migrations',
+  'sessions',
+  'audit',
+  'outbox',
+  'receipt_prints',
+  'receipt_counters',
+  'doc_counters',
+  'sync_terminals',
+  'sync_pairing_codes',
+  'sync_nonces',
+  'sync_inbox',
+  'sync_feed',
+  'sync_conflicts',
+  'point_photos',
+  'board_publications',
+  'award_decisions',
   // Print jobs and the void slip's balance (011): what this machine printed, from its own ledger.
-  'print_jobs', 'print_job_events', 'void_slips',
+  'print_jobs',
+  'print_job_events',
+  'void_slips',
   // Reporting to the county: the office's own (its settings live under local.county.*).
-  'county_outbox', 'county_dirty', 'household_qr_tokens',
+  'county_outbox',
+  'county_dirty',
+  'household_qr_tokens',
   // Derived: every machine's own triggers keep them from the rows it holds (migrations 007, 008).
-  'account_totals', 'report_day_totals', 'report_household_months',
+  'account_totals',
+  'report_day_totals',
+  'report_household_months',
 ] as const;
 
 /** Settings keys that belong to one machine; the feed triggers skip the same keys. */
@@ -91,8 +116,10 @@ export function resolveRows(db: DB, table: string, keys: readonly string[], opts
     out.set(String(r[def.key]), r);
   }
   if (table === 'catalog_items') {
-    const providers = stmt(db, 'SELECT item_id, provider_id FROM item_providers WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, provider_id')
-      .all(wanted) as { item_id: number; provider_id: number }[];
+    const providers = stmt(
+      db,
+      'SELECT item_id, provider_id FROM item_providers WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, provider_id',
+    ).all(wanted) as { item_id: number; provider_id: number }[];
     for (const r of out.values()) if (r) r.providers = [];
     for (const p of providers) (out.get(String(p.item_id))?.providers as number[] | undefined)?.push(p.provider_id);
   }
@@ -149,7 +176,10 @@ export function applyRow(db: DB, table: string, key: string, row: Snapshot, opts
     // paired keeps theirs until the first pull is in (CounterAgent.finishFirstPull ends it then).
     if (before && (before.pin_hash !== row.pin_hash || row.active === 0) && row.id !== opts.keepSessionsOf) endUserSessions(db, Number(row.id));
   }
-  const updates = cols.filter((c) => c !== def.key).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  const updates = cols
+    .filter((c) => c !== def.key)
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(', ');
   stmt(db, `INSERT INTO "${table}" (${list}) VALUES (${params}) ON CONFLICT ("${def.key}") ${updates ? `DO UPDATE SET ${updates}` : 'DO NOTHING'}`).run(values);
   if (table === 'catalog_items' && Array.isArray(row.providers)) {
     stmt(db, 'DELETE FROM item_providers WHERE item_id = ?').run(row.id);

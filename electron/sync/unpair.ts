@@ -14,7 +14,10 @@ export function unpairCounter(db: DB): { terminalId: string; counterId: string }
   if (!link) throw new AppError('CONFLICT', '本机未与村委会配对 (not paired)', { reason: 'not_paired' });
   const pending = (stmt(db, 'SELECT COUNT(*) AS n FROM outbox WHERE seq > ?').get(getSetting(db, 'sync.pushedSeq', 0)) as { n: number }).n;
   if (pending > 0) {
-    throw new AppError('CONFLICT', `还有 ${pending} 条记录未送到村委会，请先联网同步再解除配对 (events not yet at the office)`, { reason: 'unsynced', pending });
+    throw new AppError('CONFLICT', `还有 ${pending} 条记录未送到村委会，请先联网同步再解除配对 (events not yet at the office)`, {
+      reason: 'unsynced',
+      pending,
+    });
   }
   putSetting(db, 'sync.link', null);
   return { terminalId: link.terminalId, counterId: link.counterId };

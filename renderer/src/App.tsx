@@ -16,14 +16,21 @@ export function App() {
   // A fresh data folder opens on the first-run wizard instead of the sign-in (a server without setup.* has none).
   const [setup, setSetup] = useState<SetupStatus | 'checking' | null>('checking');
   useEffect(() => {
-    call('setup.status', {}).then((s) => setSetup(s.needed ? s : null), () => setSetup(null));
+    call('setup.status', {}).then(
+      (s) => setSetup(s.needed ? s : null),
+      () => setSetup(null),
+    );
   }, []);
   const checking = state.status === 'checking' || setup === 'checking';
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp style={{ height: '100%' }}>
         {checking && (
-          <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}><Spin tip={t('loading')} size="large"><div style={{ width: 120 }} /></Spin></div>
+          <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}>
+            <Spin tip={t('loading')} size="large">
+              <div style={{ width: 120 }} />
+            </Spin>
+          </div>
         )}
         {!checking && setup && <SetupWizard status={setup} onFinished={() => setSetup(null)} />}
         {!checking && !setup && state.status === 'out' && <LoginPage notice={state.notice} />}

@@ -11,7 +11,10 @@ describe('display width', () => {
   });
   it('cuts a line into half-width runs and single wide characters', () => {
     expect(columnRuns('单号：C01')).toEqual([
-      { text: '单', wide: true }, { text: '号', wide: true }, { text: '：', wide: true }, { text: 'C01', wide: false },
+      { text: '单', wide: true },
+      { text: '号', wide: true },
+      { text: '：', wide: true },
+      { text: 'C01', wide: false },
     ]);
     expect(columnRuns('王𠮷 ab').map((r) => r.text)).toEqual(['王', '𠮷', ' ab']);
     expect(columnRuns('')).toEqual([]);

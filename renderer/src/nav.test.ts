@@ -9,9 +9,17 @@ const entries: NavEntry[] = [
 
 describe('nav', () => {
   it('has the counter pages with their test ids, counter first', () => {
-    expect(navEntries.slice(0, 3).map((e) => [e.key, e.testId])).toEqual([['counter', 'nav-counter'], ['today', 'nav-today'], ['printer', 'nav-printer']]);
+    expect(navEntries.slice(0, 3).map((e) => [e.key, e.testId])).toEqual([
+      ['counter', 'nav-counter'],
+      ['today', 'nav-today'],
+      ['printer', 'nav-printer'],
+    ]);
     expect(new Set(navEntries.map((e) => e.key)).size).toBe(navEntries.length);
-    expect(visibleEntries(['shopkeeper']).slice(0, 3).map((e) => e.key)).toEqual(['counter', 'today', 'printer']);
+    expect(
+      visibleEntries(['shopkeeper'])
+        .slice(0, 3)
+        .map((e) => e.key),
+    ).toEqual(['counter', 'today', 'printer']);
   });
   it('shows pages by role; admins see every page', () => {
     expect(visibleEntries(['admin'], entries).length).toBe(3);

@@ -41,7 +41,15 @@ export const navEntries: readonly NavEntry[] = [
   { key: 'boards', labelKey: 'navBoards', testId: 'nav-boards', roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'], group: 'office' },
   { key: 'awards', labelKey: 'navAwards', testId: 'nav-awards', roles: ['clerk', 'reviewer', 'viewer'], group: 'office' },
   { key: 'reports', labelKey: 'navReports', testId: 'nav-reports', roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'], group: 'office' },
-  { key: 'board-poster', labelKey: 'navBoards', testId: 'nav-board-poster', roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'], group: 'office', hidden: true, bare: true },
+  {
+    key: 'board-poster',
+    labelKey: 'navBoards',
+    testId: 'nav-board-poster',
+    roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'],
+    group: 'office',
+    hidden: true,
+    bare: true,
+  },
   // Admin only (no role listed): accounts, the audit log and backups.
   { key: 'users', labelKey: 'navUsers', testId: 'nav-users', roles: [], group: 'office' },
   { key: 'audit', labelKey: 'navAudit', testId: 'nav-audit', roles: [], group: 'office' },
@@ -51,10 +59,25 @@ export const navEntries: readonly NavEntry[] = [
   // This PC: role and pairing, LAN listening, printer, redemption calendar.
   { key: 'settings', labelKey: 'navSettings', testId: 'nav-settings', roles: [], group: 'office' },
   // Everyone's own PIN, reached from the name in the header.
-  { key: 'my-pin', labelKey: 'navMyPin', testId: 'nav-my-pin', roles: ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'], group: 'office', hidden: true },
+  {
+    key: 'my-pin',
+    labelKey: 'navMyPin',
+    testId: 'nav-my-pin',
+    roles: ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'],
+    group: 'office',
+    hidden: true,
+  },
   // Version, folders and updates: for everyone; paths and updates for admins (the core decides).
   { key: 'about', labelKey: 'navAbout', testId: 'nav-about', roles: ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'], group: 'office' },
-  { key: 'board-display', labelKey: 'navBoards', testId: 'nav-board-display', roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'], group: 'office', hidden: true, bare: true },
+  {
+    key: 'board-display',
+    labelKey: 'navBoards',
+    testId: 'nav-board-display',
+    roles: ['shopkeeper', 'clerk', 'reviewer', 'viewer'],
+    group: 'office',
+    hidden: true,
+    bare: true,
+  },
 ];
 
 export function visibleEntries(roles: readonly Role[], entries: readonly NavEntry[] = navEntries): NavEntry[] {

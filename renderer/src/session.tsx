@@ -2,8 +2,16 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Role } from '@shared/core/roles';
 import { api, call } from './api/client';
 
-export interface SessionUser { id: number; username: string; name: string; roles: Role[] }
-export interface Village { name: string; timeZone: string }
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  roles: Role[];
+}
+export interface Village {
+  name: string;
+  timeZone: string;
+}
 
 /**
  * Why the login page is back: the session ran out or was ended elsewhere (sessionEnded), or this
@@ -98,5 +106,4 @@ export function useSignedIn() {
   return { ...state, refresh };
 }
 
-export const hasRole = (user: SessionUser, ...roles: Role[]): boolean =>
-  user.roles.includes('admin') || roles.some((r) => user.roles.includes(r));
+export const hasRole = (user: SessionUser, ...roles: Role[]): boolean => user.roles.includes('admin') || roles.some((r) => user.roles.includes(r));

@@ -29,7 +29,9 @@ function resolveTs(from: string, spec: string): string {
   for (const c of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
     try {
       if (statSync(c).isFile()) return c;
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   throw new Error(`cannot resolve ${spec} from ${from}`);
 }
@@ -54,7 +56,9 @@ describe('modules the renderer shares with electron/', () => {
       }
     }
     // The shared ones: roles, period rules, receipt layout and display width, the day-close slip.
-    expect([...seen].map((f) => relative(repo, f)).sort()).toEqual(expect.arrayContaining(['electron/print/display-width.ts', 'electron/print/receipt-layout.ts']));
+    expect([...seen].map((f) => relative(repo, f)).sort()).toEqual(
+      expect.arrayContaining(['electron/print/display-width.ts', 'electron/print/receipt-layout.ts']),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ export const palette = {
   gold: '#b7791f',
 };
 
-export const fontFamily = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, sans-serif';
+export const fontFamily =
+  '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, sans-serif';
 
 export const theme: ThemeConfig = {
   token: {

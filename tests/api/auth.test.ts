@@ -75,7 +75,9 @@ describe('UNAUTHENTICATED 401', () => {
     expectError(await s.call('redemptions.create', { householdId, lines: [line], requestId: newRequestId() }, 'not-a-real-token'), 'UNAUTHENTICATED', 401);
     expectError(await s.call('households.get', { id: householdId }, `${shop}x`), 'UNAUTHENTICATED', 401);
     const res = await fetch(`${s.url}/api/households.get`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${shop}` }, body: JSON.stringify({ id: householdId }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${shop}` },
+      body: JSON.stringify({ id: householdId }),
     });
     const body = (await res.json()) as { error: { code: string } };
     assertShape(res.status, body, 'Basic auth');
@@ -95,7 +97,11 @@ describe('UNAUTHENTICATED 401', () => {
   it('a wrong supervisor PIN on a void is 401 and voids nothing', async () => {
     const r = await s.ok('redemptions.create', { householdId, lines: [line], requestId: newRequestId() }, shop);
     const before = await snapshot(s, admin, householdId);
-    expectError(await s.call('redemptions.void', { id: r.id, reason: '测试', supervisorUsername: 'admin', supervisorPin: '999999' }, shop), 'UNAUTHENTICATED', 401);
+    expectError(
+      await s.call('redemptions.void', { id: r.id, reason: '测试', supervisorUsername: 'admin', supervisorPin: '999999' }, shop),
+      'UNAUTHENTICATED',
+      401,
+    );
     expect(await snapshot(s, admin, householdId)).toEqual(before);
     await s.ok('redemptions.void', { id: r.id, reason: '测试清理', supervisorUsername: 'admin', supervisorPin: '123456' }, shop);
   });

@@ -50,8 +50,18 @@ describe('boards over HTTP', () => {
     const viewer = await s.login('clerk');
     const b = await s.ok('boards.quarter', { year: Y, quarter: 3 }, viewer);
     expect(b.red.map((r: { headName: string; rank: number; score: number }) => [r.headName, r.rank, r.score])).toEqual([
-      ['榜01', 1, 100], ['榜02', 2, 95], ['榜03', 3, 90], ['榜04', 4, 85], ['榜05', 5, 80], ['榜06', 6, 75], ['榜07', 7, 70], ['榜08', 8, 65], ['榜09', 9, 60],
-      ['榜10', 10, 50], ['榜11', 10, 50], ['榜12', 10, 50],
+      ['榜01', 1, 100],
+      ['榜02', 2, 95],
+      ['榜03', 3, 90],
+      ['榜04', 4, 85],
+      ['榜05', 5, 80],
+      ['榜06', 6, 75],
+      ['榜07', 7, 70],
+      ['榜08', 8, 65],
+      ['榜09', 9, 60],
+      ['榜10', 10, 50],
+      ['榜11', 10, 50],
+      ['榜12', 10, 50],
     ]);
     expect(b.black.map((r: { headName: string; rank: number; score: number }) => [r.headName, r.rank, r.score])).toEqual([['榜14', 1, -20]]);
     const q4 = await s.ok('boards.quarter', { year: Y, quarter: 4 }, viewer);
@@ -69,7 +79,10 @@ describe('boards over HTTP', () => {
     await s.ok('boards.withdraw', { year: Y, quarter: 3, reason: '公示期内有异议' }, review);
     expect(await s.ok('boards.published', { year: Y, quarter: 3 }, shop)).toBeNull();
     const { items } = await s.ok('boards.history', { year: Y }, clerk);
-    expect(items.map((i: { action: string; withdrawn: boolean }) => [i.action, i.withdrawn])).toEqual([['withdraw', false], ['publish', true]]);
+    expect(items.map((i: { action: string; withdrawn: boolean }) => [i.action, i.withdrawn])).toEqual([
+      ['withdraw', false],
+      ['publish', true],
+    ]);
   });
 
   it('year-to-date is a village setting', async () => {
@@ -87,7 +100,10 @@ describe('awards and reports over HTTP', () => {
   it('文明户 candidates rank the year, ties shared', async () => {
     const clerk = await s.login('clerk');
     const { items } = await s.ok('awards.candidates', { award: 'civilized_household', year: Y }, clerk);
-    expect(items.slice(0, 2).map((i: { headName: string; rank: number; score: number }) => [i.headName, i.rank, i.score])).toEqual([['榜13', 1, 145], ['榜01', 2, 100]]);
+    expect(items.slice(0, 2).map((i: { headName: string; rank: number; score: number }) => [i.headName, i.rank, i.score])).toEqual([
+      ['榜13', 1, 145],
+      ['榜01', 2, 100],
+    ]);
     expect(items.filter((i: { rank: number }) => i.rank === 11).map((i: { headName: string }) => i.headName)).toEqual(['榜10', '榜11', '榜12']);
     expectError(await s.call('awards.candidates', { award: 'nope', year: Y }, clerk), 'INVALID_INPUT', 400);
   });
@@ -116,7 +132,15 @@ describe('bulk day over HTTP', () => {
     const card = (await s.ok('households.get', { id: h.榜01 }, shop)).household.cardNo;
     const p = await s.ok('bulk.propose', { cardNo: card }, shop);
     expect(p).toMatchObject({ proposed: 'bundle', totalPoints: paste.points, problems: [] });
-    await s.ok('redemptions.create', { householdId: p.household.id, lines: p.lines.map((l: { itemId: number; qty: number }) => ({ itemId: l.itemId, qty: l.qty })), requestId: newRequestId() }, shop);
+    await s.ok(
+      'redemptions.create',
+      {
+        householdId: p.household.id,
+        lines: p.lines.map((l: { itemId: number; qty: number }) => ({ itemId: l.itemId, qty: l.qty })),
+        requestId: newRequestId(),
+      },
+      shop,
+    );
     const t = await s.ok('bulk.tally', {}, shop);
     expect(t).toMatchObject({ date: `${Y}-10-08`, isBulkDay: true, households: 1, points: paste.points });
     expect(t.bundle[0]).toMatchObject({ itemId: paste.id, redeemedToday: 1, stock: paste.stock! - 1 });
@@ -124,6 +148,10 @@ describe('bulk day over HTTP', () => {
     expect(summary.lines.map((l: { text: string }) => l.text).join('\n')).toContain('集中兑换日汇总');
     await s.ok('clock.set', { now: `${Y}-10-09T09:00:00+08:00` });
     const shop2 = await s.login('shop');
-    expectError(await s.call('redemptions.create', { householdId: p.household.id, lines: [{ itemId: paste.id, qty: 1 }], requestId: newRequestId() }, shop2), 'NOT_REDEMPTION_DAY', 422);
+    expectError(
+      await s.call('redemptions.create', { householdId: p.household.id, lines: [{ itemId: paste.id, qty: 1 }], requestId: newRequestId() }, shop2),
+      'NOT_REDEMPTION_DAY',
+      422,
+    );
   });
 });

@@ -32,7 +32,10 @@ function reasonOf(e: ApiError | undefined): string | undefined {
   return d?.reason ?? d?.issues?.find((i) => i.reason)?.reason;
 }
 
-interface Raw { status: number; body: { result?: any; error?: ApiError } }
+interface Raw {
+  status: number;
+  body: { result?: any; error?: ApiError };
+}
 
 /** A POST with headers fetch will not let a page (or a test) choose: Host, or none of Origin. */
 function post(path: string, headers: Record<string, string>, body: string | Buffer = '{}'): Promise<Raw> {
@@ -56,10 +59,12 @@ describe('Host allow-list (DNS rebinding)', () => {
       expect([host, r.status, r.body.error?.code, reasonOf(r.body.error)]).toEqual([host, 421, 'FORBIDDEN', 'host_not_allowed']);
     }
     // Not the static UI either: a rebound page must not read what the server serves.
-    const ui = await new Promise<number>((ok) => request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) => {
-      res.resume();
-      ok(res.statusCode ?? 0);
-    }).end());
+    const ui = await new Promise<number>((ok) =>
+      request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) => {
+        res.resume();
+        ok(res.statusCode ?? 0);
+      }).end(),
+    );
     expect(ui).toBe(421);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await post('/api/auth.me', { ...json, host })).status).toBe(401);
     // None of the refusals above counted as a failed sign-in.
@@ -105,10 +110,13 @@ describe('body limits', () => {
     // The server answers as soon as the declared length is over: the 30 MB never has to be sent.
     const t0 = performance.now();
     const r = await new Promise<number>((ok, fail) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/households.import', method: 'POST', headers: { ...json, 'content-length': String(30 * 1024 * 1024) } }, (res) => {
-        ok(res.statusCode ?? 0);
-        req.destroy();
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/households.import', method: 'POST', headers: { ...json, 'content-length': String(30 * 1024 * 1024) } },
+        (res) => {
+          ok(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
       req.on('error', fail);
       req.write('{"xlsxBase64":"');
     });
@@ -125,7 +133,11 @@ describe('body limits', () => {
     expect([asShop.status, reasonOf(asShop.body.error)]).toEqual([413, 'body_too_large']);
     const search = await post('/api/households.search', { ...json, authorization: `Bearer ${shop}` }, JSON.stringify({ q: '6601', pad: 'x'.repeat(200_000) }));
     expect(search.status).toBe(400); // past 64 KB but within 1 MB: the schema answers
-    const tooBig = await post('/api/households.search', { ...json, authorization: `Bearer ${shop}` }, JSON.stringify({ q: '6601', pad: 'x'.repeat(1_100_000) }));
+    const tooBig = await post(
+      '/api/households.search',
+      { ...json, authorization: `Bearer ${shop}` },
+      JSON.stringify({ q: '6601', pad: 'x'.repeat(1_100_000) }),
+    );
     expect(tooBig.status).toBe(413);
   });
 });
@@ -148,7 +160,9 @@ describe('timeouts', () => {
 
   it('a half-sent body is cut off after the request timeout (1 s here, 30 s by default)', async () => {
     const body = JSON.stringify({ username: 'admin', pin: demoPins.admin });
-    const ms = await heldFor(`POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    const ms = await heldFor(
+      `POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
     expect(ms).toBeGreaterThan(900);
     expect(ms).toBeLessThan(3500);
   });
@@ -162,7 +176,11 @@ describe('timeouts', () => {
 describe('deep JSON', () => {
   it('a 20,000-deep body is 400 INVALID_INPUT (too_deep), signed in or not, and the server carries on', async () => {
     const deep = `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    for (const [method, token] of [['auth.login', undefined], ['households.search', shop], ['redemptions.create', shop]] as const) {
+    for (const [method, token] of [
+      ['auth.login', undefined],
+      ['households.search', shop],
+      ['redemptions.create', shop],
+    ] as const) {
       const r = expectError(await s.raw(method, deep, token), 'INVALID_INPUT', 400);
       expect(reasonOf(r)).toBe('too_deep');
     }
@@ -199,7 +217,9 @@ describe('sign-in timing', () => {
     const lockedMs: number[] = [];
     for (let i = 0; i < 15; i++) lockedMs.push(await timed('locked1', i % 2 ? '246810' : '000000'));
     const [u, w, l] = [median(unknownMs), median(wrongMs), median(lockedMs)];
-    console.log(`sign-in refusals, median of 15: unknown ${u.toFixed(1)} ms, wrong PIN ${w.toFixed(1)} ms, locked ${l.toFixed(1)} ms; unknown/wrong ${(u / w).toFixed(2)}, locked/wrong ${(l / w).toFixed(2)}`);
+    console.log(
+      `sign-in refusals, median of 15: unknown ${u.toFixed(1)} ms, wrong PIN ${w.toFixed(1)} ms, locked ${l.toFixed(1)} ms; unknown/wrong ${(u / w).toFixed(2)}, locked/wrong ${(l / w).toFixed(2)}`,
+    );
     expect(u / w).toBeGreaterThan(0.7);
     expect(u / w).toBeLessThan(1.4);
     expect(l / w).toBeGreaterThan(0.7);
@@ -220,9 +240,24 @@ describe('control characters', () => {
   });
 
   it('rare characters are kept, and a re-import of the export changes nothing and duplicates no one', async () => {
-    const h = await s.ok('households.create', { headName: '𠮷田', group: '控制字符测试组', members: [{ name: '𠮷田', relation: '户主' }, { name: '王小😀', relation: '孙子' }] }, clerk);
+    const h = await s.ok(
+      'households.create',
+      {
+        headName: '𠮷田',
+        group: '控制字符测试组',
+        members: [
+          { name: '𠮷田', relation: '户主' },
+          { name: '王小😀', relation: '孙子' },
+        ],
+      },
+      clerk,
+    );
     expect(h.headName).toBe('𠮷田');
-    const count = async () => (await s.ok('households.list', { limit: 2000 }, clerk)).items.reduce((n: number, x: { memberCount?: number; members?: unknown[] }) => n + (x.memberCount ?? x.members?.length ?? 0), 0);
+    const count = async () =>
+      (await s.ok('households.list', { limit: 2000 }, clerk)).items.reduce(
+        (n: number, x: { memberCount?: number; members?: unknown[] }) => n + (x.memberCount ?? x.members?.length ?? 0),
+        0,
+      );
     const households = (await s.ok('households.list', { limit: 2000 }, clerk)).total;
     const members = await count();
     const { xlsxBase64 } = await s.ok('households.export', {}, clerk);
@@ -247,7 +282,9 @@ describe('an .xlsx that unpacks to 5 million rows', () => {
     const e = expectError(await s.call('households.import', { xlsxBase64: xlsx.toString('base64') }, clerk), 'INVALID_INPUT', 400);
     const ms = performance.now() - t0;
     const grew = peakRssMb() - peakBefore;
-    console.log(`zip bomb: ${(xlsx.length / 1024).toFixed(0)} KB → ${(unpackedBytes / 1e6).toFixed(0)} MB of sheet; refused in ${ms.toFixed(0)} ms, peak RSS +${grew.toFixed(0)} MB`);
+    console.log(
+      `zip bomb: ${(xlsx.length / 1024).toFixed(0)} KB → ${(unpackedBytes / 1e6).toFixed(0)} MB of sheet; refused in ${ms.toFixed(0)} ms, peak RSS +${grew.toFixed(0)} MB`,
+    );
     expect(reasonOf(e)).toBe('too_many_rows');
     expect(e.message).toMatch(/20000/);
     expect(ms).toBeLessThan(5000);

@@ -14,7 +14,13 @@ let shop: string;
 let today: string;
 let year: number;
 
-interface Rule { id: number; name: string; points: number | null; capPerYear: number | null; kind: string }
+interface Rule {
+  id: number;
+  name: string;
+  points: number | null;
+  capPerYear: number | null;
+  kind: string;
+}
 let rules: Rule[];
 const ruleNamed = (name: string) => {
   const r = rules.find((x) => x.name === name);
@@ -78,7 +84,11 @@ describe('import → record → review → counter', () => {
     const { entries } = await s.ok('points.record', { householdIds: ids, ruleId: labour.id, occurredOn: today, note: '义务劳动日' }, clerk);
     expect(entries).toHaveLength(300);
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('photo')]);
-    const photo = await s.ok('points.attachPhoto', { entryIds: entries.map((e: { id: number }) => e.id), imageBase64: jpeg.toString('base64'), mime: 'image/jpeg' }, clerk);
+    const photo = await s.ok(
+      'points.attachPhoto',
+      { entryIds: entries.map((e: { id: number }) => e.id), imageBase64: jpeg.toString('base64'), mime: 'image/jpeg' },
+      clerk,
+    );
     expect(photo.attached).toHaveLength(300);
     expect((await accountAtCounter(imported[0])).available).toBe(0); // pending does not count
 
@@ -102,7 +112,11 @@ describe('import → record → review → counter', () => {
     const toothpaste = items.find((i) => i.name === '牙膏')!;
     const svc = await s.ok('catalog.save', { kind: 'goods', name: '测试小物', unit: '个', points: 5 }, shop);
     await s.ok('stock.receive', { itemId: svc.id, qty: 1, fundingSource: 'fiscal' }, shop);
-    expectError(await s.call('redemptions.create', { householdId: h.id, lines: [{ itemId: toothpaste.id, qty: 1 }], requestId: newRequestId() }, shop), 'INSUFFICIENT_POINTS', 422);
+    expectError(
+      await s.call('redemptions.create', { householdId: h.id, lines: [{ itemId: toothpaste.id, qty: 1 }], requestId: newRequestId() }, shop),
+      'INSUFFICIENT_POINTS',
+      422,
+    );
     const r = await s.ok('redemptions.create', { householdId: h.id, lines: [{ itemId: svc.id, qty: 1 }], requestId: newRequestId() }, shop);
     expect(r.account).toMatchObject({ score: 5, available: 0 });
   });
@@ -143,7 +157,10 @@ describe('rejected, reversed and capped entries', () => {
     expect((await accountAtCounter(card)).available).toBe(0);
     expectError(await s.call('points.reverse', { entryId: entries[0].id, reason: '再冲' }, clerk), 'CONFLICT', 409);
     const { items } = await s.ok('ledger.list', { householdId: h, year }, clerk);
-    expect(items.slice(-2).map((i: { kind: string; points: number; runningScore: number }) => [i.kind, i.points, i.runningScore])).toEqual([['award', 3, 3], ['reversal', -3, 0]]);
+    expect(items.slice(-2).map((i: { kind: string; points: number; runningScore: number }) => [i.kind, i.points, i.runningScore])).toEqual([
+      ['award', 3, 3],
+      ['reversal', -3, 0],
+    ]);
   });
 
   it('an entry beyond the yearly cap is refused with the reason, and a range rule outside its range', async () => {

@@ -23,7 +23,8 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const ledgerOf = async (id: number) => (await s.ok('ledger.list', { householdId: id, year: Number(today.slice(0, 4)) }, admin)).items as { id: string; status: string; points: number }[];
+const ledgerOf = async (id: number) =>
+  (await s.ok('ledger.list', { householdId: id, year: Number(today.slice(0, 4)) }, admin)).items as { id: string; status: string; points: number }[];
 
 describe('FORBIDDEN 403: a recorder reviewing its own entry', () => {
   it('the admin records an award and cannot approve it; a reviewer can', async () => {
@@ -77,18 +78,26 @@ describe('CONFLICT 409', () => {
   it('a duplicate barcode, on create and on edit', async () => {
     const count = async () => (await s.ok('catalog.list', { includeInactive: true }, shop)).items.length;
     const n = await count();
-    const e = expectError(await s.call('catalog.save', { kind: 'goods', name: '假冒食用油', barcode: '6920000000018', unit: '桶', points: 1 }, shop), 'CONFLICT', 409);
+    const e = expectError(
+      await s.call('catalog.save', { kind: 'goods', name: '假冒食用油', barcode: '6920000000018', unit: '桶', points: 1 }, shop),
+      'CONFLICT',
+      409,
+    );
     expect(e.message).toContain('6920000000018');
     expect(await count()).toBe(n);
     const mine = await s.ok('catalog.save', { kind: 'goods', name: '测试饼干', barcode: '6930000000017', unit: '包', points: 4 }, shop);
-    expectError(await s.call('catalog.save', { id: mine.id, kind: 'goods', name: '测试饼干', barcode: '6920000000025', unit: '包', points: 4 }, shop), 'CONFLICT', 409);
+    expectError(
+      await s.call('catalog.save', { id: mine.id, kind: 'goods', name: '测试饼干', barcode: '6920000000025', unit: '包', points: 4 }, shop),
+      'CONFLICT',
+      409,
+    );
     const [again] = (await s.ok('catalog.list', { barcode: '6930000000017' }, shop)).items;
     expect(again.id).toBe(mine.id);
     expect((await s.ok('catalog.list', { barcode: '6920000000025' }, shop)).items[0].name).toMatch(/^大米/);
   });
 });
 
-describe('LIMIT_EXCEEDED 422: a rule\'s yearly cap', () => {
+describe("LIMIT_EXCEEDED 422: a rule's yearly cap", () => {
   it('the 3rd award of 10 under a 20-point cap is refused, for the whole batch', async () => {
     const rule = await s.ok('rules.save', { category: '测试', name: '封顶测试', kind: 'award', points: 10, capPerYear: 20 }, admin);
     await s.ok('points.record', { householdIds: [zhang], ruleId: rule.id, occurredOn: today }, clerk);

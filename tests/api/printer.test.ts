@@ -52,8 +52,13 @@ describe('PRINTER_UNAVAILABLE 503', () => {
       { type: 'epson', interface: 'http://127.0.0.1/print', width: 32 },
       { type: 'epson', interface: `tcp://127.0.0.1:${port}`, width: 32, copies: 0 },
       { type: 'epson', interface: `tcp://127.0.0.1:${port}`, width: 32, color: 'red' },
-    ]) expectError(await s.call('printer.configure', bad, admin), 'INVALID_INPUT', 400);
-    expectError(await s.call('printer.configure', { type: 'epson', interface: `tcp://127.0.0.1:${port}`, width: 32 }, await s.login('clerk')), 'FORBIDDEN', 403);
+    ])
+      expectError(await s.call('printer.configure', bad, admin), 'INVALID_INPUT', 400);
+    expectError(
+      await s.call('printer.configure', { type: 'epson', interface: `tcp://127.0.0.1:${port}`, width: 32 }, await s.login('clerk')),
+      'FORBIDDEN',
+      403,
+    );
   });
 
   it('a printer on a closed port: the redemption stays committed and is listed', async () => {

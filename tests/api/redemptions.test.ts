@@ -25,8 +25,12 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const redeem = (householdId: number, lines: { itemId: number; qty: number; points?: number }[], extra: Record<string, unknown> = {}) =>
-  ({ householdId, lines, requestId: newRequestId(), ...extra });
+const redeem = (householdId: number, lines: { itemId: number; qty: number; points?: number }[], extra: Record<string, unknown> = {}) => ({
+  householdId,
+  lines,
+  requestId: newRequestId(),
+  ...extra,
+});
 const available = async (id: number) => (await s.ok('households.get', { id }, shop)).account.available as number;
 
 describe('NOT_FOUND 404', () => {
@@ -41,7 +45,18 @@ describe('NOT_FOUND 404', () => {
 
   it('an unknown item, even next to a valid line', async () => {
     const before = await snapshot(s, admin, zhang);
-    expectError(await s.call('redemptions.create', redeem(zhang, [{ itemId: items.byName('牙膏').id, qty: 1 }, { itemId: 999_999, qty: 1 }]), shop), 'NOT_FOUND', 404);
+    expectError(
+      await s.call(
+        'redemptions.create',
+        redeem(zhang, [
+          { itemId: items.byName('牙膏').id, qty: 1 },
+          { itemId: 999_999, qty: 1 },
+        ]),
+        shop,
+      ),
+      'NOT_FOUND',
+      404,
+    );
     expectError(await s.call('stock.receive', { itemId: 999_999, qty: 1, fundingSource: 'fiscal' }, shop), 'NOT_FOUND', 404);
     expect(await snapshot(s, admin, zhang)).toEqual(before);
   });
@@ -117,7 +132,19 @@ describe('OUT_OF_STOCK 422', () => {
     const before = await snapshot(s, admin, rich);
     expect(before.stock[paper.id]).toBe(3);
     expectError(await s.call('redemptions.create', redeem(rich, [{ itemId: paper.id, qty: 4 }]), shop), 'OUT_OF_STOCK', 422);
-    expectError(await s.call('redemptions.create', redeem(rich, [{ itemId: toothpaste.id, qty: 1 }, { itemId: paper.id, qty: 2 }, { itemId: paper.id, qty: 2 }]), shop), 'OUT_OF_STOCK', 422);
+    expectError(
+      await s.call(
+        'redemptions.create',
+        redeem(rich, [
+          { itemId: toothpaste.id, qty: 1 },
+          { itemId: paper.id, qty: 2 },
+          { itemId: paper.id, qty: 2 },
+        ]),
+        shop,
+      ),
+      'OUT_OF_STOCK',
+      422,
+    );
     expect(await snapshot(s, admin, rich)).toEqual(before);
     const r = await s.ok('redemptions.create', redeem(rich, [{ itemId: paper.id, qty: 3 }]), shop);
     const after = await snapshot(s, admin, rich);
@@ -130,7 +157,7 @@ describe('OUT_OF_STOCK 422', () => {
   });
 });
 
-describe('LIMIT_EXCEEDED 422 (an item\'s per-household yearly limit)', () => {
+describe("LIMIT_EXCEEDED 422 (an item's per-household yearly limit)", () => {
   it('空调清洗 a 3rd time in the year is refused; a void frees one', async () => {
     const ac = items.byName('空调清洗');
     expect(ac.limitPerHouseholdPerYear).toBe(2);
@@ -232,11 +259,31 @@ describe('NOT_REDEMPTION_DAY 422', () => {
       const before = await snapshot(s, admin, zhang);
       const e = expectError(await s.call('redemptions.create', redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }]), shop), 'NOT_REDEMPTION_DAY', 422);
       expect(e.message).toContain('今天不是兑换日');
-      expectError(await s.call('redemptions.create', redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }], { override: { supervisorUsername: 'admin', supervisorPin: '000000', reason: '特批' } }), shop), 'UNAUTHENTICATED', 401);
-      expectError(await s.call('redemptions.create', redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }], { override: { supervisorUsername: 'shop', supervisorPin: '111111', reason: '特批' } }), shop), 'FORBIDDEN', 403);
+      expectError(
+        await s.call(
+          'redemptions.create',
+          redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }], { override: { supervisorUsername: 'admin', supervisorPin: '000000', reason: '特批' } }),
+          shop,
+        ),
+        'UNAUTHENTICATED',
+        401,
+      );
+      expectError(
+        await s.call(
+          'redemptions.create',
+          redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }], { override: { supervisorUsername: 'shop', supervisorPin: '111111', reason: '特批' } }),
+          shop,
+        ),
+        'FORBIDDEN',
+        403,
+      );
       expect(await snapshot(s, admin, zhang)).toEqual(before);
 
-      const r = await s.ok('redemptions.create', redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }], { override: { ...sup, reason: '老人行动不便，特批' } }), shop);
+      const r = await s.ok(
+        'redemptions.create',
+        redeem(zhang, [{ itemId: toothpaste.id, qty: 1 }], { override: { ...sup, reason: '老人行动不便，特批' } }),
+        shop,
+      );
       expect(r.totalPoints).toBe(toothpaste.points);
       const after = await snapshot(s, admin, zhang);
       expect(after.redemptions).toBe(before.redemptions + 1);
@@ -247,7 +294,7 @@ describe('NOT_REDEMPTION_DAY 422', () => {
   });
 });
 
-describe('services.log (the provider\'s own phone)', () => {
+describe("services.log (the provider's own phone)", () => {
   it('the barber logs 剪头发 once per requestId; goods are not services', async () => {
     const barber = await s.login('barber');
     const haircut = items.byName('剪头发');
@@ -260,7 +307,11 @@ describe('services.log (the provider\'s own phone)', () => {
     expect(after.redemptions).toBe(before.redemptions + 1);
     expect((after.account as { available: number }).available).toBe((before.account as { available: number }).available - haircut.points!);
     // The same requestId at the counter is another kind of request.
-    expectError(await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: haircut.id, qty: 1 }], requestId: params.requestId }, shop), 'CONFLICT', 409);
+    expectError(
+      await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: haircut.id, qty: 1 }], requestId: params.requestId }, shop),
+      'CONFLICT',
+      409,
+    );
     expectError(await s.call('services.log', { itemId: items.byName('牙膏').id, householdId: zhang, requestId: newRequestId() }, barber), 'INVALID_INPUT', 400);
     expect(await snapshot(s, admin, zhang)).toEqual(after);
     await s.ok('redemptions.void', { id: a.id, reason: '测试清理', ...sup }, shop);

@@ -99,10 +99,16 @@ describe('audit log over HTTP', () => {
     const soap = items.items.find((i) => i.kind === 'goods' && (i.stock ?? 0) > 0 && (i.points ?? 0) <= 10)!;
     const calendar = await s.ok('calendar.get', {}, shop);
     await s.ok('calendar.set', { mode: 'dates', dates: [] }, admin);
-    const r = await s.ok('redemptions.create', {
-      householdId: h, lines: [{ itemId: soap.id, qty: 1 }], requestId: newRequestId(),
-      override: { supervisorUsername: 'admin', supervisorPin: demoPins.admin, reason: '老人行动不便' },
-    }, shop);
+    const r = await s.ok(
+      'redemptions.create',
+      {
+        householdId: h,
+        lines: [{ itemId: soap.id, qty: 1 }],
+        requestId: newRequestId(),
+        override: { supervisorUsername: 'admin', supervisorPin: demoPins.admin, reason: '老人行动不便' },
+      },
+      shop,
+    );
     await s.ok('calendar.set', calendar.mode === 'dates' ? { mode: 'dates', dates: calendar.dates } : { mode: 'any' }, admin);
     await s.ok('redemptions.void', { id: r.id, reason: '扫错', supervisorUsername: 'admin', supervisorPin: demoPins.admin }, shop);
 

@@ -9,8 +9,16 @@ import { spawnServer, stopProcess } from '../support/server-process.js';
 export const demoPins = { admin: '123456', shop: '111111', clerk: '222222', review: '333333', barber: '444444' } as const;
 export type DemoUser = keyof typeof demoPins;
 
-export interface ApiError { code: string; message: string; reason?: string; details?: unknown }
-export interface Reply<T = any> { status: number; body: { result?: T; error?: ApiError } }
+export interface ApiError {
+  code: string;
+  message: string;
+  reason?: string;
+  details?: unknown;
+}
+export interface Reply<T = any> {
+  status: number;
+  body: { result?: T; error?: ApiError };
+}
 
 /** Every reply is exactly `{result}` with 200, or `{error:{code,message,details?}}` with a non-200 status. */
 export function assertShape(status: number, body: unknown, what: string): void {
@@ -29,7 +37,8 @@ export function assertShape(status: number, body: unknown, what: string): void {
   if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code)) throw new Error(`${what}: error.code missing: ${JSON.stringify(err)}`);
   if (typeof err.message !== 'string' || err.message.length === 0) throw new Error(`${what}: error.message missing: ${JSON.stringify(err)}`);
   // A reason, when given, is one the contract declares, under the code it belongs to.
-  if (err.reason !== undefined && codeOfReason(String(err.reason)) !== err.code) throw new Error(`${what}: reason ${JSON.stringify(err.reason)} is not declared under ${err.code}`);
+  if (err.reason !== undefined && codeOfReason(String(err.reason)) !== err.code)
+    throw new Error(`${what}: reason ${JSON.stringify(err.reason)} is not declared under ${err.code}`);
   const extra = Object.keys(err).filter((k) => !['code', 'message', 'reason', 'details'].includes(k));
   if (extra.length) throw new Error(`${what}: unexpected error keys ${JSON.stringify(extra)}`);
 }
@@ -50,7 +59,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions { demo?: boolean; testClock?: boolean; env?: Record<string, string> }
+export interface StartOptions {
+  demo?: boolean;
+  testClock?: boolean;
+  env?: Record<string, string>;
+}
 
 /** Spawns the real server (electron/server/cli.ts) on a fresh data dir and port 0; resolves once it prints its URL. */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -108,7 +121,16 @@ export function expectError(r: Reply, code: string, status: number): ApiError {
 
 export const newRequestId = () => `t${randomUUID().replace(/-/g, '')}`;
 
-export interface Item { id: number; kind: 'goods' | 'service'; name: string; barcode: string | null; points: number | null; stock: number | null; limitPerHouseholdPerYear: number | null; openPrice: boolean }
+export interface Item {
+  id: number;
+  kind: 'goods' | 'service';
+  name: string;
+  barcode: string | null;
+  points: number | null;
+  stock: number | null;
+  limitPerHouseholdPerYear: number | null;
+  openPrice: boolean;
+}
 
 /** Looks up the demo catalog by name or barcode, so tests do not hard-code ids. */
 export async function catalog(s: TestServer, token: string) {
@@ -133,7 +155,13 @@ export async function householdByCard(s: TestServer, token: string, cardNo: stri
   return h.id;
 }
 
-export interface Snapshot { account: unknown; stock: Record<number, number | null>; redemptions: number; voided: number; ledger: number }
+export interface Snapshot {
+  account: unknown;
+  stock: Record<number, number | null>;
+  redemptions: number;
+  voided: number;
+  ledger: number;
+}
 
 /** What a failed call must leave untouched: the household's account and ledger, all stock, all redemptions. */
 export async function snapshot(s: TestServer, token: string, householdId: number): Promise<Snapshot> {

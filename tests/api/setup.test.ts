@@ -15,18 +15,23 @@ function rows(dataDir: string) {
   const db = new Database(join(dataDir, 'points.db'), { readonly: true });
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return { users: n('SELECT COUNT(*) AS n FROM users'), audit: n('SELECT COUNT(*) AS n FROM audit'), settings: db.prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'sync.%' ORDER BY key").all() };
+    return {
+      users: n('SELECT COUNT(*) AS n FROM users'),
+      audit: n('SELECT COUNT(*) AS n FROM audit'),
+      settings: db.prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'sync.%' ORDER BY key").all(),
+    };
   } finally {
     db.close();
   }
 }
 
-const freePort = () => new Promise<number>((ok) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const port = (s.address() as { port: number }).port;
-    s.close(() => ok(port));
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
   });
-});
 
 describe('a fresh data folder without --demo', () => {
   let s: TestServer;
@@ -36,9 +41,21 @@ describe('a fresh data folder without --demo', () => {
   afterAll(() => s.stop());
 
   it('needs the first-run setup and refuses everything else, admin/123456 included', async () => {
-    expect(await s.ok('setup.status', {})).toMatchObject({ needed: true, role: 'all', roleFixed: false, usersReady: false, steps: ['role', 'village', 'admin', 'printer', 'calendar', 'done'] });
+    expect(await s.ok('setup.status', {})).toMatchObject({
+      needed: true,
+      role: 'all',
+      roleFixed: false,
+      usersReady: false,
+      steps: ['role', 'village', 'admin', 'printer', 'calendar', 'done'],
+    });
     expect(((await (await fetch(`${s.url}/api/health`)).json()) as any).result.ok).toBe(true);
-    for (const [method, params] of [['auth.login', { username: 'admin', pin: '123456' }], ['auth.me', {}], ['households.search', { q: '张' }], ['calendar.get', {}], ['machine.get', {}]] as const) {
+    for (const [method, params] of [
+      ['auth.login', { username: 'admin', pin: '123456' }],
+      ['auth.me', {}],
+      ['households.search', { q: '张' }],
+      ['calendar.get', {}],
+      ['machine.get', {}],
+    ] as const) {
       const e = expectError(await s.call(method, params), 'UNAUTHENTICATED', 401);
       expect(e.details).toEqual({ reason: 'setup_needed' });
     }
@@ -71,7 +88,11 @@ describe('a fresh data folder without --demo', () => {
 
   it('a counter whose office cannot be reached stays unset-up', async () => {
     const before = rows(s.dataDir);
-    const e = expectError(await s.call('setup.complete', { role: 'counter', office: { url: `http://127.0.0.1:${await freePort()}`, code: 'K7QM-3XPA' } }), 'OFFICE_UNREACHABLE', 503);
+    const e = expectError(
+      await s.call('setup.complete', { role: 'counter', office: { url: `http://127.0.0.1:${await freePort()}`, code: 'K7QM-3XPA' } }),
+      'OFFICE_UNREACHABLE',
+      503,
+    );
     expect(e.message).toContain('村委会');
     expect(rows(s.dataDir)).toEqual(before);
     expect(await s.ok('setup.status', {})).toMatchObject({ needed: true, role: 'all' });
@@ -107,7 +128,11 @@ describe('a fresh data folder without --demo', () => {
     const port = await freePort();
     const on = await s.ok('machine.setLan', { enabled: true, host: '127.0.0.1', port }, token);
     expect(on).toMatchObject({ lan: { enabled: true, host: '127.0.0.1', port }, lanUrl: `http://127.0.0.1:${port}`, lanStatus: { listening: true } });
-    const viaLan = await fetch(`http://127.0.0.1:${port}/api/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+    const viaLan = await fetch(`http://127.0.0.1:${port}/api/auth.me`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{}',
+    });
     expect(((await viaLan.json()) as any).result.user.username).toBe('wang');
 
     // A port in use is refused and changes nothing.
@@ -146,9 +171,16 @@ describe('the stored role', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pts-role-'));
     try {
       let srv = await spawnServer({ dataDir });
-      const post = async (method: string, params: unknown, token?: string) => (await (await fetch(`${srv.url}/api/${method}`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(params),
-      })).json() as any).result;
+      const post = async (method: string, params: unknown, token?: string) =>
+        (
+          (await (
+            await fetch(`${srv.url}/api/${method}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+              body: JSON.stringify(params),
+            })
+          ).json()) as any
+        ).result;
       await post('setup.complete', { role: 'office', village, admin });
       await stopProcess(srv.proc);
       srv = await spawnServer({ dataDir });
@@ -158,7 +190,13 @@ describe('the stored role', () => {
       srv = await spawnServer({ dataDir, role: 'all' });
       token = (await post('auth.login', { username: 'wang', pin: '918273' })).token;
       expect(await post('machine.get', {}, token)).toMatchObject({ role: 'all', roleFixed: 'all' });
-      const refused = await (await fetch(`${srv.url}/api/machine.setRole`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: `{"role":"office"}` })).json() as any;
+      const refused = (await (
+        await fetch(`${srv.url}/api/machine.setRole`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: `{"role":"office"}`,
+        })
+      ).json()) as any;
       expect(refused.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'role_fixed' } });
       await stopProcess(srv.proc);
     } finally {

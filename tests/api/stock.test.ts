@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** Stock on hand, as the catalog reports it, is the sum of the item's movements, and never negative. */
 async function expectStockIsSumOfMovements() {
-  const goods = ((await s.ok('catalog.list', { kind: 'goods', includeInactive: true }, shop)).items as Item[]);
+  const goods = (await s.ok('catalog.list', { kind: 'goods', includeInactive: true }, shop)).items as Item[];
   const { items: moves, truncated } = await s.ok('stock.movements', { limit: 10_000 }, shop);
   expect(truncated).toBe(false);
   const sum = new Map<number, number>();
@@ -39,7 +39,8 @@ async function expectStockIsSumOfMovements() {
 }
 afterEach(expectStockIsSumOfMovements);
 
-const stockOf = async (itemId: number) => ((await s.ok('catalog.list', { kind: 'goods', includeInactive: true }, shop)).items as Item[]).find((i) => i.id === itemId)!.stock!;
+const stockOf = async (itemId: number) =>
+  ((await s.ok('catalog.list', { kind: 'goods', includeInactive: true }, shop)).items as Item[]).find((i) => i.id === itemId)!.stock!;
 /** What a refused call must leave alone, beyond the household snapshot: documents, movements and stock. */
 async function fullSnapshot() {
   return {
@@ -55,17 +56,23 @@ describe('receiving (入库)', () => {
     const rice = items.byName('大米');
     const oil = items.byName('食用油');
     const [riceBefore, oilBefore] = [await stockOf(rice.id), await stockOf(oil.id)];
-    const note = await s.ok('stock.receiveNote', {
-      note: '县里配送',
-      lines: [
-        { itemId: rice.id, qty: 20, fundingSource: 'fiscal', unitCostFen: 2500 },
-        { barcode: oil.barcode, qty: 6, fundingSource: 'donation', donor: '爱心企业 红星粮油', unitCostFen: 5990 },
-      ],
-    }, shop);
+    const note = await s.ok(
+      'stock.receiveNote',
+      {
+        note: '县里配送',
+        lines: [
+          { itemId: rice.id, qty: 20, fundingSource: 'fiscal', unitCostFen: 2500 },
+          { barcode: oil.barcode, qty: 6, fundingSource: 'donation', donor: '爱心企业 红星粮油', unitCostFen: 5990 },
+        ],
+      },
+      shop,
+    );
     expect(note.noteNo).toMatch(new RegExp(`^RK-C01-${today.slice(0, 4)}-\\d{4}$`));
     expect(note.totals).toEqual({ qty: 26, valueFen: 20 * 2500 + 6 * 5990 });
-    expect(note.bySource.map((b: { fundingSource: string; donor: string | null }) => [b.fundingSource, b.donor]))
-      .toEqual([['fiscal', null], ['donation', '爱心企业 红星粮油']]);
+    expect(note.bySource.map((b: { fundingSource: string; donor: string | null }) => [b.fundingSource, b.donor])).toEqual([
+      ['fiscal', null],
+      ['donation', '爱心企业 红星粮油'],
+    ]);
     expect([await stockOf(rice.id), await stockOf(oil.id)]).toEqual([riceBefore + 20, oilBefore + 6]);
     expect(await s.ok('stock.note', { id: note.id }, shop)).toEqual(note);
     const moves = (await s.ok('stock.movements', { itemId: oil.id, from: today, to: today }, shop)).items;
@@ -77,11 +84,26 @@ describe('receiving (入库)', () => {
 
   it('an unknown barcode refuses the whole note with a clear error and changes nothing', async () => {
     const before = await fullSnapshot();
-    const e = expectError(await s.call('stock.receiveNote', {
-      lines: [{ itemId: items.byName('牙膏').id, qty: 5, fundingSource: 'fiscal' }, { barcode: '6920000009999', qty: 1, fundingSource: 'fiscal' }],
-    }, shop), 'NOT_FOUND', 404);
+    const e = expectError(
+      await s.call(
+        'stock.receiveNote',
+        {
+          lines: [
+            { itemId: items.byName('牙膏').id, qty: 5, fundingSource: 'fiscal' },
+            { barcode: '6920000009999', qty: 1, fundingSource: 'fiscal' },
+          ],
+        },
+        shop,
+      ),
+      'NOT_FOUND',
+      404,
+    );
     expect(e.message).toContain('6920000009999');
-    expectError(await s.call('stock.receiveNote', { lines: [{ itemId: items.byName('牙膏').id, qty: 1, fundingSource: 'sponsor' }] }, shop), 'INVALID_INPUT', 400);
+    expectError(
+      await s.call('stock.receiveNote', { lines: [{ itemId: items.byName('牙膏').id, qty: 1, fundingSource: 'sponsor' }] }, shop),
+      'INVALID_INPUT',
+      400,
+    );
     expectError(await s.call('stock.receiveNote', { lines: [{ itemId: items.byName('牙膏').id, qty: 1, fundingSource: 'fiscal' }] }, barber), 'FORBIDDEN', 403);
     expect(await fullSnapshot()).toEqual(before);
   });
@@ -92,13 +114,17 @@ describe('stocktake (盘点)', () => {
     const towel = items.byName('毛巾');
     const soap = items.byName('洗洁精');
     const [towelStock, soapStock] = [await stockOf(towel.id), await stockOf(soap.id)];
-    const sheet = await s.ok('stock.stocktake', {
-      note: '月末盘点',
-      lines: [
-        { itemId: towel.id, countedQty: towelStock - 2, expectedQty: towelStock, reason: '受潮损坏' },
-        { barcode: soap.barcode, countedQty: soapStock, expectedQty: soapStock },
-      ],
-    }, shop);
+    const sheet = await s.ok(
+      'stock.stocktake',
+      {
+        note: '月末盘点',
+        lines: [
+          { itemId: towel.id, countedQty: towelStock - 2, expectedQty: towelStock, reason: '受潮损坏' },
+          { barcode: soap.barcode, countedQty: soapStock, expectedQty: soapStock },
+        ],
+      },
+      shop,
+    );
     expect(sheet).toMatchObject({ scope: 'partial', lineCount: 2, varianceCount: 1, shortageQty: 2, surplusQty: 0 });
     expect(sheet.sheetNo).toMatch(/^PD-C01-\d{4}-\d{4}$/);
     expect(sheet.lines[0]).toMatchObject({ name: '毛巾', expectedQty: towelStock, countedQty: towelStock - 2, delta: -2, reason: '受潮损坏' });
@@ -121,7 +147,7 @@ describe('stocktake (盘点)', () => {
 });
 
 describe('services and settlement', () => {
-  it('the barber logs a haircut; points come off; the month\'s settlement counts it, valued at the village rate', async () => {
+  it("the barber logs a haircut; points come off; the month's settlement counts it, valued at the village rate", async () => {
     const cut = items.byName('剪头发');
     const { account: before } = await s.ok('households.get', { id: zhang }, barber);
     const r = await s.ok('services.log', { itemId: cut.id, householdId: zhang, requestId: newRequestId() }, barber);
@@ -144,11 +170,23 @@ describe('services and settlement', () => {
     const ac = items.byName('空调清洗');
     const insurance = items.byName('缴纳医保');
     const before = await fullSnapshot();
-    const lim = expectError(await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: ac.id, qty: 3 }], requestId: newRequestId() }, shop), 'LIMIT_EXCEEDED', 422);
+    const lim = expectError(
+      await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: ac.id, qty: 3 }], requestId: newRequestId() }, shop),
+      'LIMIT_EXCEEDED',
+      422,
+    );
     expect(lim.message).toMatch(/每户每年限 2/);
-    const low = expectError(await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: insurance.id, qty: 1, points: 5 }], requestId: newRequestId() }, shop), 'INVALID_INPUT', 400);
+    const low = expectError(
+      await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: insurance.id, qty: 1, points: 5 }], requestId: newRequestId() }, shop),
+      'INVALID_INPUT',
+      400,
+    );
     expect(low.message).toMatch(/10–400/);
-    expectError(await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: insurance.id, qty: 1, points: 401 }], requestId: newRequestId() }, shop), 'INVALID_INPUT', 400);
+    expectError(
+      await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: insurance.id, qty: 1, points: 401 }], requestId: newRequestId() }, shop),
+      'INVALID_INPUT',
+      400,
+    );
     expect(await fullSnapshot()).toEqual(before);
   });
 });
@@ -156,15 +194,28 @@ describe('services and settlement', () => {
 describe('funding report and low stock', () => {
   it('reports received and redeemed per funding source, FIFO, and exports to Excel', async () => {
     const cup = items.byName('保温杯'); // the demo has none on the shelf
-    await s.ok('stock.receiveNote', { lines: [
-      { itemId: cup.id, qty: 2, fundingSource: 'collective', unitCostFen: 3000 },
-      { itemId: cup.id, qty: 3, fundingSource: 'sponsor', donor: '县供电公司', unitCostFen: 2800 },
-    ] }, shop);
+    await s.ok(
+      'stock.receiveNote',
+      {
+        lines: [
+          { itemId: cup.id, qty: 2, fundingSource: 'collective', unitCostFen: 3000 },
+          { itemId: cup.id, qty: 3, fundingSource: 'sponsor', donor: '县供电公司', unitCostFen: 2800 },
+        ],
+      },
+      shop,
+    );
     await s.ok('redemptions.create', { householdId: zhang, lines: [{ itemId: cup.id, qty: 3 }], requestId: newRequestId() }, shop);
     const r = await s.ok('reports.funding', monthOf(today), shop);
     const detail = (source: string) => r.details.find((d: { fundingSource: string; itemId: number }) => d.fundingSource === source && d.itemId === cup.id);
     expect(detail('collective')).toMatchObject({ receivedQty: 2, redeemedQty: 2, redeemedValueFen: 6000, onHandQty: 0 });
-    expect(detail('sponsor')).toMatchObject({ donor: '县供电公司', receivedQty: 3, redeemedQty: 1, redeemedValueFen: 2800, onHandQty: 2, onHandValueFen: 5600 });
+    expect(detail('sponsor')).toMatchObject({
+      donor: '县供电公司',
+      receivedQty: 3,
+      redeemedQty: 1,
+      redeemedValueFen: 2800,
+      onHandQty: 2,
+      onHandValueFen: 5600,
+    });
     expect(r.items.map((i: { fundingSource: string }) => i.fundingSource).slice(0, 4)).toEqual(['fiscal', 'collective', 'donation', 'sponsor']);
     const x = await s.ok('reports.fundingExport', monthOf(today), admin);
     expect(Buffer.from(x.xlsxBase64, 'base64').subarray(0, 2).toString()).toBe('PK');

@@ -43,7 +43,11 @@ describe('year cycle', () => {
     expect(cal.today).toBe(`${year + 1}-01-01`);
     const acc = (await s.ok('households.get', { id: zhang }, shop)).account;
     expect(acc).toMatchObject({ year: year + 1, score: 0, redeemed: 0, available: 0 });
-    const e = expectError(await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: toothpaste.id, qty: 1 }], requestId: newRequestId() }, shop), 'INSUFFICIENT_POINTS', 422);
+    const e = expectError(
+      await s.call('redemptions.create', { householdId: zhang, lines: [{ itemId: toothpaste.id, qty: 1 }], requestId: newRequestId() }, shop),
+      'INSUFFICIENT_POINTS',
+      422,
+    );
     expect(e.message).toContain('积分不足');
     // Last year's account is still there, with its redemption.
     const old = (await s.ok('households.get', { id: zhang, year }, shop)).account;
@@ -60,7 +64,7 @@ describe('year cycle', () => {
     expect(r.account).toMatchObject({ year: year + 1, score: 30, available: 30 - toothpaste.points! });
   });
 
-  it('voiding last year\'s redemption in the new year gives the points back to last year', async () => {
+  it("voiding last year's redemption in the new year gives the points back to last year", async () => {
     const shop = await s.login('shop');
     const oldBefore = (await s.ok('households.get', { id: zhang, year }, shop)).account;
     const newBefore = (await s.ok('households.get', { id: zhang }, shop)).account;

@@ -94,8 +94,16 @@ describe('county server on PostgreSQL', () => {
   it('follows redemptions, voids and a day close; the dashboard adds up to the village', async () => {
     const v = villages[0];
     const shop = await v.office.login('shop');
-    const r1 = await v.office.ok('redemptions.create', { householdId: v.prepared.households[0], lines: [{ itemId: v.prepared.goods[0], qty: 2 }], requestId: 'countyreq0001' }, shop);
-    await v.office.ok('redemptions.create', { householdId: v.prepared.households[1], lines: [{ itemId: v.prepared.services[0], qty: 1 }], requestId: 'countyreq0002' }, shop);
+    const r1 = await v.office.ok(
+      'redemptions.create',
+      { householdId: v.prepared.households[0], lines: [{ itemId: v.prepared.goods[0], qty: 2 }], requestId: 'countyreq0001' },
+      shop,
+    );
+    await v.office.ok(
+      'redemptions.create',
+      { householdId: v.prepared.households[1], lines: [{ itemId: v.prepared.services[0], qty: 1 }], requestId: 'countyreq0002' },
+      shop,
+    );
     await v.office.ok('redemptions.void', { id: r1.id, reason: '退回', supervisorUsername: 'admin', supervisorPin: staff.admin.pin }, shop);
     await v.office.ok('day.close', {}, shop);
     await drain(v);
@@ -157,7 +165,7 @@ describe('access matrix', () => {
     expect((await county.call('county.dashboard', { areaCode: hongyang.code, year })).error?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a village can never write another village\'s data, and what does not add up is flagged, not applied', async () => {
+  it("a village can never write another village's data, and what does not add up is flagged, not applied", async () => {
     const v = villages[0];
     const db = new Database(`${v.prepared.dataDir}/points.db`, { readonly: true });
     const link = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'local.county.link'").get() as { value: string }).value);
@@ -165,25 +173,53 @@ describe('access matrix', () => {
     const push = async (body: unknown) => {
       const text = JSON.stringify(body);
       const res = await fetch(`${county.url}/county/push`, {
-        method: 'POST', body: text,
-        headers: { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/county/push', body: text }) },
+        method: 'POST',
+        body: text,
+        headers: {
+          'content-type': 'application/json',
+          ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/county/push', body: text }),
+        },
       });
       return { status: res.status, ...((await res.json()) as { result?: any; error?: any }) };
     };
     const c = new pg.Client({ connectionString: pgUrl });
     await c.connect();
-    const before = (await c.query("SELECT COUNT(*)::int AS n FROM households WHERE village_code = $1", [shanzhugou.code])).rows[0].n;
+    const before = (await c.query('SELECT COUNT(*)::int AS n FROM households WHERE village_code = $1', [shanzhugou.code])).rows[0].n;
     const last = Number((await c.query('SELECT last_seq FROM village_links WHERE terminal_id = $1', [link.terminalId])).rows[0].last_seq);
-    const forged = { seq: last + 1, uuid: 'f'.repeat(32), type: 'household', payload: { householdId: 9999, name: '冒名', group: '' }, at: new Date().toISOString() };
+    const forged = {
+      seq: last + 1,
+      uuid: 'f'.repeat(32),
+      type: 'household',
+      payload: { householdId: 9999, name: '冒名', group: '' },
+      at: new Date().toISOString(),
+    };
     const other = await push({ village: shanzhugou.code, after: last, events: [forged], sentAt: new Date().toISOString() });
     expect(other.status).toBe(403);
     expect(other.error.reason).toBe('wrong_village');
-    expect((await c.query("SELECT COUNT(*)::int AS n FROM households WHERE village_code = $1", [shanzhugou.code])).rows[0].n).toBe(before);
+    expect((await c.query('SELECT COUNT(*)::int AS n FROM households WHERE village_code = $1', [shanzhugou.code])).rows[0].n).toBe(before);
     // Its own village, but sums that do not add up, an ID number smuggled in, and an unknown type.
     const bad = [
-      { seq: last + 1, uuid: 'a'.repeat(32), type: 'household.year', payload: { householdId: v.prepared.households[0], year: 2026, awarded: 100, deducted: 0, redeemed: 0, score: 90, available: 90 }, at: 'x' },
-      { seq: last + 2, uuid: 'b'.repeat(32), type: 'household', payload: { householdId: v.prepared.households[0], name: '户主0', group: '', idNo: '460000199001011234' }, at: 'x' },
-      { seq: last + 3, uuid: 'c'.repeat(32), type: 'household.year', payload: { householdId: v.prepared.households[0], year: 2026, awarded: 1000, deducted: 0, redeemed: 0, score: 1000, available: 1000 }, at: 'x' },
+      {
+        seq: last + 1,
+        uuid: 'a'.repeat(32),
+        type: 'household.year',
+        payload: { householdId: v.prepared.households[0], year: 2026, awarded: 100, deducted: 0, redeemed: 0, score: 90, available: 90 },
+        at: 'x',
+      },
+      {
+        seq: last + 2,
+        uuid: 'b'.repeat(32),
+        type: 'household',
+        payload: { householdId: v.prepared.households[0], name: '户主0', group: '', idNo: '460000199001011234' },
+        at: 'x',
+      },
+      {
+        seq: last + 3,
+        uuid: 'c'.repeat(32),
+        type: 'household.year',
+        payload: { householdId: v.prepared.households[0], year: 2026, awarded: 1000, deducted: 0, redeemed: 0, score: 1000, available: 1000 },
+        at: 'x',
+      },
       { seq: last + 4, uuid: 'd'.repeat(32), type: 'secret.menu', payload: {}, at: 'x' },
     ];
     const r = await push({ village: v.code, after: last, events: bad, sentAt: new Date().toISOString() });
@@ -200,7 +236,13 @@ describe('access matrix', () => {
     await c.end();
     // A forged signature never gets that far.
     const text = JSON.stringify({ village: v.code, after: 0, events: [], sentAt: '' });
-    const res = await fetch(`${county.url}/county/push`, { method: 'POST', body: text, headers: { ...signRequest({ terminalId: link.terminalId, secret: Buffer.alloc(32).toString('base64url'), method: 'POST', path: '/county/push', body: text }) } });
+    const res = await fetch(`${county.url}/county/push`, {
+      method: 'POST',
+      body: text,
+      headers: {
+        ...signRequest({ terminalId: link.terminalId, secret: Buffer.alloc(32).toString('base64url'), method: 'POST', path: '/county/push', body: text }),
+      },
+    });
     expect(res.status).toBe(401);
   });
 

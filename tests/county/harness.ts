@@ -13,7 +13,11 @@ export class CountyProcess {
   proc!: ChildProcess;
   url = '';
   private out = '';
-  constructor(readonly pgUrl: string, private port = 0, private env: Record<string, string> = {}) {}
+  constructor(
+    readonly pgUrl: string,
+    private port = 0,
+    private env: Record<string, string> = {},
+  ) {}
 
   static async start(pgUrl: string, opts: { port?: number; env?: Record<string, string> } = {}): Promise<CountyProcess> {
     const c = new CountyProcess(pgUrl, opts.port ?? 0, opts.env);
@@ -26,8 +30,23 @@ export class CountyProcess {
   }
 
   async spawn(): Promise<void> {
-    const args = ['--import', 'tsx', join(repoRoot, 'electron/server/cli.ts'), '--role', 'county', '--pg', this.pgUrl, '--port', String(this.port), '--host', '127.0.0.1',
-      '--county-code', '469030000000', '--county-name', '白沙县'];
+    const args = [
+      '--import',
+      'tsx',
+      join(repoRoot, 'electron/server/cli.ts'),
+      '--role',
+      'county',
+      '--pg',
+      this.pgUrl,
+      '--port',
+      String(this.port),
+      '--host',
+      '127.0.0.1',
+      '--county-code',
+      '469030000000',
+      '--county-name',
+      '白沙县',
+    ];
     const proc = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test', ...this.env } });
     this.proc = proc;
     this.url = await new Promise<string>((ok, fail) => {
@@ -41,7 +60,9 @@ export class CountyProcess {
         }
       };
       proc.stdout!.on('data', take);
-      proc.stderr!.on('data', (c: Buffer) => { this.out += c.toString('utf8'); });
+      proc.stderr!.on('data', (c: Buffer) => {
+        this.out += c.toString('utf8');
+      });
       proc.once('exit', (code) => {
         clearTimeout(timer);
         fail(new Error(`county exited (${code}) before it was ready:\n${this.out}`));
@@ -70,8 +91,13 @@ export class CountyProcess {
   async call<T = any>(method: string, params?: unknown, token?: string): Promise<ApiReply<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${this.url}/api/${method}`, { method: 'POST', headers, body: params === undefined ? undefined : JSON.stringify(params), signal: AbortSignal.timeout(30_000) });
-    const body = await res.json() as { result?: T; error?: ApiReply['error'] };
+    const res = await fetch(`${this.url}/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: params === undefined ? undefined : JSON.stringify(params),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await res.json()) as { result?: T; error?: ApiReply['error'] };
     return { status: res.status, ...body };
   }
 
@@ -88,8 +114,15 @@ export class CountyProcess {
 
 /** Two towns with one village each, as in the pilots. */
 export const pilot = {
-  towns: [{ code: '469030101000', name: '叉河镇' }, { code: '469030102000', name: '石碌镇' }],
-  villages: [{ code: '469030101201', name: '红阳村' }, { code: '469030102201', name: '山竹沟村' }, { code: '469030101202', name: '新村' }],
+  towns: [
+    { code: '469030101000', name: '叉河镇' },
+    { code: '469030102000', name: '石碌镇' },
+  ],
+  villages: [
+    { code: '469030101201', name: '红阳村' },
+    { code: '469030102201', name: '山竹沟村' },
+    { code: '469030101202', name: '新村' },
+  ],
 };
 
 export async function registerPilot(county: CountyProcess, admin: string): Promise<void> {
@@ -100,7 +133,13 @@ export async function registerPilot(county: CountyProcess, admin: string): Promi
 export function villageFigures(dataDir: string) {
   const db = new Database(join(dataDir, 'points.db'), { readonly: true, fileMustExist: true });
   try {
-    const years = db.prepare('SELECT household_id AS h, year AS y, awarded AS a, deducted AS d, redeemed AS r FROM account_totals ORDER BY h, y').all() as { h: number; y: number; a: number; d: number; r: number }[];
+    const years = db.prepare('SELECT household_id AS h, year AS y, awarded AS a, deducted AS d, redeemed AS r FROM account_totals ORDER BY h, y').all() as {
+      h: number;
+      y: number;
+      a: number;
+      d: number;
+      r: number;
+    }[];
     const outbox = (db.prepare('SELECT COUNT(*) AS n FROM county_outbox').get() as { n: number }).n;
     const pushed = db.prepare("SELECT value FROM settings WHERE key = 'local.county.pushedSeq'").get() as { value: string } | undefined;
     const maxSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM county_outbox').get() as { n: number }).n;
@@ -116,8 +155,17 @@ export async function countyFigures(pgUrl: string, villageCode: string) {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
   try {
-    const years = (await c.query('SELECT household_id AS h, year AS y, awarded AS a, deducted AS d, redeemed AS r FROM household_years WHERE village_code = $1 ORDER BY h, y', [villageCode])).rows;
-    const conflicts = (await c.query('SELECT type, reason, detail FROM conflicts WHERE village_code = $1 ORDER BY id', [villageCode])).rows as { type: string; reason: string; detail: string }[];
+    const years = (
+      await c.query(
+        'SELECT household_id AS h, year AS y, awarded AS a, deducted AS d, redeemed AS r FROM household_years WHERE village_code = $1 ORDER BY h, y',
+        [villageCode],
+      )
+    ).rows;
+    const conflicts = (await c.query('SELECT type, reason, detail FROM conflicts WHERE village_code = $1 ORDER BY id', [villageCode])).rows as {
+      type: string;
+      reason: string;
+      detail: string;
+    }[];
     const inbox = (await c.query('SELECT uuid, status FROM inbox WHERE village_code = $1', [villageCode])).rows as { uuid: string; status: string }[];
     return { years, conflicts, inbox };
   } finally {

@@ -11,7 +11,9 @@ describe('county soak', () => {
   it('three villages through a bad link, an outage, a SIGKILL and a county restart: nothing lost, nothing applied twice, totals equal', async () => {
     const faults = { ...villageLink, drop: 0.1, dropResponse: 0.1, duplicate: 0.1, truncateRequest: 0.08, truncateResponse: 0.08 };
     const r = await runCountySoak({ villages: 3, ops: Number(process.env.SOAK_COUNTY_OPS ?? 45), households: 20, seed: 20260315, faults, log: () => {} });
-    console.log(`[soak:county] villages ${r.villages}, events sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost}, seconds ${r.seconds.toFixed(1)}; link ${JSON.stringify(r.proxy)}`);
+    console.log(
+      `[soak:county] villages ${r.villages}, events sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost}, seconds ${r.seconds.toFixed(1)}; link ${JSON.stringify(r.proxy)}`,
+    );
     expect(r.differences).toEqual([]);
     expect(r.totalsEqual).toBe(true);
     expect(r.lost).toBe(0);

@@ -8,8 +8,14 @@ const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: strin
 const root = join(__dirname, '..', '..');
 type Target = { target: string; arch: string[] };
 interface BuilderConfig {
-  productName: string; executableName: string; artifactName: string; asarUnpack: string[]; afterPack: string; npmRebuild: boolean;
-  files: string[]; publish: { provider: string; url: string };
+  productName: string;
+  executableName: string;
+  artifactName: string;
+  asarUnpack: string[];
+  afterPack: string;
+  npmRebuild: boolean;
+  files: string[];
+  publish: { provider: string; url: string };
   win: { target: Target[] };
   nsis: Record<string, unknown> & { artifactName: string };
   portable: { artifactName: string };
@@ -45,15 +51,27 @@ describe('build/electron-builder.yml', () => {
   });
 
   it('builds NSIS (x64, Chinese, per-machine choice, desktop shortcut) and portable for Windows', () => {
-    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }, { target: 'portable', arch: ['x64'] }]);
+    expect(config.win.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ]);
     expect(config.nsis).toMatchObject({
-      oneClick: false, perMachine: false, selectPerMachineByDefault: true, createDesktopShortcut: true,
-      installerLanguages: ['zh_CN'], language: '2052', shortcutName: '积分超市', deleteAppDataOnUninstall: false,
+      oneClick: false,
+      perMachine: false,
+      selectPerMachineByDefault: true,
+      createDesktopShortcut: true,
+      installerLanguages: ['zh_CN'],
+      language: '2052',
+      shortcutName: '积分超市',
+      deleteAppDataOnUninstall: false,
     });
   });
 
   it('builds deb and AppImage for x64 and arm64 (UOS, Kylin)', () => {
-    expect(config.linux.target).toEqual([{ target: 'deb', arch: ['x64', 'arm64'] }, { target: 'AppImage', arch: ['x64', 'arm64'] }]);
+    expect(config.linux.target).toEqual([
+      { target: 'deb', arch: ['x64', 'arm64'] },
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+    ]);
     expect(config.linux.maintainer).toMatch(/^.+ <[^@\s]+@[^>\s]+>$/);
   });
 

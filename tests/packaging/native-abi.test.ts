@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  abiReport, checkModuleFile, describeAbi, electronAbi, installedElectronVersion, judgeAbi, moduleAbis, sqliteModulePath,
+  abiReport,
+  checkModuleFile,
+  describeAbi,
+  electronAbi,
+  installedElectronVersion,
+  judgeAbi,
+  moduleAbis,
+  sqliteModulePath,
 } from '../../scripts/native-abi.mjs';
 
 const root = join(__dirname, '..', '..');
@@ -133,7 +140,9 @@ describe('build/after-pack.cjs, the electron-builder hook on the packed app', ()
     const out = join(work, 'packed-bad');
     mkdirSync(dirname(join(out, 'resources', 'app.asar.unpacked', sqliteModulePath)), { recursive: true });
     copyFileSync(installedModule, join(out, 'resources', 'app.asar.unpacked', sqliteModulePath));
-    await expect(afterPack(context(out, '41.10.7'))).rejects.toThrow(/不是为这个 Electron 编译的[\s\S]*Electron 41\.10\.7 需要 ABI needs ABI: 145[\s\S]*afterPack:/);
+    await expect(afterPack(context(out, '41.10.7'))).rejects.toThrow(
+      /不是为这个 Electron 编译的[\s\S]*Electron 41\.10\.7 需要 ABI needs ABI: 145[\s\S]*afterPack:/,
+    );
   });
 
   it('throws when the module was not unpacked at all, and passes one built for Electron', async () => {

@@ -26,7 +26,9 @@ describe('.github/workflows/release.yml', () => {
 
   it('the linter does catch a broken workflow (so the check above can fail)', () => {
     const broken = text.replace('${{ matrix.arch }} --publish never', '${{ matrix.cpu }} --publish never').replace('needs: package', 'needs: packages');
-    const kinds = lint(broken, 'release.yml').filter((r) => !forgiven(r)).map((r) => r.kind);
+    const kinds = lint(broken, 'release.yml')
+      .filter((r) => !forgiven(r))
+      .map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['expression', 'job-needs']));
   });
 

@@ -84,7 +84,11 @@ describe('the office serves /updates/ from <dataDir>/updates', () => {
   it('is read by electron-updater’s generic provider as a counter would, at the feed URL built from the office URL', async () => {
     const { feedUrl } = feedFor('counter', { officeUrl: office.url });
     expect(feedUrl).toBe(`${office.url}/updates/`);
-    const provider = new GenericProvider(feedOptions(feedUrl!), { channel: null, isAddNoCacheQuery: false }, { isUseMultipleRangeRequest: false, platform: 'win32', executor: new NodeHttpExecutor() });
+    const provider = new GenericProvider(
+      feedOptions(feedUrl!),
+      { channel: null, isAddNoCacheQuery: false },
+      { isUseMultipleRangeRequest: false, platform: 'win32', executor: new NodeHttpExecutor() },
+    );
     const info = await provider.getLatestVersion();
     expect(info).toMatchObject({ version: '0.2.0', files: [{ url: 'points-supermarket-0.2.0-win-x64-setup.exe', sha512, size: 4096 }] });
     const [file] = provider.resolveFiles(info) as { url: URL }[];
@@ -92,7 +96,11 @@ describe('the office serves /updates/ from <dataDir>/updates', () => {
     const body = Buffer.from(await (await fetch(file.url)).arrayBuffer());
     expect(createHash('sha512').update(body).digest('base64')).toBe(sha512);
     // A Linux counter asks for latest-linux.yml, which this office does not have: a clear channel error.
-    const linux = new GenericProvider(feedOptions(feedUrl!), { channel: null, isAddNoCacheQuery: false }, { isUseMultipleRangeRequest: false, platform: 'linux', executor: new NodeHttpExecutor() });
+    const linux = new GenericProvider(
+      feedOptions(feedUrl!),
+      { channel: null, isAddNoCacheQuery: false },
+      { isUseMultipleRangeRequest: false, platform: 'linux', executor: new NodeHttpExecutor() },
+    );
     await expect(linux.getLatestVersion()).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
   });
 

@@ -7,7 +7,9 @@ const kills = Number(process.env.SOAK_KILLS ?? 20);
 describe('crash soak: SIGKILL a redeeming process at random instants', () => {
   it(`${kills} kills leave a consistent database with every reported redemption in it`, async () => {
     const r = await runSoak({ kills, seed: 7 });
-    console.log(`[soak] kills: ${r.kills}, checks: ${r.checks}, violations: ${r.violations.length} (${r.committed} redemptions, ${r.voids} voids reported committed, ${r.seconds.toFixed(0)} s)`);
+    console.log(
+      `[soak] kills: ${r.kills}, checks: ${r.checks}, violations: ${r.violations.length} (${r.committed} redemptions, ${r.voids} voids reported committed, ${r.seconds.toFixed(0)} s)`,
+    );
     expect(r.kills).toBe(kills);
     expect(r.committed).toBeGreaterThan(kills);
     expect(r.violations).toEqual([]);

@@ -42,39 +42,63 @@ function readDb<T>(dataDir: string, f: (db: Database.Database) => T): T {
   }
 }
 
-interface Outboxed { seq: number; uuid: string; type: string; payload: Record<string, unknown>; at: string }
+interface Outboxed {
+  seq: number;
+  uuid: string;
+  type: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
 
 /** The counter's newest outbox event of a type: a legitimate event, exactly as the counter wrote it. */
-const lastOutboxed = (type: string): Outboxed => readDb(counter.dataDir, (db) => {
-  const r = db.prepare('SELECT seq, uuid, type, payload, at FROM outbox WHERE type = ? ORDER BY seq DESC LIMIT 1').get(type) as Omit<Outboxed, 'payload'> & { payload: string };
-  return { ...r, payload: JSON.parse(r.payload) as Record<string, unknown> };
-});
+const lastOutboxed = (type: string): Outboxed =>
+  readDb(counter.dataDir, (db) => {
+    const r = db.prepare('SELECT seq, uuid, type, payload, at FROM outbox WHERE type = ? ORDER BY seq DESC LIMIT 1').get(type) as Omit<Outboxed, 'payload'> & {
+      payload: string;
+    };
+    return { ...r, payload: JSON.parse(r.payload) as Record<string, unknown> };
+  });
 
 let acked = 0;
 
 /** A signed push of these events, as the counter's agent would send them (the next seqs after what the office acknowledged). */
 async function push(events: { uuid: string; type: string; payload: unknown; at?: string }[]) {
-  const body = JSON.stringify({ after: acked, events: events.map((e, i) => ({ seq: acked + 1 + i, uuid: e.uuid, type: e.type, payload: e.payload, at: e.at ?? new Date().toISOString() })) });
-  const headers = { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }) };
+  const body = JSON.stringify({
+    after: acked,
+    events: events.map((e, i) => ({ seq: acked + 1 + i, uuid: e.uuid, type: e.type, payload: e.payload, at: e.at ?? new Date().toISOString() })),
+  });
+  const headers = {
+    'content-type': 'application/json',
+    ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }),
+  };
   const res = await fetch(`${office.url}/sync/push`, { method: 'POST', headers, body });
-  const json = await res.json() as { result?: { acked: number; applied: number; refused: number }; error?: { code: string; message: string } };
+  const json = (await res.json()) as { result?: { acked: number; applied: number; refused: number }; error?: { code: string; message: string } };
   if (!json.result) throw new Error(`push refused: ${res.status} ${JSON.stringify(json.error)}`);
   acked = json.result.acked;
   return json.result;
 }
 
-const inbox = (uuid: string) => readDb(office.dataDir, (db) =>
-  db.prepare('SELECT status, reason FROM sync_inbox WHERE uuid = ?').get(uuid) as { status: string; reason: string | null } | undefined);
+const inbox = (uuid: string) =>
+  readDb(
+    office.dataDir,
+    (db) => db.prepare('SELECT status, reason FROM sync_inbox WHERE uuid = ?').get(uuid) as { status: string; reason: string | null } | undefined,
+  );
 
 /** A real redemption at the counter, pushed by us (its uuid and all): it must be applied once. */
 async function legit(n: number): Promise<void> {
-  const r = await counter.ok('redemptions.create', { householdId: village.households[n % village.households.length], lines: [{ itemId: village.goods[0], qty: 1 }], requestId: `legit-${n}-${randomUUID()}` }, shopCounter);
+  const r = await counter.ok(
+    'redemptions.create',
+    { householdId: village.households[n % village.households.length], lines: [{ itemId: village.goods[0], qty: 1 }], requestId: `legit-${n}-${randomUUID()}` },
+    shopCounter,
+  );
   const ev = lastOutboxed('redemption.create');
   expect(ev.payload.receiptNo).toBe(r.receiptNo);
   await push([ev]);
   await push([ev]); // a retransmission: still once
   expect(inbox(ev.uuid)?.status).toBe('applied');
-  expect(readDb(office.dataDir, (db) => (db.prepare('SELECT COUNT(*) AS n FROM redemptions WHERE receipt_no = ?').get(r.receiptNo) as { n: number }).n)).toBe(1);
+  expect(readDb(office.dataDir, (db) => (db.prepare('SELECT COUNT(*) AS n FROM redemptions WHERE receipt_no = ?').get(r.receiptNo) as { n: number }).n)).toBe(
+    1,
+  );
 }
 
 let legitN = 0;
@@ -95,12 +119,20 @@ beforeAll(async () => {
   officeShop = await office.login('shop');
   priced = (await office.ok('catalog.save', { kind: 'goods', name: '大米 10斤', unit: '袋', points: 50 }, officeShop)).id;
   await office.ok('stock.receive', { itemId: priced, qty: 100, fundingSource: 'fiscal' }, officeShop);
-  openItem = (await office.ok('catalog.save', { kind: 'service', name: '缴纳医保', unit: '次', openPrice: true, minPoints: 10, maxPoints: 100 }, officeShop)).id;
+  openItem = (await office.ok('catalog.save', { kind: 'service', name: '缴纳医保', unit: '次', openPrice: true, minPoints: 10, maxPoints: 100 }, officeShop))
+    .id;
   // The counter's agent waits 10 minutes between cycles: the attacker, not the agent, pushes here.
   ({ counter } = await pairedCounter(office, office.url, { name: '被盗柜台', env: { POS_SYNC_INTERVAL_MS: '600000' } }));
-  link = readDb(counter.dataDir, (db) => JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'sync.link'").get() as { value: string }).value) as SyncLink);
+  link = readDb(
+    counter.dataDir,
+    (db) => JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'sync.link'").get() as { value: string }).value) as SyncLink,
+  );
   shopCounter = await counter.login('shop');
-  for (const who of Object.keys(staff)) users[who] = readDb(office.dataDir, (db) => (db.prepare('SELECT id FROM users WHERE username = ?').get(staff[who as keyof typeof staff].username) as { id: number }).id);
+  for (const who of Object.keys(staff))
+    users[who] = readDb(
+      office.dataDir,
+      (db) => (db.prepare('SELECT id FROM users WHERE username = ?').get(staff[who as keyof typeof staff].username) as { id: number }).id,
+    );
   acked = readDb(office.dataDir, (db) => (db.prepare('SELECT last_outbox_seq AS s FROM sync_terminals WHERE id = ?').get(link.terminalId) as { s: number }).s);
 }, 180_000);
 
@@ -116,7 +148,7 @@ async function template(): Promise<Record<string, unknown>> {
 
 const year = () => new Date().getFullYear();
 
-describe('forged events through a real office with the counter\'s real key', () => {
+describe("forged events through a real office with the counter's real key", () => {
   it('refuses each forged case with its reason; the legitimate event after each is applied exactly once', async () => {
     expect(link.counterId).toBe('C02');
     const t = await template();
@@ -124,14 +156,26 @@ describe('forged events through a real office with the counter\'s real key', () 
     const line = (t.lines as Record<string, unknown>[])[0];
 
     // 1. A void of a receipt the office itself issued.
-    const own = await office.ok('redemptions.create', { householdId: village.households[0], lines: [{ itemId: village.goods[1], qty: 1 }], requestId: `office-own-${randomUUID()}` }, officeShop);
-    await attempt('redemption.void', { receiptNo: own.receiptNo, reason: '伪造作废', userId: users.shop, supervisorId: users.admin, at: new Date().toISOString(), source }, 'void_not_own');
+    const own = await office.ok(
+      'redemptions.create',
+      { householdId: village.households[0], lines: [{ itemId: village.goods[1], qty: 1 }], requestId: `office-own-${randomUUID()}` },
+      officeShop,
+    );
+    await attempt(
+      'redemption.void',
+      { receiptNo: own.receiptNo, reason: '伪造作废', userId: users.shop, supervisorId: users.admin, at: new Date().toISOString(), source },
+      'void_not_own',
+    );
     expect(readDb(office.dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM redemption_voids').get())).toEqual({ n: 0 });
 
     // 2. Receipt numbers in the office's namespace (C01), with the counter id claimed as C01 or left as C02.
     await attempt('redemption.create', { ...t, receiptNo: `C01-${year()}-900001`, counterId: 'C01', requestId: randomUUID() }, 'receipt_namespace');
     await attempt('redemption.create', { ...t, receiptNo: `C01-${year()}-900002`, requestId: randomUUID() }, 'receipt_namespace');
-    await attempt('redemption.create', { ...t, receiptNo: `C02-${year()}-900003`, source: { ...source, counterId: 'C01' }, requestId: randomUUID() }, 'receipt_namespace');
+    await attempt(
+      'redemption.create',
+      { ...t, receiptNo: `C02-${year()}-900003`, source: { ...source, counterId: 'C01' }, requestId: randomUUID() },
+      'receipt_namespace',
+    );
 
     // 3. 10 bags of rice (500 points of lines) for a total of 1; a line under the catalog price; a line that is not qty × price.
     const rice = { itemId: priced, name: '大米 10斤', kind: 'goods', unit: '袋', qty: 10, unitPoints: 50, linePoints: 500, providerId: null };
@@ -145,14 +189,27 @@ describe('forged events through a real office with the counter\'s real key', () 
     await attempt('redemption.create', { ...fresh(6), lines: [{ ...line, kind: 'service' }] }, 'item_mismatch');
 
     // 4. Stock receipts of −1000 and 1e9.
-    const note = (n: number, qty: number) => ({ noteNo: `RK-C02-${year()}-9${String(n).padStart(3, '0')}`, note: '', at: new Date().toISOString(), lines: [{ itemId: priced, qty, fundingSource: 'fiscal', donor: null, unitCostFen: null }], source });
+    const note = (n: number, qty: number) => ({
+      noteNo: `RK-C02-${year()}-9${String(n).padStart(3, '0')}`,
+      note: '',
+      at: new Date().toISOString(),
+      lines: [{ itemId: priced, qty, fundingSource: 'fiscal', donor: null, unitCostFen: null }],
+      source,
+    });
     await attempt('stock.receive', note(1, -1000), 'qty_bounds');
     await attempt('stock.receive', note(2, 1e9), 'qty_bounds');
     await attempt('stock.receive', { ...note(3, 5), noteNo: `RK-C01-${year()}-9003` }, 'document_namespace');
 
     // 5. A count: a bare delta (the retired stock.count), a sheet with no lines, a delta that is not counted − expected, a variance without a reason.
     await attempt('stock.count', { itemId: priced, delta: -50, reason: '伪造', source }, 'count_without_sheet');
-    const sheet = (n: number, lines: unknown[]) => ({ sheetNo: `PD-C02-${year()}-9${String(n).padStart(3, '0')}`, scope: 'partial', note: '', at: new Date().toISOString(), lines, source });
+    const sheet = (n: number, lines: unknown[]) => ({
+      sheetNo: `PD-C02-${year()}-9${String(n).padStart(3, '0')}`,
+      scope: 'partial',
+      note: '',
+      at: new Date().toISOString(),
+      lines,
+      source,
+    });
     const counted = { itemId: priced, name: '大米 10斤', unit: '袋', expectedQty: 100, countedQty: 90, delta: -10, reason: '破损' };
     await attempt('stock.stocktake', sheet(1, []), 'count_without_sheet');
     await attempt('stock.stocktake', sheet(2, [{ ...counted, delta: -90 }]), 'count_without_sheet');
@@ -164,12 +221,33 @@ describe('forged events through a real office with the counter\'s real key', () 
     await attempt('redemption.create', { ...fresh(8), operatorId: users.admin }, 'operator_not_allowed');
     await attempt('redemption.create', { ...fresh(9), overrideBy: users.shop, overrideReason: '特批' }, 'supervisor_not_admin');
     const mine = t.receiptNo as string;
-    await attempt('redemption.void', { receiptNo: mine, reason: '伪造', userId: users.shop, supervisorId: users.shop, at: new Date().toISOString(), source }, 'supervisor_not_admin');
+    await attempt(
+      'redemption.void',
+      { receiptNo: mine, reason: '伪造', userId: users.shop, supervisorId: users.shop, at: new Date().toISOString(), source },
+      'supervisor_not_admin',
+    );
     await attempt('stock.receive', { ...note(4, 5), source: { ...source, userId: users.review } }, 'operator_not_allowed');
 
     // 7. A day close for another terminal.
     const to = new Date().toISOString();
-    const close = { closeNo: 1, counterId: 'C01', after: null, from: to, to, localDate: source.date, userId: users.shop, at: to, count: 0, points: 0, voids: 0, voidPoints: 0, firstReceiptNo: null, lastReceiptNo: null, receipts: [], source };
+    const close = {
+      closeNo: 1,
+      counterId: 'C01',
+      after: null,
+      from: to,
+      to,
+      localDate: source.date,
+      userId: users.shop,
+      at: to,
+      count: 0,
+      points: 0,
+      voids: 0,
+      voidPoints: 0,
+      firstReceiptNo: null,
+      lastReceiptNo: null,
+      receipts: [],
+      source,
+    };
     await attempt('day.close', close, 'close_other_terminal');
 
     // 8. Office-only news, unknown types and malformed payloads.
@@ -182,11 +260,13 @@ describe('forged events through a real office with the counter\'s real key', () 
 
     // Nothing forged reached the ledger: the rice shelf is where the office left it, no stock of 1e9 anywhere.
     expect(readDb(office.dataDir, (db) => db.prepare('SELECT qty FROM stock_levels WHERE item_id = ?').get(priced))).toEqual({ qty: 100 });
-    expect(readDb(office.dataDir, (db) => db.prepare("SELECT COUNT(*) AS n FROM redemptions WHERE receipt_no LIKE 'C02-%-8%' OR receipt_no LIKE 'C01-%-9%'").get())).toEqual({ n: 0 });
+    expect(
+      readDb(office.dataDir, (db) => db.prepare("SELECT COUNT(*) AS n FROM redemptions WHERE receipt_no LIKE 'C02-%-8%' OR receipt_no LIKE 'C01-%-9%'").get()),
+    ).toEqual({ n: 0 });
   }, 240_000);
 
   it('fuzz: every event schema, 200 runs each, nearly valid payloads mutated; whatever the office applies keeps its invariants', async () => {
-    const source = (lastOutboxed('redemption.create').payload.source) as Record<string, unknown>;
+    const source = lastOutboxed('redemption.create').payload.source as Record<string, unknown>;
     for (const type of eventTypes as EventType[]) {
       const payloads = fc.sample(fuzzParams(eventPayloads[type]), { numRuns: 200, seed: 1010 + type.length });
       for (let i = 0; i < payloads.length; i += 50) {
@@ -205,10 +285,18 @@ describe('forged events through a real office with the counter\'s real key', () 
   }, 300_000);
 
   it('the office still redeems and logs services at its own counter, and the counter sees what was refused', async () => {
-    const r = await office.ok('redemptions.create', { householdId: village.households[1], lines: [{ itemId: priced, qty: 1 }], requestId: `office-after-${randomUUID()}` }, officeShop);
+    const r = await office.ok(
+      'redemptions.create',
+      { householdId: village.households[1], lines: [{ itemId: priced, qty: 1 }], requestId: `office-after-${randomUUID()}` },
+      officeShop,
+    );
     expect(r.receiptNo).toMatch(/^C01-/);
     const barber = await office.login('barber');
-    const s = await office.ok('services.log', { itemId: village.barberService, householdId: village.households[2], requestId: `office-svc-${randomUUID()}` }, barber);
+    const s = await office.ok(
+      'services.log',
+      { itemId: village.barberService, householdId: village.households[2], requestId: `office-svc-${randomUUID()}` },
+      barber,
+    );
     expect(s.receiptNo).toMatch(/^C01-/);
 
     const status = await counter.ok('sync.now', {}, shopCounter);
@@ -217,13 +305,20 @@ describe('forged events through a real office with the counter\'s real key', () 
     expect(status.pending).toBe(0);
     const conflicts = await office.ok('sync.conflicts', { open: true, limit: 500 }, officeAdmin);
     expect(conflicts.items.every((c: { kind: string; reason: string | null }) => c.kind !== 'refused' || typeof c.reason === 'string')).toBe(true);
-    expect(readDb(office.dataDir, (db) => db.prepare("SELECT counter_id, events FROM sync_conflicts WHERE kind = 'refused' AND reason = 'void_not_own'").all()))
-      .toEqual([{ counter_id: 'C02', events: expect.any(String) }]);
+    expect(
+      readDb(office.dataDir, (db) => db.prepare("SELECT counter_id, events FROM sync_conflicts WHERE kind = 'refused' AND reason = 'void_not_own'").all()),
+    ).toEqual([{ counter_id: 'C02', events: expect.any(String) }]);
 
     // The tally: every forged event is either flagged, or (fuzz only) a valid event that keeps every invariant.
     const result = readDb(office.dataDir, (db) => {
-      const statuses = new Map((db.prepare('SELECT uuid, status, reason FROM sync_inbox').all() as { uuid: string; status: string; reason: string | null }[]).map((x) => [x.uuid, x]));
-      const flaggedUuids = new Set((db.prepare('SELECT events FROM sync_conflicts WHERE kind IN (\'refused\', \'apply_failed\')').all() as { events: string }[]).flatMap((c) => JSON.parse(c.events) as string[]));
+      const statuses = new Map(
+        (db.prepare('SELECT uuid, status, reason FROM sync_inbox').all() as { uuid: string; status: string; reason: string | null }[]).map((x) => [x.uuid, x]),
+      );
+      const flaggedUuids = new Set(
+        (db.prepare("SELECT events FROM sync_conflicts WHERE kind IN ('refused', 'apply_failed')").all() as { events: string }[]).flatMap(
+          (c) => JSON.parse(c.events) as string[],
+        ),
+      );
       let flagged = 0;
       let appliedForged = 0;
       let validFuzz = 0;
@@ -237,22 +332,31 @@ describe('forged events through a real office with the counter\'s real key', () 
       }
       const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       // The office's invariants, read from its own rows: anything forged that got through shows here.
-      const violations = n(`SELECT COUNT(*) AS n FROM redemptions d WHERE total_points <> (SELECT COALESCE(SUM(line_points), 0) FROM redemption_lines l WHERE l.redemption_id = d.id)`)
-        + n('SELECT COUNT(*) AS n FROM redemption_lines WHERE line_points <> qty * unit_points OR qty <= 0 OR qty > 100000')
-        + n("SELECT COUNT(*) AS n FROM redemption_lines l JOIN catalog_items c ON c.id = l.item_id WHERE (c.open_price = 0 AND l.unit_points <> c.points) OR (c.open_price = 1 AND (l.unit_points < c.min_points OR l.unit_points > c.max_points)) OR c.kind <> l.item_kind")
-        + n("SELECT COUNT(*) AS n FROM redemptions WHERE substr(receipt_no, 1, 3) <> counter_id")
-        + n("SELECT COUNT(*) AS n FROM redemption_voids v JOIN redemptions d ON d.id = v.redemption_id WHERE d.counter_id = 'C01'")
-        + n("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'receive' AND (delta <= 0 OR delta > 100000)")
-        + n("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'count' AND stocktake_id IS NULL")
-        + n("SELECT COUNT(*) AS n FROM stock_levels WHERE qty > 1000000")
-        + n("SELECT COUNT(*) AS n FROM day_closes WHERE counter_id = 'C01'")
-        + n(`SELECT COUNT(*) AS n FROM redemptions d JOIN users u ON u.id = d.operator_id WHERE u.roles NOT LIKE '%shopkeeper%' AND u.roles NOT LIKE '%admin%' AND u.roles NOT LIKE '%provider%'`)
-        + n(`SELECT COUNT(*) AS n FROM redemptions d JOIN users u ON u.id = d.override_by WHERE u.roles NOT LIKE '%admin%'`)
-        + n(`SELECT COUNT(*) AS n FROM redemption_voids v JOIN users u ON u.id = v.supervisor_id WHERE u.roles NOT LIKE '%admin%'`);
+      const violations =
+        n(
+          `SELECT COUNT(*) AS n FROM redemptions d WHERE total_points <> (SELECT COALESCE(SUM(line_points), 0) FROM redemption_lines l WHERE l.redemption_id = d.id)`,
+        ) +
+        n('SELECT COUNT(*) AS n FROM redemption_lines WHERE line_points <> qty * unit_points OR qty <= 0 OR qty > 100000') +
+        n(
+          'SELECT COUNT(*) AS n FROM redemption_lines l JOIN catalog_items c ON c.id = l.item_id WHERE (c.open_price = 0 AND l.unit_points <> c.points) OR (c.open_price = 1 AND (l.unit_points < c.min_points OR l.unit_points > c.max_points)) OR c.kind <> l.item_kind',
+        ) +
+        n('SELECT COUNT(*) AS n FROM redemptions WHERE substr(receipt_no, 1, 3) <> counter_id') +
+        n("SELECT COUNT(*) AS n FROM redemption_voids v JOIN redemptions d ON d.id = v.redemption_id WHERE d.counter_id = 'C01'") +
+        n("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'receive' AND (delta <= 0 OR delta > 100000)") +
+        n("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'count' AND stocktake_id IS NULL") +
+        n('SELECT COUNT(*) AS n FROM stock_levels WHERE qty > 1000000') +
+        n("SELECT COUNT(*) AS n FROM day_closes WHERE counter_id = 'C01'") +
+        n(
+          `SELECT COUNT(*) AS n FROM redemptions d JOIN users u ON u.id = d.operator_id WHERE u.roles NOT LIKE '%shopkeeper%' AND u.roles NOT LIKE '%admin%' AND u.roles NOT LIKE '%provider%'`,
+        ) +
+        n(`SELECT COUNT(*) AS n FROM redemptions d JOIN users u ON u.id = d.override_by WHERE u.roles NOT LIKE '%admin%'`) +
+        n(`SELECT COUNT(*) AS n FROM redemption_voids v JOIN users u ON u.id = v.supervisor_id WHERE u.roles NOT LIKE '%admin%'`);
       return { flagged, silent: appliedForged + violations, validFuzz };
     });
-    console.log(`forged events tried ${forged.size}, applied silently ${result.silent}, flagged ${result.flagged}` +
-      ` (${forged.size - fuzzed} hand-made, ${fuzzed} fuzzed; ${result.validFuzz} fuzzed payloads were still valid events, applied within every invariant)`);
+    console.log(
+      `forged events tried ${forged.size}, applied silently ${result.silent}, flagged ${result.flagged}` +
+        ` (${forged.size - fuzzed} hand-made, ${fuzzed} fuzzed; ${result.validFuzz} fuzzed payloads were still valid events, applied within every invariant)`,
+    );
     expect(result.silent).toBe(0);
     expect(result.flagged + result.validFuzz).toBe(forged.size);
   }, 120_000);
@@ -265,9 +369,14 @@ describe('the pairing and push edge of /sync/', () => {
   it('a 20,000-deep payload in a signed push is 400, and the channel still flows', async () => {
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
     const body = `{"after":${acked},"events":[{"seq":${acked + 1},"uuid":"${randomUUID()}","type":"redemption.create","payload":${deep},"at":"${new Date().toISOString()}"}]}`;
-    const res = await post('/sync/push', body, { ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }) });
+    const res = await post('/sync/push', body, {
+      ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }),
+    });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; details: { reason: string } } }).error).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'too_deep' } });
+    expect(((await res.json()) as { error: { code: string; details: { reason: string } } }).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { reason: 'too_deep' },
+    });
     await legit(legitN++);
   });
 

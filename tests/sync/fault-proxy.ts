@@ -26,10 +26,28 @@ export interface Faults {
   truncateResponse: number;
 }
 
-export const noFaults: Faults = { drop: 0, dropResponse: 0, duplicate: 0, delay: 0, maxDelayMs: 0, reorder: 0, reorderHoldMs: 0, truncateRequest: 0, truncateResponse: 0 };
+export const noFaults: Faults = {
+  drop: 0,
+  dropResponse: 0,
+  duplicate: 0,
+  delay: 0,
+  maxDelayMs: 0,
+  reorder: 0,
+  reorderHoldMs: 0,
+  truncateRequest: 0,
+  truncateResponse: 0,
+};
 
 export const villageLink: Faults = {
-  drop: 0.06, dropResponse: 0.06, duplicate: 0.08, delay: 0.15, maxDelayMs: 400, reorder: 0.03, reorderHoldMs: 2500, truncateRequest: 0.05, truncateResponse: 0.05,
+  drop: 0.06,
+  dropResponse: 0.06,
+  duplicate: 0.08,
+  delay: 0.15,
+  maxDelayMs: 400,
+  reorder: 0.03,
+  reorderHoldMs: 2500,
+  truncateRequest: 0.05,
+  truncateResponse: 0.05,
 };
 
 export type ProxyMode = 'clean' | 'faulty' | 'down';
@@ -37,8 +55,16 @@ export type ProxyMode = 'clean' | 'faulty' | 'down';
 type Fate = 'drop' | 'truncateRequest' | 'reorder' | 'delay' | 'duplicate' | 'dropResponse' | 'truncateResponse';
 
 export interface ProxyStats {
-  requests: number; forwarded: number; refused: number; dropped: number; droppedResponses: number; duplicated: number;
-  delayed: number; reordered: number; truncatedRequests: number; truncatedResponses: number;
+  requests: number;
+  forwarded: number;
+  refused: number;
+  dropped: number;
+  droppedResponses: number;
+  duplicated: number;
+  delayed: number;
+  reordered: number;
+  truncatedRequests: number;
+  truncatedResponses: number;
 }
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
@@ -64,13 +90,26 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-interface Upstream { status: number; headers: IncomingHttpHeaders; body: Buffer }
+interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
 
 export class FaultProxy {
   mode: ProxyMode = 'clean';
   faults: Faults;
   readonly stats: ProxyStats = {
-    requests: 0, forwarded: 0, refused: 0, dropped: 0, droppedResponses: 0, duplicated: 0, delayed: 0, reordered: 0, truncatedRequests: 0, truncatedResponses: 0,
+    requests: 0,
+    forwarded: 0,
+    refused: 0,
+    dropped: 0,
+    droppedResponses: 0,
+    duplicated: 0,
+    delayed: 0,
+    reordered: 0,
+    truncatedRequests: 0,
+    truncatedResponses: 0,
   };
   private server: Server;
   private random: () => number;
@@ -79,7 +118,10 @@ export class FaultProxy {
   /** Called once the office has answered a request and before the counter hears it: where a test kills a counter mid-push. */
   onForwarded?: (path: string, headers: IncomingHttpHeaders) => Promise<void> | void;
 
-  constructor(private target: { host: string; port: number }, opts: { seed?: number; faults?: Faults } = {}) {
+  constructor(
+    private target: { host: string; port: number },
+    opts: { seed?: number; faults?: Faults } = {},
+  ) {
     this.random = prng(opts.seed ?? 1);
     this.faults = opts.faults ?? villageLink;
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -106,7 +148,10 @@ export class FaultProxy {
     const p = new Promise<Upstream | null>((ok) => {
       const headers = { ...req.headers, host: `${this.target.host}:${this.target.port}`, connection: 'close' };
       const up = request({ host: this.target.host, port: this.target.port, method: req.method, path: req.url, headers, agent: false }, (res) => {
-        readAll(res).then((b) => ok({ status: res.statusCode ?? 502, headers: res.headers, body: b }), () => ok(null));
+        readAll(res).then(
+          (b) => ok({ status: res.statusCode ?? 502, headers: res.headers, body: b }),
+          () => ok(null),
+        );
       });
       up.on('error', () => ok(null));
       if (cut) {

@@ -22,22 +22,32 @@ export const staff = {
 } as const;
 export type Staff = keyof typeof staff;
 
-export const freePort = (): Promise<number> => new Promise((ok, fail) => {
-  const s = createServer();
-  s.once('error', fail);
-  s.listen(0, '127.0.0.1', () => {
-    const port = (s.address() as AddressInfo).port;
-    s.close(() => ok(port));
+export const freePort = (): Promise<number> =>
+  new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => ok(port));
+    });
   });
-});
 
-export interface ApiReply<T = any> { status: number; result?: T; error?: { code: string; message: string; reason?: string; details?: any } }
+export interface ApiReply<T = any> {
+  status: number;
+  result?: T;
+  error?: { code: string; message: string; reason?: string; details?: any };
+}
 
 export class ServerProcess {
   proc!: ChildProcess;
   url = '';
   private out = '';
-  constructor(readonly role: 'office' | 'counter' | 'all', readonly dataDir: string, private port: number, private env: Record<string, string> = {}) {}
+  constructor(
+    readonly role: 'office' | 'counter' | 'all',
+    readonly dataDir: string,
+    private port: number,
+    private env: Record<string, string> = {},
+  ) {}
 
   static async start(role: 'office' | 'counter' | 'all', opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
     const s = new ServerProcess(role, opts.dataDir ?? mkdtempSync(join(tmpdir(), `pos-${role}-`)), opts.port ?? 0, opts.env);
@@ -51,8 +61,15 @@ export class ServerProcess {
 
   async spawn(): Promise<void> {
     const started = await spawnServer({
-      dataDir: this.dataDir, port: this.port, role: this.role, env: this.env, startTimeoutMs: 60_000, label: this.role,
-      onOutput: (c) => { this.out += c; },
+      dataDir: this.dataDir,
+      port: this.port,
+      role: this.role,
+      env: this.env,
+      startTimeoutMs: 60_000,
+      label: this.role,
+      onOutput: (c) => {
+        this.out += c;
+      },
     });
     this.proc = started.proc;
     this.url = started.url;
@@ -87,8 +104,13 @@ export class ServerProcess {
   async call<T = any>(method: string, params?: unknown, token?: string): Promise<ApiReply<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${this.url}/api/${method}`, { method: 'POST', headers, body: params === undefined ? undefined : JSON.stringify(params), signal: AbortSignal.timeout(30_000) });
-    const body = await res.json() as { result?: T; error?: ApiReply['error'] };
+    const res = await fetch(`${this.url}/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: params === undefined ? undefined : JSON.stringify(params),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await res.json()) as { result?: T; error?: ApiReply['error'] };
     return { status: res.status, ...body };
   }
 
@@ -103,9 +125,22 @@ export class ServerProcess {
   }
 }
 
-export interface VillageSpec { households: number; goods: number; services: number; pointsPerHousehold: number; stockPerItem: number; membersPerHousehold?: number }
+export interface VillageSpec {
+  households: number;
+  goods: number;
+  services: number;
+  pointsPerHousehold: number;
+  stockPerItem: number;
+  membersPerHousehold?: number;
+}
 
-export interface PreparedVillage { dataDir: string; households: number[]; goods: number[]; services: number[]; barberService: number }
+export interface PreparedVillage {
+  dataDir: string;
+  households: number[];
+  goods: number[];
+  services: number[];
+  barberService: number;
+}
 
 /**
  * An office data dir with staff, a roster with approved points, goods in stock and services, made
@@ -124,7 +159,11 @@ export async function prepareOffice(spec: VillageSpec, dataDir = mkdtempSync(joi
     await d.invoke('calendar.set', { mode: 'any' }, admin);
     const goods: number[] = [];
     for (let i = 0; i < spec.goods; i++) {
-      const item = await d.invoke('catalog.save', { kind: 'goods', name: `商品${i + 1}`, unit: '件', points: 1 + (i % 5), barcode: `69${String(100000 + i)}` }, shop);
+      const item = await d.invoke(
+        'catalog.save',
+        { kind: 'goods', name: `商品${i + 1}`, unit: '件', points: 1 + (i % 5), barcode: `69${String(100000 + i)}` },
+        shop,
+      );
       for (let left = spec.stockPerItem; left > 0; left -= 10_000) {
         await d.invoke('stock.receive', { itemId: item.id, qty: Math.min(left, 10_000), fundingSource: 'fiscal' }, shop);
       }
@@ -142,7 +181,11 @@ export async function prepareOffice(spec: VillageSpec, dataDir = mkdtempSync(joi
     const rule = await d.invoke('rules.save', { category: '测试', name: '年度积分', kind: 'award', minPoints: 1, maxPoints: 1_000_000 }, admin);
     const today = (await d.invoke('calendar.get', {}, admin)).today;
     for (let i = 0; i < households.length; i += 500) {
-      const { entries } = await d.invoke('points.record', { householdIds: households.slice(i, i + 500), ruleId: rule.id, points: spec.pointsPerHousehold, occurredOn: today }, clerk);
+      const { entries } = await d.invoke(
+        'points.record',
+        { householdIds: households.slice(i, i + 500), ruleId: rule.id, points: spec.pointsPerHousehold, occurredOn: today },
+        clerk,
+      );
       await d.invoke('points.review', { entryIds: entries.map((e) => e.id), decision: 'approve' }, review);
     }
     return { dataDir, households, goods, services, barberService: services[0] };
@@ -151,12 +194,19 @@ export async function prepareOffice(spec: VillageSpec, dataDir = mkdtempSync(joi
   }
 }
 
-export interface CounterSetup { env?: Record<string, string>; name?: string }
+export interface CounterSetup {
+  env?: Record<string, string>;
+  name?: string;
+}
 
 export const fastSync = { POS_SYNC_INTERVAL_MS: '150', POS_SYNC_TIMEOUT_MS: '2000', POS_SYNC_MAX_BACKOFF_MS: '800', POS_SYNC_PULL_BATCH: '2000' };
 
 /** A fresh counter process, paired to the office through officeUrl (the proxy, in fault tests), with its first pull done. */
-export async function pairedCounter(office: ServerProcess, officeUrl: string, setup: CounterSetup = {}): Promise<{ counter: ServerProcess; terminalId: string; counterId: string; pairMs: number; firstPullMs: number }> {
+export async function pairedCounter(
+  office: ServerProcess,
+  officeUrl: string,
+  setup: CounterSetup = {},
+): Promise<{ counter: ServerProcess; terminalId: string; counterId: string; pairMs: number; firstPullMs: number }> {
   const counter = await ServerProcess.start('counter', { env: { ...fastSync, ...setup.env } });
   const adminOffice = await office.login('admin');
   const { code } = await office.ok('sync.pairingCode', { name: setup.name }, adminOffice);
@@ -191,14 +241,27 @@ export function totals(dataDir: string) {
     return {
       counts: Object.fromEntries(tables.map((t) => [t, n(`SELECT COUNT(*) AS n FROM ${t}`)])) as Record<string, number>,
       points: n('SELECT SUM(total_points) AS n FROM redemptions d WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)'),
-      stock: Object.fromEntries((db.prepare('SELECT item_id, qty FROM stock_levels ORDER BY item_id').all() as { item_id: number; qty: number }[]).map((r) => [r.item_id, r.qty])),
-      redeemedByHousehold: Object.fromEntries((db.prepare(`SELECT household_id AS h, SUM(total_points) AS p FROM redemptions d
-        WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) GROUP BY household_id ORDER BY household_id`).all() as { h: number; p: number }[]).map((r) => [r.h, r.p])),
+      stock: Object.fromEntries(
+        (db.prepare('SELECT item_id, qty FROM stock_levels ORDER BY item_id').all() as { item_id: number; qty: number }[]).map((r) => [r.item_id, r.qty]),
+      ),
+      redeemedByHousehold: Object.fromEntries(
+        (
+          db
+            .prepare(
+              `SELECT household_id AS h, SUM(total_points) AS p FROM redemptions d
+        WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) GROUP BY household_id ORDER BY household_id`,
+            )
+            .all() as { h: number; p: number }[]
+        ).map((r) => [r.h, r.p]),
+      ),
       receipts: (db.prepare('SELECT receipt_no FROM redemptions ORDER BY receipt_no').all() as { receipt_no: string }[]).map((r) => r.receipt_no),
       outbox: (db.prepare('SELECT uuid FROM outbox').all() as { uuid: string }[]).map((r) => r.uuid),
       // Trigger-kept caches must come out the same on every machine too.
-      accountTotals: JSON.stringify(db.prepare("SELECT name FROM sqlite_master WHERE name = 'account_totals'").get()
-        ? db.prepare('SELECT household_id, year, awarded, deducted, redeemed FROM account_totals ORDER BY household_id, year').all() : []),
+      accountTotals: JSON.stringify(
+        db.prepare("SELECT name FROM sqlite_master WHERE name = 'account_totals'").get()
+          ? db.prepare('SELECT household_id, year, awarded, deducted, redeemed FROM account_totals ORDER BY household_id, year').all()
+          : [],
+      ),
       households: n('SELECT COUNT(*) AS n FROM households'),
     };
   } finally {
@@ -210,7 +273,9 @@ export function totals(dataDir: string) {
 export function officeInbox(dataDir: string): Map<string, { origin: string; status: string }> {
   const db = new Database(join(dataDir, 'points.db'), { readonly: true, fileMustExist: true });
   try {
-    return new Map((db.prepare('SELECT uuid, origin, status FROM sync_inbox').all() as { uuid: string; origin: string; status: string }[]).map((r) => [r.uuid, r]));
+    return new Map(
+      (db.prepare('SELECT uuid, origin, status FROM sync_inbox').all() as { uuid: string; origin: string; status: string }[]).map((r) => [r.uuid, r]),
+    );
   } finally {
     db.close();
   }
@@ -219,8 +284,14 @@ export function officeInbox(dataDir: string): Map<string, { origin: string; stat
 export function officeConflicts(dataDir: string) {
   const db = new Database(join(dataDir, 'points.db'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT kind, counter_id, household_id, item_id, events, detail FROM sync_conflicts ORDER BY id').all() as
-      { kind: string; counter_id: string; household_id: number | null; item_id: number | null; events: string; detail: string }[];
+    return db.prepare('SELECT kind, counter_id, household_id, item_id, events, detail FROM sync_conflicts ORDER BY id').all() as {
+      kind: string;
+      counter_id: string;
+      household_id: number | null;
+      item_id: number | null;
+      events: string;
+      detail: string;
+    }[];
   } finally {
     db.close();
   }

@@ -44,7 +44,9 @@ const outboxUuids = (dataDir: string) => {
 describe('offline counters', () => {
   it('keep redeeming without the office, show 离线 and what waits, and catch up by themselves', async () => {
     proxy.mode = 'down';
-    onTestFinished(() => { proxy.mode = 'clean'; });
+    onTestFinished(() => {
+      proxy.mode = 'clean';
+    });
     const household = village.households[0];
     const item = village.goods[4]; // 5 points, 15 in stock
     const ra = await a.counter.ok('redemptions.create', { householdId: household, lines: [{ itemId: item, qty: 12 }], requestId: 'offline-a-0001' }, shopA);
@@ -53,7 +55,11 @@ describe('offline counters', () => {
     const offline = await a.counter.ok('sync.now', {}, shopA);
     expect(offline).toMatchObject({ role: 'counter', online: false, pending: 1 });
     // Each counter refuses what its own replica says is over: offline work is checked locally.
-    const over = await a.counter.call('redemptions.create', { householdId: household, lines: [{ itemId: village.services[0], qty: 21 }], requestId: 'offline-a-0002' }, shopA);
+    const over = await a.counter.call(
+      'redemptions.create',
+      { householdId: household, lines: [{ itemId: village.services[0], qty: 21 }], requestId: 'offline-a-0002' },
+      shopA,
+    );
     expect(over.error?.code).toBe('INSUFFICIENT_POINTS');
 
     proxy.mode = 'clean';
@@ -96,7 +102,10 @@ describe('trust, against the real office process', () => {
     const db = new Database(join(a.counter.dataDir, 'points.db'), { readonly: true });
     const link = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'sync.link'").get() as { value: string }).value);
     db.close();
-    const headers = { 'content-type': 'application/json', ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/pull', body }) };
+    const headers = {
+      'content-type': 'application/json',
+      ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/pull', body }),
+    };
     const post = (h: Record<string, string>) => fetch(`${office.url}/sync/pull`, { method: 'POST', headers: h, body });
     expect((await post(headers)).status).toBe(200);
     expect((await post(headers)).status).toBe(401); // the same request again

@@ -14,7 +14,9 @@ describe('sync soak', () => {
     // A harsher link than the full soak's: fewer requests at this size, so each is likelier to go wrong.
     const faults = { ...villageLink, drop: 0.1, dropResponse: 0.1, duplicate: 0.12, reorder: 0.05, truncateRequest: 0.08, truncateResponse: 0.08 };
     const r = await runSoak({ events, seed: 20260315, households: 120, crashes: true, pushBench: 0, pullBench: false, faults, log: () => {} });
-    console.log(`[soak:sync] sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost} / seconds ${r.seconds.toFixed(1)}; faults ${JSON.stringify(r.proxy)}`);
+    console.log(
+      `[soak:sync] sent ${r.sent} / applied ${r.applied} / duplicates ${r.duplicates} / lost ${r.lost} / seconds ${r.seconds.toFixed(1)}; faults ${JSON.stringify(r.proxy)}`,
+    );
     expect(r.differences).toEqual([]);
     expect(r.converged).toBe(true);
     expect(r.sent).toBeGreaterThanOrEqual(events);

@@ -30,30 +30,55 @@ export async function seedDemo(d: Dispatcher): Promise<void> {
   // The opening stock arrives as one receiving note, as a village's first delivery would.
   const opening = [];
   for (const g of demoGoods) {
-    const item = await d.invoke('catalog.save', {
-      kind: 'goods', name: g.name, barcode: g.barcode, unit: g.unit, points: g.points, category: g.category, lowStockThreshold: 5,
-    }, shop);
+    const item = await d.invoke(
+      'catalog.save',
+      {
+        kind: 'goods',
+        name: g.name,
+        barcode: g.barcode,
+        unit: g.unit,
+        points: g.points,
+        category: g.category,
+        lowStockThreshold: 5,
+      },
+      shop,
+    );
     if (g.stock > 0) opening.push({ itemId: item.id, qty: g.stock, fundingSource: 'fiscal' as const, unitCostFen: g.points * 50 });
   }
   await d.invoke('stock.receiveNote', { lines: opening, note: '开业首批进货' }, shop);
   for (const s of demoServices) {
-    await d.invoke('catalog.save', {
-      kind: 'service', name: s.name, unit: s.unit, category: '服务',
-      points: 'points' in s ? s.points : undefined,
-      openPrice: 'openPrice' in s ? s.openPrice : undefined,
-      minPoints: 'minPoints' in s ? s.minPoints : undefined,
-      maxPoints: 'maxPoints' in s ? s.maxPoints : undefined,
-      limitPerHouseholdPerYear: 'limit' in s ? s.limit : undefined,
-      providerIds: 'provider' in s ? [barberId] : undefined,
-    }, shop);
+    await d.invoke(
+      'catalog.save',
+      {
+        kind: 'service',
+        name: s.name,
+        unit: s.unit,
+        category: '服务',
+        points: 'points' in s ? s.points : undefined,
+        openPrice: 'openPrice' in s ? s.openPrice : undefined,
+        minPoints: 'minPoints' in s ? s.minPoints : undefined,
+        maxPoints: 'maxPoints' in s ? s.maxPoints : undefined,
+        limitPerHouseholdPerYear: 'limit' in s ? s.limit : undefined,
+        providerIds: 'provider' in s ? [barberId] : undefined,
+      },
+      shop,
+    );
   }
 
   const households = [];
   for (const h of [...demoHouseholds, ...generatedHouseholds(37)]) {
-    households.push(await d.invoke('households.create', {
-      headName: h.headName, phone: h.phone, group: h.group,
-      members: [{ name: h.headName, relation: '户主' }, ...h.members.map((name) => ({ name, relation: '家庭成员' }))],
-    }, clerk));
+    households.push(
+      await d.invoke(
+        'households.create',
+        {
+          headName: h.headName,
+          phone: h.phone,
+          group: h.group,
+          members: [{ name: h.headName, relation: '户主' }, ...h.members.map((name) => ({ name, relation: '家庭成员' }))],
+        },
+        clerk,
+      ),
+    );
   }
 
   // Spread this year's conduct over the days so far; a few entries stay pending for the reviewer.

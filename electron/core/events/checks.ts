@@ -12,8 +12,17 @@ import type { EventPayload, EventSource } from './schemas.js';
  * Each returns the first reason it finds, or null.
  */
 
-interface UserRow { active: number; roles: string }
-interface ItemRow { kind: 'goods' | 'service'; points: number | null; open_price: number; min_points: number | null; max_points: number | null }
+interface UserRow {
+  active: number;
+  roles: string;
+}
+interface ItemRow {
+  kind: 'goods' | 'service';
+  points: number | null;
+  open_price: number;
+  min_points: number | null;
+  max_points: number | null;
+}
 
 function userRoles(db: DB, id: number): Role[] | null {
   const u = stmt(db, 'SELECT active, roles FROM users WHERE id = ?').get(id) as UserRow | undefined;
@@ -47,8 +56,12 @@ function fromTerminal(source: EventSource, counterId: string): boolean {
  */
 function knownPrices(db: DB, itemId: number, localDate: string, current: number | null): Set<number> {
   const prices = new Set<number>(current === null ? [] : [current]);
-  for (const r of stmt(db, `SELECT DISTINCT l.unit_points AS p FROM redemption_lines l JOIN redemptions d ON d.id = l.redemption_id
-      WHERE l.item_id = ? AND d.local_date = ?`).all(itemId, localDate) as { p: number }[]) prices.add(r.p);
+  for (const r of stmt(
+    db,
+    `SELECT DISTINCT l.unit_points AS p FROM redemption_lines l JOIN redemptions d ON d.id = l.redemption_id
+      WHERE l.item_id = ? AND d.local_date = ?`,
+  ).all(itemId, localDate) as { p: number }[])
+    prices.add(r.p);
   return prices;
 }
 
@@ -76,8 +89,11 @@ export function checkRedemption(db: DB, p: EventPayload<'redemption.create'>, co
       return refuse('price_mismatch', { itemId: l.itemId, unitPoints: l.unitPoints, price: it.points });
     }
     if (l.linePoints !== l.unitPoints * l.qty) return refuse('total_mismatch', { itemId: l.itemId, linePoints: l.linePoints });
-    if (l.kind === 'goods' ? l.providerId !== null
-      : l.providerId !== null && !stmt(db, 'SELECT 1 FROM item_providers WHERE item_id = ? AND provider_id = ?').get(l.itemId, l.providerId)) {
+    if (
+      l.kind === 'goods'
+        ? l.providerId !== null
+        : l.providerId !== null && !stmt(db, 'SELECT 1 FROM item_providers WHERE item_id = ? AND provider_id = ?').get(l.itemId, l.providerId)
+    ) {
       return refuse('provider_not_allowed', { itemId: l.itemId, providerId: l.providerId });
     }
     sum += l.linePoints;
@@ -117,7 +133,8 @@ export function checkStocktake(db: DB, p: EventPayload<'stock.stocktake'>, count
   const seen = new Set<number>();
   for (const l of p.lines) {
     const sane = (q: number) => Number.isSafeInteger(q) && q >= 0 && q <= maxCountQty;
-    if (!sane(l.countedQty) || Math.abs(l.expectedQty) > maxCountQty) return refuse('qty_bounds', { itemId: l.itemId, countedQty: l.countedQty, expectedQty: l.expectedQty });
+    if (!sane(l.countedQty) || Math.abs(l.expectedQty) > maxCountQty)
+      return refuse('qty_bounds', { itemId: l.itemId, countedQty: l.countedQty, expectedQty: l.expectedQty });
     if (seen.has(l.itemId) || l.delta !== l.countedQty - l.expectedQty || (l.delta !== 0 && l.reason.trim() === '')) {
       return refuse('count_without_sheet', { itemId: l.itemId, delta: l.delta });
     }

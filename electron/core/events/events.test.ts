@@ -6,7 +6,9 @@ import type { Refusal } from './reasons.js';
 import type { EventType } from './schemas.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const lastEvent = (type: string) => {
@@ -16,7 +18,9 @@ const lastEvent = (type: string) => {
 
 /** Parse and check as the office would for a terminal bound to counterId. */
 const check = (type: string, payload: unknown, counterId = 'C01'): Refusal | null => {
-  const r = withParsedEvent(type, payload, <T extends EventType>(t: T, p: Parameters<ReturnType<typeof defOf<T>>['check']>[1]) => defOf(t).check(v.db, p, counterId));
+  const r = withParsedEvent(type, payload, <T extends EventType>(t: T, p: Parameters<ReturnType<typeof defOf<T>>['check']>[1]) =>
+    defOf(t).check(v.db, p, counterId),
+  );
   return r.ok ? r.value : r.refusal;
 };
 

@@ -24,7 +24,10 @@ export const refusalReasons = [
 
 export type RefusalReason = (typeof refusalReasons)[number];
 
-export interface Refusal { reason: RefusalReason; detail?: Record<string, unknown> }
+export interface Refusal {
+  reason: RefusalReason;
+  detail?: Record<string, unknown>;
+}
 
 export const refuse = (reason: RefusalReason, detail?: Record<string, unknown>): Refusal => ({ reason, detail });
 

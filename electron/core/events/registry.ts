@@ -9,7 +9,10 @@ import { refuse, type Refusal } from './reasons.js';
 import { eventPayloads, isEventType, type EventPayload, type EventType } from './schemas.js';
 
 /** What writing an event here did. `ref` is the global key a conflict names it by (receipt, note, sheet, close). */
-export interface Written { status: 'applied' | 'duplicate' | 'ignored'; ref: string | null }
+export interface Written {
+  status: 'applied' | 'duplicate' | 'ignored';
+  ref: string | null;
+}
 
 /** Why a writer could not write an event that passed its checks; the caller keeps the event and flags it. */
 export class EventWriteError extends Error {}
@@ -22,12 +25,14 @@ export interface EventDef<T extends EventType> {
 }
 
 function writeRedemption(db: DB, p: EventPayload<'redemption.create'>): Written {
-  const held = stmt(db, 'SELECT request_id, request_hash FROM redemptions WHERE receipt_no = ?').get(p.receiptNo) as { request_id: string; request_hash: string } | undefined;
+  const held = stmt(db, 'SELECT request_id, request_hash FROM redemptions WHERE receipt_no = ?').get(p.receiptNo) as
+    { request_id: string; request_hash: string } | undefined;
   const scoped = `${p.counterId}:${p.requestId}:${p.receiptNo}`;
   if (held) {
     // The same redemption under another uuid: nothing to do. A different one under a number already
     // used (a counter put back from an older copy numbers on from there) is never dropped silently.
-    if ((held.request_id === p.requestId || held.request_id === scoped) && held.request_hash === p.requestHash) return { status: 'duplicate', ref: p.receiptNo };
+    if ((held.request_id === p.requestId || held.request_id === scoped) && held.request_hash === p.requestHash)
+      return { status: 'duplicate', ref: p.receiptNo };
     throw new EventWriteError(`单号 ${p.receiptNo} 已用于另一笔兑换：柜台可能从旧备份恢复过，此笔未记入 (receipt number already used by another redemption)`);
   }
   // requestIds are unique per database; two counters' ids can only clash by accident, and then the receipt number tells them apart.
@@ -48,14 +53,31 @@ function writeVoid(db: DB, p: EventPayload<'redemption.void'>): Written {
 
 function writeReceive(db: DB, p: EventPayload<'stock.receive'>): Written {
   if (stmt(db, 'SELECT 1 FROM receiving_notes WHERE note_no = ?').get(p.noteNo)) return { status: 'duplicate', ref: p.noteNo };
-  writeReceivingNote(db, { noteNo: p.noteNo, counterId: p.source.counterId, year: p.source.year, note: p.note, userId: p.source.userId, at: p.at, localDate: p.source.date, lines: p.lines });
+  writeReceivingNote(db, {
+    noteNo: p.noteNo,
+    counterId: p.source.counterId,
+    year: p.source.year,
+    note: p.note,
+    userId: p.source.userId,
+    at: p.at,
+    localDate: p.source.date,
+    lines: p.lines,
+  });
   return { status: 'applied', ref: p.noteNo };
 }
 
 function writeStocktake(db: DB, p: EventPayload<'stock.stocktake'>): Written {
   if (stmt(db, 'SELECT 1 FROM stocktakes WHERE sheet_no = ?').get(p.sheetNo)) return { status: 'duplicate', ref: p.sheetNo };
   writeStocktakeRows(db, {
-    sheetNo: p.sheetNo, counterId: p.source.counterId, year: p.source.year, scope: p.scope, note: p.note, userId: p.source.userId, at: p.at, localDate: p.source.date, lines: p.lines,
+    sheetNo: p.sheetNo,
+    counterId: p.source.counterId,
+    year: p.source.year,
+    scope: p.scope,
+    note: p.note,
+    userId: p.source.userId,
+    at: p.at,
+    localDate: p.source.date,
+    lines: p.lines,
   });
   return { status: 'applied', ref: p.sheetNo };
 }
@@ -96,16 +118,26 @@ const retired: Readonly<Record<string, Refusal>> = { 'stock.count': refuse('coun
  * The first step of applying anything: the declared shape, or the reason it is not. `use` runs with
  * the type and its parsed payload tied together, so callers dispatch on eventDefs without casts.
  */
-export function withParsedEvent<R>(type: string, payload: unknown, use: <T extends EventType>(type: T, p: EventPayload<T>) => R):
-  { ok: true; value: R } | { ok: false; refusal: Refusal } {
+export function withParsedEvent<R>(
+  type: string,
+  payload: unknown,
+  use: <T extends EventType>(type: T, p: EventPayload<T>) => R,
+): { ok: true; value: R } | { ok: false; refusal: Refusal } {
   if (!isEventType(type)) return { ok: false, refusal: retired[type] ?? refuse('unknown_type', { type: type.slice(0, 64) }) };
   return parseAs(type, payload, use);
 }
 
-function parseAs<T extends EventType, R>(type: T, payload: unknown, use: (type: T, p: EventPayload<T>) => R): { ok: true; value: R } | { ok: false; refusal: Refusal } {
+function parseAs<T extends EventType, R>(
+  type: T,
+  payload: unknown,
+  use: (type: T, p: EventPayload<T>) => R,
+): { ok: true; value: R } | { ok: false; refusal: Refusal } {
   const r = eventPayloads[type].safeParse(payload);
   if (!r.success) {
-    return { ok: false, refusal: refuse('schema_invalid', { issues: r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })) }) };
+    return {
+      ok: false,
+      refusal: refuse('schema_invalid', { issues: r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })) }),
+    };
   }
   return { ok: true, value: use(type, r.data) };
 }

@@ -22,46 +22,107 @@ export const eventSource = z.strictObject({ counterId, userId, at: instant, date
 export type EventSource = z.infer<typeof eventSource>;
 
 const redemptionLine = z.strictObject({
-  itemId: userId, name: text(64), kind: z.enum(['goods', 'service']), unit: text(16),
-  qty: anyQty, unitPoints: points, linePoints: points, providerId: userId.nullable(),
+  itemId: userId,
+  name: text(64),
+  kind: z.enum(['goods', 'service']),
+  unit: text(16),
+  qty: anyQty,
+  unitPoints: points,
+  linePoints: points,
+  providerId: userId.nullable(),
 });
 
 const redemption = z.strictObject({
-  receiptNo: z.string().regex(/^C\d{2}-\d{4}-\d{6,}$/), counterId, year, householdId: userId, cardNo: text(32),
-  kind: z.enum(['counter', 'service']), totalPoints: points, requestId: text(200), requestHash: z.string().regex(/^[0-9a-f]{64}$/),
-  result: text(10_000), at: instant, localDate: day, operatorId: userId, overrideBy: userId.nullable(), overrideReason: text(200).nullable(),
+  receiptNo: z.string().regex(/^C\d{2}-\d{4}-\d{6,}$/),
+  counterId,
+  year,
+  householdId: userId,
+  cardNo: text(32),
+  kind: z.enum(['counter', 'service']),
+  totalPoints: points,
+  requestId: text(200),
+  requestHash: z.string().regex(/^[0-9a-f]{64}$/),
+  result: text(10_000),
+  at: instant,
+  localDate: day,
+  operatorId: userId,
+  overrideBy: userId.nullable(),
+  overrideReason: text(200).nullable(),
   lines: z.array(redemptionLine).min(1).max(50),
 });
 
 const receiveLine = z.strictObject({
-  itemId: userId, qty: anyQty, fundingSource: z.enum(['fiscal', 'collective', 'donation', 'sponsor']),
-  donor: text(64).nullable(), unitCostFen: int.min(0).max(100_000_000).nullable(),
+  itemId: userId,
+  qty: anyQty,
+  fundingSource: z.enum(['fiscal', 'collective', 'donation', 'sponsor']),
+  donor: text(64).nullable(),
+  unitCostFen: int.min(0).max(100_000_000).nullable(),
 });
 
 const stocktakeLine = z.strictObject({
-  itemId: userId, name: text(64), unit: text(16), expectedQty: anyQty, countedQty: anyQty, delta: anyQty, reason: text(200),
+  itemId: userId,
+  name: text(64),
+  unit: text(16),
+  expectedQty: anyQty,
+  countedQty: anyQty,
+  delta: anyQty,
+  reason: text(200),
 });
 
 const closeFacts = z.strictObject({
-  closeNo: int.positive(), counterId, after: instant.nullable(), from: instant, to: instant, localDate: day, userId, at: instant,
-  count: int.min(0), points: int.min(0), voids: int.min(0), voidPoints: int.min(0),
-  firstReceiptNo: z.string().max(32).nullable(), lastReceiptNo: z.string().max(32).nullable(), receipts: z.array(z.string().max(32)).max(100_000),
+  closeNo: int.positive(),
+  counterId,
+  after: instant.nullable(),
+  from: instant,
+  to: instant,
+  localDate: day,
+  userId,
+  at: instant,
+  count: int.min(0),
+  points: int.min(0),
+  voids: int.min(0),
+  voidPoints: int.min(0),
+  firstReceiptNo: z.string().max(32).nullable(),
+  lastReceiptNo: z.string().max(32).nullable(),
+  receipts: z.array(z.string().max(32)).max(100_000),
 });
 
 const voidFacts = z.strictObject({ receiptNo: z.string().regex(/^C\d{2}-\d{4}-\d{6,}$/), reason: text(200), userId, supervisorId: userId, at: instant });
-const receiveFacts = z.strictObject({ noteNo: z.string().regex(/^RK-C\d{2}-\d{4}-\d{4,}$/), note: text(200), at: instant, lines: z.array(receiveLine).min(1).max(200) });
+const receiveFacts = z.strictObject({
+  noteNo: z.string().regex(/^RK-C\d{2}-\d{4}-\d{4,}$/),
+  note: text(200),
+  at: instant,
+  lines: z.array(receiveLine).min(1).max(200),
+});
 const stocktakeFacts = z.strictObject({
-  sheetNo: z.string().regex(/^PD-C\d{2}-\d{4}-\d{4,}$/), scope: z.enum(['all', 'partial']), note: text(200), at: instant,
+  sheetNo: z.string().regex(/^PD-C\d{2}-\d{4}-\d{4,}$/),
+  scope: z.enum(['all', 'partial']),
+  note: text(200),
+  at: instant,
   lines: z.array(stocktakeLine).max(2000),
 });
 // Office-only: they reach counters through the feed; their rows stay at the office.
 const boardPublish = z.strictObject({
-  id: userId, year, quarter: int.min(1).max(4), basis: z.string().max(32), from: day, to: day, red: z.array(z.unknown()), black: z.array(z.unknown()),
+  id: userId,
+  year,
+  quarter: int.min(1).max(4),
+  basis: z.string().max(32),
+  from: day,
+  to: day,
+  red: z.array(z.unknown()),
+  black: z.array(z.unknown()),
 });
 const boardWithdraw = z.strictObject({ id: userId, year, quarter: int.min(1).max(4), withdrawsId: userId, reason: text(200) });
 const awardDecide = z.strictObject({
-  id: userId, award: z.string().max(32), year, householdId: userId, personId: userId.optional(), decision: z.enum(['awarded', 'not_awarded']),
-  note: text(200).optional(), rank: int.nullable(), score: int,
+  id: userId,
+  award: z.string().max(32),
+  year,
+  householdId: userId,
+  personId: userId.optional(),
+  decision: z.enum(['awarded', 'not_awarded']),
+  note: text(200).optional(),
+  rank: int.nullable(),
+  score: int,
 });
 const pointValue = z.strictObject({ fenPerPoint: int.min(0).nullable() });
 

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { selectCandidates, type AwardSubjectTotals } from './award-candidates.js';
 
 const household = (householdId: number, score: number, filial?: { points: number; deductions: number }): AwardSubjectTotals => ({
-  householdId, headName: `户${householdId}`, score, filialPoints: filial?.points ?? 0, filialDeductions: filial?.deductions ?? 0,
+  householdId,
+  headName: `户${householdId}`,
+  score,
+  filialPoints: filial?.points ?? 0,
+  filialDeductions: filial?.deductions ?? 0,
 });
 const person = (householdId: number, personId: number, score: number, partyMember = false): AwardSubjectTotals => ({
-  householdId, headName: `户${householdId}`, personId, personName: `人${personId}`, partyMember, score,
+  householdId,
+  headName: `户${householdId}`,
+  personId,
+  personName: `人${personId}`,
+  partyMember,
+  score,
 });
 
 const subjects = [
@@ -23,17 +32,31 @@ const subjects = [
 
 describe('award candidates', () => {
   it('文明户 ranks households by score, ties sharing a rank, nobody at or below zero', () => {
-    expect(selectCandidates('civilized_household', subjects).map((c) => [c.householdId, c.rank, c.score]))
-      .toEqual([[2, 1, 90], [1, 2, 80], [3, 3, 60], [5, 3, 60]]);
+    expect(selectCandidates('civilized_household', subjects).map((c) => [c.householdId, c.rank, c.score])).toEqual([
+      [2, 1, 90],
+      [1, 2, 80],
+      [3, 3, 60],
+      [5, 3, 60],
+    ]);
   });
   it('孝道家庭 needs 孝老爱亲 points and no standing deduction there, and ranks by those points', () => {
-    expect(selectCandidates('filial_family', subjects).map((c) => [c.householdId, c.rank, c.score])).toEqual([[3, 1, 30], [1, 2, 20]]);
+    expect(selectCandidates('filial_family', subjects).map((c) => [c.householdId, c.rank, c.score])).toEqual([
+      [3, 1, 30],
+      [1, 2, 20],
+    ]);
   });
   it('星级党员 ranks party members by their own attributed points', () => {
-    expect(selectCandidates('star_party_member', subjects).map((c) => [c.personId, c.rank, c.score])).toEqual([[11, 1, 15], [31, 1, 15]]);
+    expect(selectCandidates('star_party_member', subjects).map((c) => [c.personId, c.rank, c.score])).toEqual([
+      [11, 1, 15],
+      [31, 1, 15],
+    ]);
   });
   it('道德模范 ranks every person with attributed points', () => {
-    expect(selectCandidates('moral_model', subjects).map((c) => [c.personId, c.rank])).toEqual([[12, 1], [11, 2], [31, 2]]);
+    expect(selectCandidates('moral_model', subjects).map((c) => [c.personId, c.rank])).toEqual([
+      [12, 1],
+      [11, 2],
+      [31, 2],
+    ]);
   });
   it('a cut at a rank keeps the ties', () => {
     expect(selectCandidates('civilized_household', subjects, 3)).toHaveLength(4);

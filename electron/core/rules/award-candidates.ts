@@ -62,7 +62,11 @@ export function selectCandidates<T extends AwardSubjectTotals>(award: AwardKind,
         .map((s) => ({ ...s, householdScore: s.score, score: s.filialPoints ?? 0 }));
       break;
   }
-  const ranked = competitionRank(pool.filter((s) => s.score > 0), (s) => s.score, 'desc',
-    (a, b) => a.householdId - b.householdId || (a.personId ?? 0) - (b.personId ?? 0));
+  const ranked = competitionRank(
+    pool.filter((s) => s.score > 0),
+    (s) => s.score,
+    'desc',
+    (a, b) => a.householdId - b.householdId || (a.personId ?? 0) - (b.personId ?? 0),
+  );
   return maxRank === undefined ? ranked : upToRank(ranked, maxRank);
 }

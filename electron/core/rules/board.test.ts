@@ -6,8 +6,14 @@ const h = (householdId: number, score: number) => ({ householdId, headName: `户
 describe('red and black boards', () => {
   it('red lists positive scores high to low; black lists negative scores lowest first; zero is on neither', () => {
     const { red, black } = rankBoards([h(1, 30), h(2, 0), h(3, -10), h(4, 50), h(5, -40)]);
-    expect(red.map((r) => [r.householdId, r.rank])).toEqual([[4, 1], [1, 2]]);
-    expect(black.map((r) => [r.householdId, r.rank])).toEqual([[5, 1], [3, 2]]);
+    expect(red.map((r) => [r.householdId, r.rank])).toEqual([
+      [4, 1],
+      [1, 2],
+    ]);
+    expect(black.map((r) => [r.householdId, r.rank])).toEqual([
+      [5, 1],
+      [3, 2],
+    ]);
   });
 
   it('a tie at rank 10 puts every tied household on the board', () => {
@@ -15,7 +21,11 @@ describe('red and black boards', () => {
     const scores = [...Array.from({ length: 9 }, (_, i) => h(i + 1, 100 - i)), h(10, 50), h(11, 50), h(12, 50), h(13, 40)];
     const { red } = rankBoards(scores);
     expect(red).toHaveLength(12);
-    expect(red.slice(-3).map((r) => [r.householdId, r.rank])).toEqual([[10, 10], [11, 10], [12, 10]]);
+    expect(red.slice(-3).map((r) => [r.householdId, r.rank])).toEqual([
+      [10, 10],
+      [11, 10],
+      [12, 10],
+    ]);
     expect(red.some((r) => r.householdId === 13)).toBe(false);
   });
 

@@ -1,6 +1,10 @@
 import { competitionRank, upToRank } from './ranking.js';
 
-export interface BoardScore { householdId: number; headName: string; score: number }
+export interface BoardScore {
+  householdId: number;
+  headName: string;
+  score: number;
+}
 export type BoardRow<T extends BoardScore = BoardScore> = T & { rank: number };
 
 export const boardSize = 10;
@@ -13,7 +17,23 @@ const byId = (a: BoardScore, b: BoardScore) => a.householdId - b.householdId;
  */
 export function rankBoards<T extends BoardScore>(scores: readonly T[], size = boardSize): { red: BoardRow<T>[]; black: BoardRow<T>[] } {
   return {
-    red: upToRank(competitionRank(scores.filter((s) => s.score > 0), (s) => s.score, 'desc', byId), size),
-    black: upToRank(competitionRank(scores.filter((s) => s.score < 0), (s) => s.score, 'asc', byId), size),
+    red: upToRank(
+      competitionRank(
+        scores.filter((s) => s.score > 0),
+        (s) => s.score,
+        'desc',
+        byId,
+      ),
+      size,
+    ),
+    black: upToRank(
+      competitionRank(
+        scores.filter((s) => s.score < 0),
+        (s) => s.score,
+        'asc',
+        byId,
+      ),
+      size,
+    ),
   };
 }

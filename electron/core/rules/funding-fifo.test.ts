@@ -3,10 +3,28 @@ import { attributeFifo, rollUp, type FifoMovement, type FundingRow } from './fun
 
 const rice = 1;
 const oil = 2;
-const receive = (itemId: number, qty: number, fundingSource: FifoMovement['fundingSource'], unitCostFen: number | null, donor: string | null = null, inPeriod = true): FifoMovement =>
-  ({ itemId, delta: qty, kind: 'receive', fundingSource, unitCostFen, donor, inPeriod });
-const redeem = (itemId: number, qty: number, redemptionId: number, inPeriod = true): FifoMovement => ({ itemId, delta: -qty, kind: 'redeem', redemptionId, inPeriod });
-const voidOf = (itemId: number, qty: number, redemptionId: number, inPeriod = true): FifoMovement => ({ itemId, delta: qty, kind: 'void', redemptionId, inPeriod });
+const receive = (
+  itemId: number,
+  qty: number,
+  fundingSource: FifoMovement['fundingSource'],
+  unitCostFen: number | null,
+  donor: string | null = null,
+  inPeriod = true,
+): FifoMovement => ({ itemId, delta: qty, kind: 'receive', fundingSource, unitCostFen, donor, inPeriod });
+const redeem = (itemId: number, qty: number, redemptionId: number, inPeriod = true): FifoMovement => ({
+  itemId,
+  delta: -qty,
+  kind: 'redeem',
+  redemptionId,
+  inPeriod,
+});
+const voidOf = (itemId: number, qty: number, redemptionId: number, inPeriod = true): FifoMovement => ({
+  itemId,
+  delta: qty,
+  kind: 'void',
+  redemptionId,
+  inPeriod,
+});
 const count = (itemId: number, delta: number, inPeriod = true): FifoMovement => ({ itemId, delta, kind: 'count', inPeriod });
 
 const pick = (rows: FundingRow[], source: string, itemId = rice, donor: string | null = null) => {
@@ -17,13 +35,16 @@ const pick = (rows: FundingRow[], source: string, itemId = rice, donor: string |
 
 describe('FIFO attribution of redeemed goods to funding sources', () => {
   it('takes from the oldest receipt first, crossing into the next lot', () => {
-    const rows = attributeFifo([
-      receive(rice, 10, 'fiscal', 2500),
-      receive(rice, 5, 'donation', 3000, '爱心企业'),
-      redeem(rice, 12, 1),
-    ]);
+    const rows = attributeFifo([receive(rice, 10, 'fiscal', 2500), receive(rice, 5, 'donation', 3000, '爱心企业'), redeem(rice, 12, 1)]);
     expect(pick(rows, 'fiscal')).toMatchObject({ receivedQty: 10, receivedValueFen: 25_000, redeemedQty: 10, redeemedValueFen: 25_000, onHandQty: 0 });
-    expect(pick(rows, 'donation', rice, '爱心企业')).toMatchObject({ receivedQty: 5, receivedValueFen: 15_000, redeemedQty: 2, redeemedValueFen: 6000, onHandQty: 3, onHandValueFen: 9000 });
+    expect(pick(rows, 'donation', rice, '爱心企业')).toMatchObject({
+      receivedQty: 5,
+      receivedValueFen: 15_000,
+      redeemedQty: 2,
+      redeemedValueFen: 6000,
+      onHandQty: 3,
+      onHandValueFen: 9000,
+    });
   });
 
   it('keeps items apart', () => {
@@ -61,12 +82,7 @@ describe('FIFO attribution of redeemed goods to funding sources', () => {
   });
 
   it('a stocktake shortfall is a loss taken FIFO; a surplus is a lot of its own, taken after the older lots', () => {
-    const rows = attributeFifo([
-      receive(rice, 3, 'fiscal', 100),
-      count(rice, -1),
-      count(rice, 2),
-      redeem(rice, 3, 1),
-    ]);
+    const rows = attributeFifo([receive(rice, 3, 'fiscal', 100), count(rice, -1), count(rice, 2), redeem(rice, 3, 1)]);
     expect(pick(rows, 'fiscal')).toMatchObject({ lostQty: 1, lostValueFen: 100, redeemedQty: 2, onHandQty: 0 });
     expect(pick(rows, 'surplus')).toMatchObject({ receivedQty: 2, receivedValueFen: 0, redeemedQty: 1, onHandQty: 1 });
   });
@@ -81,8 +97,15 @@ describe('FIFO attribution of redeemed goods to funding sources', () => {
 
   it('on hand from the lots equals stock on hand (the sum of the movements)', () => {
     const moves = [
-      receive(rice, 10, 'fiscal', 100), receive(rice, 6, 'donation', 0, '张老板'), redeem(rice, 7, 1), count(rice, -2),
-      redeem(rice, 4, 2), voidOf(rice, 7, 1), count(rice, 3), receive(rice, 1, 'sponsor', null, '县农商行'), redeem(rice, 9, 3),
+      receive(rice, 10, 'fiscal', 100),
+      receive(rice, 6, 'donation', 0, '张老板'),
+      redeem(rice, 7, 1),
+      count(rice, -2),
+      redeem(rice, 4, 2),
+      voidOf(rice, 7, 1),
+      count(rice, 3),
+      receive(rice, 1, 'sponsor', null, '县农商行'),
+      redeem(rice, 9, 3),
     ];
     const rows = attributeFifo(moves);
     const stock = moves.reduce((s, m) => s + m.delta, 0);
@@ -98,8 +121,20 @@ describe('FIFO attribution of redeemed goods to funding sources', () => {
 
   it('rolls rows up by purse', () => {
     const rows = attributeFifo([receive(rice, 2, 'donation', 100, '甲'), receive(oil, 3, 'donation', 200, '乙'), redeem(oil, 1, 1)]);
-    expect(rollUp(rows, (r) => r.source)).toEqual([{ key: 'donation', totals: {
-      receivedQty: 5, receivedValueFen: 800, redeemedQty: 1, redeemedValueFen: 200, lostQty: 0, lostValueFen: 0, onHandQty: 4, onHandValueFen: 600,
-    } }]);
+    expect(rollUp(rows, (r) => r.source)).toEqual([
+      {
+        key: 'donation',
+        totals: {
+          receivedQty: 5,
+          receivedValueFen: 800,
+          redeemedQty: 1,
+          redeemedValueFen: 200,
+          lostQty: 0,
+          lostValueFen: 0,
+          onHandQty: 4,
+          onHandValueFen: 600,
+        },
+      },
+    ]);
   });
 });

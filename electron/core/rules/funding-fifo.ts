@@ -35,7 +35,11 @@ export interface FundingRow {
   onHandValueFen: number;
 }
 
-interface Lot { row: FundingRow; unitCostFen: number; remaining: number }
+interface Lot {
+  row: FundingRow;
+  unitCostFen: number;
+  remaining: number;
+}
 
 /**
  * Attributes goods leaving the shelf to the purses that paid for them, first in first out by receipt
@@ -53,7 +57,19 @@ export function attributeFifo(movements: readonly FifoMovement[]): FundingRow[] 
     const key = JSON.stringify([source, donor, itemId]);
     let r = rows.get(key);
     if (!r) {
-      r = { source, donor, itemId, receivedQty: 0, receivedValueFen: 0, redeemedQty: 0, redeemedValueFen: 0, lostQty: 0, lostValueFen: 0, onHandQty: 0, onHandValueFen: 0 };
+      r = {
+        source,
+        donor,
+        itemId,
+        receivedQty: 0,
+        receivedValueFen: 0,
+        redeemedQty: 0,
+        redeemedValueFen: 0,
+        lostQty: 0,
+        lostValueFen: 0,
+        onHandQty: 0,
+        onHandValueFen: 0,
+      };
       rows.set(key, r);
     }
     return r;
@@ -89,7 +105,7 @@ export function attributeFifo(movements: readonly FifoMovement[]): FundingRow[] 
     if (m.kind === 'receive' || (m.kind === 'count' && m.delta > 0)) {
       const source: LotSource = m.kind === 'receive' ? (m.fundingSource ?? 'unknown') : 'surplus';
       const cost = m.kind === 'receive' ? (m.unitCostFen ?? 0) : 0;
-      const row = rowFor(source, m.kind === 'receive' ? (m.donor || null) : null, m.itemId);
+      const row = rowFor(source, m.kind === 'receive' ? m.donor || null : null, m.itemId);
       addLot(m.itemId, row, m.delta, cost);
       if (m.inPeriod) {
         row.receivedQty += m.delta;
@@ -146,8 +162,14 @@ export function attributeFifo(movements: readonly FifoMovement[]): FundingRow[] 
 }
 
 export interface FundingTotals {
-  receivedQty: number; receivedValueFen: number; redeemedQty: number; redeemedValueFen: number;
-  lostQty: number; lostValueFen: number; onHandQty: number; onHandValueFen: number;
+  receivedQty: number;
+  receivedValueFen: number;
+  redeemedQty: number;
+  redeemedValueFen: number;
+  lostQty: number;
+  lostValueFen: number;
+  onHandQty: number;
+  onHandValueFen: number;
 }
 
 /** Sums rows under a key (per purse, per purse and donor, ...), keeping the first row's order. */
@@ -157,7 +179,14 @@ export function rollUp<K>(rows: readonly FundingRow[], keyOf: (r: FundingRow) =>
     const key = keyOf(r);
     const k = JSON.stringify(key);
     let e = out.get(k);
-    if (!e) out.set(k, (e = { key, totals: { receivedQty: 0, receivedValueFen: 0, redeemedQty: 0, redeemedValueFen: 0, lostQty: 0, lostValueFen: 0, onHandQty: 0, onHandValueFen: 0 } }));
+    if (!e)
+      out.set(
+        k,
+        (e = {
+          key,
+          totals: { receivedQty: 0, receivedValueFen: 0, redeemedQty: 0, redeemedValueFen: 0, lostQty: 0, lostValueFen: 0, onHandQty: 0, onHandValueFen: 0 },
+        }),
+      );
     for (const f of Object.keys(e.totals) as (keyof FundingTotals)[]) e.totals[f] += r[f];
   }
   return [...out.values()];

@@ -8,7 +8,16 @@ describe('villager group order', () => {
   });
   it('orders groups as the village counts them', () => {
     const groups = ['第三村民小组', '第十村民小组', '第一村民小组', '', '第二村民小组', '第九村民小组', '3组', '12组', '东片'];
-    expect([...groups].sort((a, b) => (groupSortKey(a) < groupSortKey(b) ? -1 : groupSortKey(a) > groupSortKey(b) ? 1 : 0)))
-      .toEqual(['', '3组', '12组', '东片', '第一村民小组', '第二村民小组', '第三村民小组', '第九村民小组', '第十村民小组']);
+    expect([...groups].sort((a, b) => (groupSortKey(a) < groupSortKey(b) ? -1 : groupSortKey(a) > groupSortKey(b) ? 1 : 0))).toEqual([
+      '',
+      '3组',
+      '12组',
+      '东片',
+      '第一村民小组',
+      '第二村民小组',
+      '第三村民小组',
+      '第九村民小组',
+      '第十村民小组',
+    ]);
   });
 });

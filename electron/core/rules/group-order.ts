@@ -6,7 +6,7 @@ export function chineseNumber(s: string): number | null {
   if (!s.includes('十')) return [...s].reduce((n, c) => n * 10 + digits[c], 0);
   const [tens, ones] = s.split('十');
   if (ones.includes('十')) return null;
-  return (tens === '' ? 1 : digits[tens] ?? NaN) * 10 + (ones === '' ? 0 : digits[ones] ?? NaN);
+  return (tens === '' ? 1 : (digits[tens] ?? NaN)) * 10 + (ones === '' ? 0 : (digits[ones] ?? NaN));
 }
 
 /**
@@ -19,4 +19,3 @@ export function groupSortKey(name: string): string {
     return n === null || Number.isNaN(n) ? m : `#${String(n).padStart(6, '0')}`;
   });
 }
-

@@ -1,7 +1,10 @@
 import { lastDayOfMonth, parts, ymd } from './date-math.js';
 
 export type Quarter = 1 | 2 | 3 | 4;
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 /** Inclusive village dates: Q3 ends on 30 September and Q4 starts on 1 October, whatever UTC says. */
 export function quarterPeriod(year: number, quarter: Quarter): Period {
@@ -41,20 +44,31 @@ export type ReportPreset =
 
 export function presetPeriod(p: ReportPreset): Period {
   switch (p.kind) {
-    case 'month': return monthPeriod(p.year, p.month);
-    case 'quarter': return quarterPeriod(p.year, p.quarter);
-    case 'year': return yearPeriod(p.year);
-    case 'progress': return { from: ymd(p.year, 1, 1), to: p.which === 'june' ? ymd(p.year, 6, 30) : p.which === 'september' ? ymd(p.year, 9, 30) : ymd(p.year, 12, 31) };
+    case 'month':
+      return monthPeriod(p.year, p.month);
+    case 'quarter':
+      return quarterPeriod(p.year, p.quarter);
+    case 'year':
+      return yearPeriod(p.year);
+    case 'progress':
+      return { from: ymd(p.year, 1, 1), to: p.which === 'june' ? ymd(p.year, 6, 30) : p.which === 'september' ? ymd(p.year, 9, 30) : ymd(p.year, 12, 31) };
   }
 }
 
 export function presetTitle(p: ReportPreset): string {
   switch (p.kind) {
-    case 'month': return `${p.year}年${p.month}月积分工作月报`;
-    case 'quarter': return `${p.year}年第${p.quarter}季度积分工作季报`;
-    case 'year': return `${p.year}年度积分工作统计`;
-    case 'progress': return p.which === 'june' ? `${p.year}年上半年积分制工作进展报告（截至6月底）`
-      : p.which === 'september' ? `${p.year}年前三季度积分制工作进展报告（截至9月底）` : `${p.year}年度积分制工作总结`;
+    case 'month':
+      return `${p.year}年${p.month}月积分工作月报`;
+    case 'quarter':
+      return `${p.year}年第${p.quarter}季度积分工作季报`;
+    case 'year':
+      return `${p.year}年度积分工作统计`;
+    case 'progress':
+      return p.which === 'june'
+        ? `${p.year}年上半年积分制工作进展报告（截至6月底）`
+        : p.which === 'september'
+          ? `${p.year}年前三季度积分制工作进展报告（截至9月底）`
+          : `${p.year}年度积分制工作总结`;
   }
 }
 

@@ -3,7 +3,12 @@
  * A list cut "at rank N" keeps everyone whose rank is N or better, so a tie at the cut-off lists
  * every tied entry and the list can be longer than N.
  */
-export function competitionRank<T>(items: readonly T[], score: (t: T) => number, order: 'desc' | 'asc', tieBreak: (a: T, b: T) => number): (T & { rank: number })[] {
+export function competitionRank<T>(
+  items: readonly T[],
+  score: (t: T) => number,
+  order: 'desc' | 'asc',
+  tieBreak: (a: T, b: T) => number,
+): (T & { rank: number })[] {
   const sorted = [...items].sort((a, b) => (order === 'desc' ? score(b) - score(a) : score(a) - score(b)) || tieBreak(a, b));
   const out: (T & { rank: number })[] = [];
   sorted.forEach((t, i) => {

@@ -49,8 +49,10 @@ describe('trial bulk days (集中兑换日)', () => {
   it('lists the fixed and bulk days of a range for the calendar screen', () => {
     const cal = { mode: 'monthly' as const, day: 25, trial: { start: '2026-03-15' } };
     expect(redemptionDaysBetween(cal, '2026-03-01', '2026-04-30')).toEqual([
-      { date: '2026-03-15', bulk: true }, { date: '2026-03-25', bulk: false },
-      { date: '2026-04-15', bulk: true }, { date: '2026-04-25', bulk: false },
+      { date: '2026-03-15', bulk: true },
+      { date: '2026-03-25', bulk: false },
+      { date: '2026-04-15', bulk: true },
+      { date: '2026-04-25', bulk: false },
     ]);
     expect(redemptionDaysBetween({ mode: 'monthly', day: 1 }, '2026-12-01', '2027-01-31').map((d) => d.date)).toEqual(['2026-12-01', '2027-01-01']);
   });

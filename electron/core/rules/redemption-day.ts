@@ -5,7 +5,10 @@ import { clampedDate, normalizeMonth, parts, ymd } from './date-math.js';
  * Without `bulkDay` the bulk days fall on the start date and its monthly anniversaries; with it,
  * on that day of the month within each of the 3 months (1–28, so every month has one).
  */
-export interface Trial { start: string; bulkDay?: number }
+export interface Trial {
+  start: string;
+  bulkDay?: number;
+}
 
 export type CalendarMode = { mode: 'any' } | { mode: 'dates'; dates: string[] } | { mode: 'monthly'; day: number };
 export type Calendar = CalendarMode & { trial?: Trial };
@@ -42,8 +45,10 @@ export function isBulkDay(calendar: Calendar, date: string): boolean {
 export function isRedemptionDay(calendar: Calendar, date: string): boolean {
   if (isBulkDay(calendar, date)) return true;
   switch (calendar.mode) {
-    case 'any': return true;
-    case 'dates': return calendar.dates.includes(date);
+    case 'any':
+      return true;
+    case 'dates':
+      return calendar.dates.includes(date);
     case 'monthly': {
       const { year, month } = parts(date);
       return date === clampedDate(year, month, calendar.day);
@@ -63,5 +68,8 @@ export function redemptionDaysBetween(calendar: Calendar, from: string, to: stri
     }
   }
   for (const d of bulkDays(calendar.trial)) days.set(d, true);
-  return [...days].filter(([d]) => d >= from && d <= to).sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, bulk]) => ({ date, bulk }));
+  return [...days]
+    .filter(([d]) => d >= from && d <= to)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, bulk]) => ({ date, bulk }));
 }

@@ -4,21 +4,41 @@ import { groupRoster, mapHeaders, parsePartyMember, type RawRow } from './roster
 const row = (n: number, cells: RawRow['cells']): RawRow => ({ row: n, cells });
 
 describe('roster grouping', () => {
-  it('groups member rows by card number, the head first, and fills the head\'s relation', () => {
+  it("groups member rows by card number, the head first, and fills the head's relation", () => {
     const { households, errors } = groupRoster([
-      row(2, { cardNo: '66010001', headName: '张三丰', group: '第一组', phone: '13800005678', memberName: '张三丰', idNo: '11010519491231002x', partyMember: '是' }),
+      row(2, {
+        cardNo: '66010001',
+        headName: '张三丰',
+        group: '第一组',
+        phone: '13800005678',
+        memberName: '张三丰',
+        idNo: '11010519491231002x',
+        partyMember: '是',
+      }),
       row(3, { cardNo: '66010001', headName: '张三丰', memberName: '李秀英', relation: '妻子' }),
       row(4, { cardNo: '66010002', headName: '刘䶮', group: '第二组' }),
     ]);
     expect(errors).toEqual([]);
     expect(households).toEqual([
-      { row: 2, cardNo: '66010001', headName: '张三丰', group: '第一组', phone: '13800005678', members: [
-        { row: 2, name: '张三丰', relation: '户主', idNo: '11010519491231002X', partyMember: true },
-        { row: 3, name: '李秀英', relation: '妻子', idNo: '', partyMember: false },
-      ] },
-      { row: 4, cardNo: '66010002', headName: '刘䶮', group: '第二组', phone: '', members: [
-        { row: 4, name: '刘䶮', relation: '户主', idNo: '', partyMember: false },
-      ] },
+      {
+        row: 2,
+        cardNo: '66010001',
+        headName: '张三丰',
+        group: '第一组',
+        phone: '13800005678',
+        members: [
+          { row: 2, name: '张三丰', relation: '户主', idNo: '11010519491231002X', partyMember: true },
+          { row: 3, name: '李秀英', relation: '妻子', idNo: '', partyMember: false },
+        ],
+      },
+      {
+        row: 4,
+        cardNo: '66010002',
+        headName: '刘䶮',
+        group: '第二组',
+        phone: '',
+        members: [{ row: 4, name: '刘䶮', relation: '户主', idNo: '', partyMember: false }],
+      },
     ]);
   });
 
@@ -78,11 +98,16 @@ describe('roster grouping', () => {
   });
 
   it('reads party membership in the words rosters use', () => {
-    expect([parsePartyMember('中共党员'), parsePartyMember('群众'), parsePartyMember(''), parsePartyMember('Y'), parsePartyMember('?')])
-      .toEqual([true, false, false, true, null]);
+    expect([parsePartyMember('中共党员'), parsePartyMember('群众'), parsePartyMember(''), parsePartyMember('Y'), parsePartyMember('?')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      null,
+    ]);
   });
 
-  it('maps headers by name or alias, in any order, and requires the head\'s name', () => {
+  it("maps headers by name or alias, in any order, and requires the head's name", () => {
     expect(mapHeaders(['姓名', '户主*', '身份证号码', '备注']).columns).toEqual({ memberName: 0, headName: 1, idNo: 2 });
     expect(mapHeaders(['姓名', '电话']).missing).toEqual(['户主姓名']);
   });

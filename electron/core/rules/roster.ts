@@ -16,11 +16,31 @@ export const rosterColumns = [
 export type RosterKey = (typeof rosterColumns)[number]['key'];
 
 /** A row as read from the sheet: trimmed text, or a problem found while reading a cell. */
-export interface RawRow { row: number; cells: Partial<Record<RosterKey, string>>; cellProblems?: string[] }
+export interface RawRow {
+  row: number;
+  cells: Partial<Record<RosterKey, string>>;
+  cellProblems?: string[];
+}
 
-export interface RosterMember { row: number; name: string; relation: string; idNo: string; partyMember: boolean }
-export interface RosterHousehold { row: number; cardNo: string; headName: string; group: string; phone: string; members: RosterMember[] }
-export interface RowError { row: number; message: string }
+export interface RosterMember {
+  row: number;
+  name: string;
+  relation: string;
+  idNo: string;
+  partyMember: boolean;
+}
+export interface RosterHousehold {
+  row: number;
+  cardNo: string;
+  headName: string;
+  group: string;
+  phone: string;
+  members: RosterMember[];
+}
+export interface RowError {
+  row: number;
+  message: string;
+}
 
 const cardPattern = /^[0-9A-Za-z-]{4,32}$/;
 const phonePattern = /^[0-9+\- ]{0,20}$/;

@@ -5,12 +5,12 @@ const fixed: RuleShape = { kind: 'award', points: 5, minPoints: null, maxPoints:
 const range: RuleShape = { kind: 'deduction', points: null, minPoints: 2, maxPoints: 10, capPerYear: null };
 
 describe('rule points', () => {
-  it('takes a fixed rule\'s points and refuses a different value', () => {
+  it("takes a fixed rule's points and refuses a different value", () => {
     expect(entryMagnitude(fixed, undefined)).toEqual({ ok: true, magnitude: 5 });
     expect(entryMagnitude(fixed, 5)).toEqual({ ok: true, magnitude: 5 });
     expect(entryMagnitude(fixed, 6).ok).toBe(false);
   });
-  it('requires a range rule\'s points inside the range', () => {
+  it("requires a range rule's points inside the range", () => {
     expect(entryMagnitude(range, undefined).ok).toBe(false);
     expect(entryMagnitude(range, 1).ok).toBe(false);
     expect(entryMagnitude(range, 2)).toEqual({ ok: true, magnitude: 2 });

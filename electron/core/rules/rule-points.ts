@@ -6,7 +6,8 @@ export interface RuleShape {
   capPerYear: number | null;
 }
 
-export type PointsCheck = { ok: true; magnitude: number } | { ok: false; reason: 'rule_points_fixed' | 'rule_points_missing' | 'rule_points_out_of_range'; message: string };
+export type PointsCheck =
+  { ok: true; magnitude: number } | { ok: false; reason: 'rule_points_fixed' | 'rule_points_missing' | 'rule_points_out_of_range'; message: string };
 
 /** A fixed rule gives its points; a range rule takes the recorder's choice, which must lie in the range. */
 export function entryMagnitude(rule: RuleShape, given: number | undefined): PointsCheck {

@@ -2,8 +2,15 @@ export type LedgerKind = 'award' | 'deduction' | 'reversal' | 'redemption' | 'vo
 /** notice: approved, but still in its public-notice period (公示期), so not counted yet. */
 export type LedgerStatus = 'pending' | 'approved' | 'rejected' | 'notice';
 
-export interface LedgerMove { kind: LedgerKind; points: number; status: LedgerStatus }
-export interface Running { runningScore: number; runningAvailable: number }
+export interface LedgerMove {
+  kind: LedgerKind;
+  points: number;
+  status: LedgerStatus;
+}
+export interface Running {
+  runningScore: number;
+  runningAvailable: number;
+}
 
 /**
  * The score and redemption right after each row, in ledger order. Entries move both; redemptions and

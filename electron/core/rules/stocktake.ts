@@ -1,5 +1,16 @@
-export interface CountInput { itemId: number; countedQty: number; expectedQty?: number; reason?: string }
-export interface CountLine { itemId: number; expectedQty: number; countedQty: number; delta: number; reason: string }
+export interface CountInput {
+  itemId: number;
+  countedQty: number;
+  expectedQty?: number;
+  reason?: string;
+}
+export interface CountLine {
+  itemId: number;
+  expectedQty: number;
+  countedQty: number;
+  delta: number;
+  reason: string;
+}
 
 export type StocktakeProblem =
   | { kind: 'duplicate'; itemId: number }
@@ -11,8 +22,11 @@ export type StocktakeProblem =
  * Compares counted with expected (stock on hand now). Every variance needs a reason, its own or the
  * sheet's, because it becomes an adjustment row that someone must be able to answer for.
  */
-export function stocktakeLines(inputs: readonly CountInput[], stockOf: (itemId: number) => number, sheetReason = ''):
-  { ok: true; lines: CountLine[] } | { ok: false; problem: StocktakeProblem } {
+export function stocktakeLines(
+  inputs: readonly CountInput[],
+  stockOf: (itemId: number) => number,
+  sheetReason = '',
+): { ok: true; lines: CountLine[] } | { ok: false; problem: StocktakeProblem } {
   const seen = new Set<number>();
   const lines: CountLine[] = [];
   for (const i of inputs) {

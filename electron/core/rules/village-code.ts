@@ -3,9 +3,7 @@
  * The first two digits must be a province the national statistics list uses; a village-level code
  * has non-zero town (digits 7–9) and village (10–12) parts, or it names a town or county instead.
  */
-const provinces = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
-]);
+const provinces = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65]);
 
 export type VillageCodeProblem = 'format' | 'province' | 'not_village';
 

@@ -5,8 +5,7 @@ import { villageDate } from './village-date.js';
 describe('village day range', () => {
   it('a Shanghai day starts at 16:00 UTC the day before', () => {
     expect(startOfVillageDay('2026-03-01', 'Asia/Shanghai').toISOString()).toBe('2026-02-28T16:00:00.000Z');
-    expect(villageDayRange('2026-03-01', '2026-03-31', 'Asia/Shanghai'))
-      .toEqual({ startIso: '2026-02-28T16:00:00.000Z', endIso: '2026-03-31T16:00:00.000Z' });
+    expect(villageDayRange('2026-03-01', '2026-03-31', 'Asia/Shanghai')).toEqual({ startIso: '2026-02-28T16:00:00.000Z', endIso: '2026-03-31T16:00:00.000Z' });
   });
   it('the bounds agree with villageDate at the edges', () => {
     const { startIso, endIso } = villageDayRange('2026-01-01', '2026-12-31', 'Asia/Shanghai');

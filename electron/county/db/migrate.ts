@@ -4,9 +4,10 @@ import type pg from 'pg';
 import { assertHistoryPrefix, loadMigrations } from '../../../db/migrate.js';
 
 // From source the SQL sits at the repo's db/county-migrations; compiled, two levels further up.
-export const countyMigrationsDir = [new URL('../../../db/county-migrations/', import.meta.url), new URL('../../../../db/county-migrations/', import.meta.url)]
-  .map((u) => fileURLToPath(u))
-  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../../db/county-migrations/', import.meta.url));
+export const countyMigrationsDir =
+  [new URL('../../../db/county-migrations/', import.meta.url), new URL('../../../../db/county-migrations/', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../../db/county-migrations/', import.meta.url));
 
 /**
  * The village's migration rules on PostgreSQL: numbered files, each in its own transaction with its
@@ -20,7 +21,11 @@ export async function migrateCounty(pool: pg.Pool, dir = countyMigrationsDir): P
     await c.query('SELECT pg_advisory_lock(7113)');
     await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-    const history = (await c.query('SELECT version, name, checksum FROM schema_migrations ORDER BY version')).rows as { version: number; name: string; checksum: string }[];
+    const history = (await c.query('SELECT version, name, checksum FROM schema_migrations ORDER BY version')).rows as {
+      version: number;
+      name: string;
+      checksum: string;
+    }[];
     assertHistoryPrefix(history, migrations);
     const applied: string[] = [];
     for (const m of migrations.slice(history.length)) {

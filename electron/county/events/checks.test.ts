@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkDayClose, checkDayCloseAgainstLines, checkLineSign, checkYearAgainstLines, checkYearArithmetic } from './checks.js';
 
 const year = { householdId: 1, year: 2026, awarded: 30, deducted: 5, redeemed: 10, score: 25, available: 15 };
-const line = { entryId: 1, householdId: 1, year: 2026, date: '2026-03-02', category: '孝老爱亲', rule: '照顾老人', heading: 'award' as const, reversal: false, points: 5 };
+const line = {
+  entryId: 1,
+  householdId: 1,
+  year: 2026,
+  date: '2026-03-02',
+  category: '孝老爱亲',
+  rule: '照顾老人',
+  heading: 'award' as const,
+  reversal: false,
+  points: 5,
+};
 
 describe('county checks', () => {
   it('accepts sums that add up and names the one that does not', () => {

@@ -4,7 +4,10 @@ import type { UpwardPayload } from './schemas.js';
  * What the county refuses to believe, as pure rules (the recomputed sums come from the database).
  * Each returns null when the event is sound, else a machine-readable reason and a line for people.
  */
-export interface Finding { reason: string; detail: string }
+export interface Finding {
+  reason: string;
+  detail: string;
+}
 
 /** score = awarded − deducted, available = score − redeemed, none of the parts negative. */
 export function checkYearArithmetic(p: UpwardPayload<'household.year'>): Finding | null {
@@ -28,7 +31,7 @@ export function checkYearAgainstLines(p: UpwardPayload<'household.year'>, lines:
 /** An award adds, a deduction takes away, a reversal does the opposite of what it reverses. */
 export function checkLineSign(p: UpwardPayload<'ledger.line'>): Finding | null {
   const positive = (p.heading === 'award') !== p.reversal;
-  if (p.points === 0 || (p.points > 0) !== positive) {
+  if (p.points === 0 || p.points > 0 !== positive) {
     return { reason: 'sign_mismatch', detail: `${p.reversal ? '冲正' : ''}${p.heading === 'award' ? '奖励' : '扣分'}的分值符号不对 (points ${p.points})` };
   }
   if (p.year !== Number(p.date.slice(0, 4)) && Math.abs(p.year - Number(p.date.slice(0, 4))) > 1) {

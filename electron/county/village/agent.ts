@@ -8,14 +8,33 @@ import { deriveSecret, newKeyPair } from '../../sync/office.js';
 import { PeerError, postJson, postSigned } from '../../sync/signed-client.js';
 
 /** What pairing with the county leaves at the village office (settings 'local.county.link': a local. key, so the settings feed never carries the secret to counters). */
-export interface CountyLink { countyUrl: string; terminalId: string; secret: string; villageCode: string; villageName: string; pairedAt: string }
-
-export interface CountyStatus {
-  paired: boolean; online: boolean; countyUrl: string | null; villageCode: string | null; villageName: string | null;
-  pending: number; lastPushAt: string | null; lastError: string | null; revoked: boolean;
+export interface CountyLink {
+  countyUrl: string;
+  terminalId: string;
+  secret: string;
+  villageCode: string;
+  villageName: string;
+  pairedAt: string;
 }
 
-export interface CountyAgentOptions { intervalMs: number; timeoutMs: number; maxBackoffMs: number; pushBatch: number }
+export interface CountyStatus {
+  paired: boolean;
+  online: boolean;
+  countyUrl: string | null;
+  villageCode: string | null;
+  villageName: string | null;
+  pending: number;
+  lastPushAt: string | null;
+  lastError: string | null;
+  revoked: boolean;
+}
+
+export interface CountyAgentOptions {
+  intervalMs: number;
+  timeoutMs: number;
+  maxBackoffMs: number;
+  pushBatch: number;
+}
 export const defaultCountyOptions: CountyAgentOptions = { intervalMs: 10_000, timeoutMs: 20_000, maxBackoffMs: 300_000, pushBatch: 500 };
 
 /** POS_COUNTY_INTERVAL_MS, POS_COUNTY_TIMEOUT_MS, POS_COUNTY_MAX_BACKOFF_MS, POS_COUNTY_PUSH_BATCH. */
@@ -38,14 +57,19 @@ export function countyOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Part
  * check the snapshot against them.
  */
 export function materializeSnapshots(db: CoreDeps['db'], at: string): number {
-  return db.transaction(() => {
-    const n = stmt(db, `INSERT INTO county_outbox (uuid, type, payload, at)
+  return db
+    .transaction(() => {
+      const n = stmt(
+        db,
+        `INSERT INTO county_outbox (uuid, type, payload, at)
       SELECT lower(hex(randomblob(16))), 'household.year', json_object('householdId', t.household_id, 'year', t.year, 'awarded', t.awarded,
         'deducted', t.deducted, 'redeemed', t.redeemed, 'score', t.awarded - t.deducted, 'available', t.awarded - t.deducted - t.redeemed), ?
-      FROM county_dirty d JOIN account_totals t ON t.household_id = d.household_id AND t.year = d.year ORDER BY d.household_id, d.year`).run(at).changes;
-    stmt(db, 'DELETE FROM county_dirty').run();
-    return n;
-  }).immediate();
+      FROM county_dirty d JOIN account_totals t ON t.household_id = d.household_id AND t.year = d.year ORDER BY d.household_id, d.year`,
+      ).run(at).changes;
+      stmt(db, 'DELETE FROM county_dirty').run();
+      return n;
+    })
+    .immediate();
 }
 
 /**
@@ -61,7 +85,10 @@ export class CountyAgent {
   private state = { online: false, lastError: null as string | null, revoked: false };
   readonly opts: CountyAgentOptions;
 
-  constructor(private readonly deps: CoreDeps, opts: Partial<CountyAgentOptions> = {}) {
+  constructor(
+    private readonly deps: CoreDeps,
+    opts: Partial<CountyAgentOptions> = {},
+  ) {
     this.opts = { ...defaultCountyOptions, ...opts };
   }
 
@@ -87,12 +114,19 @@ export class CountyAgent {
   status(): CountyStatus {
     const link = this.link();
     const pushed = getSetting(this.db, 'local.county.pushedSeq', 0);
-    const pending = (stmt(this.db, 'SELECT COUNT(*) AS n FROM county_outbox WHERE seq > ?').get(pushed) as { n: number }).n
-      + (stmt(this.db, 'SELECT COUNT(*) AS n FROM county_dirty').get() as { n: number }).n;
+    const pending =
+      (stmt(this.db, 'SELECT COUNT(*) AS n FROM county_outbox WHERE seq > ?').get(pushed) as { n: number }).n +
+      (stmt(this.db, 'SELECT COUNT(*) AS n FROM county_dirty').get() as { n: number }).n;
     return {
-      paired: link !== null, online: link !== null && this.state.online, countyUrl: link?.countyUrl ?? null, villageCode: link?.villageCode ?? null,
-      villageName: link?.villageName ?? null, pending, lastPushAt: getSetting<string | null>(this.db, 'local.county.lastPushAt', null),
-      lastError: this.state.lastError, revoked: this.state.revoked,
+      paired: link !== null,
+      online: link !== null && this.state.online,
+      countyUrl: link?.countyUrl ?? null,
+      villageCode: link?.villageCode ?? null,
+      villageName: link?.villageName ?? null,
+      pending,
+      lastPushAt: getSetting<string | null>(this.db, 'local.county.lastPushAt', null),
+      lastError: this.state.lastError,
+      revoked: this.state.revoked,
     };
   }
 
@@ -136,13 +170,23 @@ export class CountyAgent {
     const peer = { baseUrl: link.countyUrl, terminalId: link.terminalId, secret: link.secret };
     for (let guard = 0; guard < 100_000; guard++) {
       const after = getSetting(this.db, 'local.county.pushedSeq', 0);
-      const rows = stmt(this.db, 'SELECT seq, uuid, type, payload, at FROM county_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, this.opts.pushBatch) as
-        { seq: number; uuid: string; type: string; payload: string; at: string }[];
+      const rows = stmt(this.db, 'SELECT seq, uuid, type, payload, at FROM county_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(
+        after,
+        this.opts.pushBatch,
+      ) as { seq: number; uuid: string; type: string; payload: string; at: string }[];
       if (rows.length === 0) break;
       const events = rows.map((r) => ({ seq: r.seq, uuid: r.uuid, type: r.type, payload: JSON.parse(r.payload) as unknown, at: r.at }));
       let acked: number;
       try {
-        acked = (await postSigned<{ acked: number }>(peer, '/county/push', { village: link.villageCode, after, events, sentAt: new Date().toISOString() }, this.opts.timeoutMs, '县里')).acked;
+        acked = (
+          await postSigned<{ acked: number }>(
+            peer,
+            '/county/push',
+            { village: link.villageCode, after, events, sentAt: new Date().toISOString() },
+            this.opts.timeoutMs,
+            '县里',
+          )
+        ).acked;
       } catch (e) {
         // The county holds less than we think (restored from a backup): resend from where it is.
         if (e instanceof PeerError && e.details?.reason === 'gap' && typeof e.details.expected === 'number') {
@@ -158,18 +202,31 @@ export class CountyAgent {
   }
 
   private save(values: Record<string, unknown>): void {
-    this.db.transaction(() => {
-      for (const [k, v] of Object.entries(values)) putSetting(this.db, k, v);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [k, v] of Object.entries(values)) putSetting(this.db, k, v);
+      })
+      .immediate();
   }
 
   /** Pairs with the county by its one-time code; pushing starts from the first event this office holds. */
-  async pair(countyUrlInput: string, code: string, villageCode: string, caller: { userId: number | null; at: string }): Promise<{ villageCode: string; villageName: string }> {
+  async pair(
+    countyUrlInput: string,
+    code: string,
+    villageCode: string,
+    caller: { userId: number | null; at: string },
+  ): Promise<{ villageCode: string; villageName: string }> {
     const countyUrl = normalizeOfficeUrl(countyUrlInput);
     const keys = newKeyPair();
     let r: { terminalId: string; publicKey: string; villageCode: string; villageName: string };
     try {
-      r = await postJson(new URL('/county/pair', countyUrl), { 'content-type': 'application/json' }, JSON.stringify({ code, publicKey: keys.publicX, villageCode }), this.opts.timeoutMs, '县里');
+      r = await postJson(
+        new URL('/county/pair', countyUrl),
+        { 'content-type': 'application/json' },
+        JSON.stringify({ code, publicKey: keys.publicX, villageCode }),
+        this.opts.timeoutMs,
+        '县里',
+      );
     } catch (e) {
       if (e instanceof PeerError) {
         if (e.status === 0) throw new AppError('OFFICE_UNREACHABLE', e.message, { reason: 'county_unreachable' });
@@ -178,11 +235,20 @@ export class CountyAgent {
       throw e;
     }
     const secret = deriveSecret(keys.privateKey, r.publicKey, code, r.terminalId);
-    this.db.transaction(() => {
-      putSetting(this.db, 'local.county.link', { countyUrl, terminalId: r.terminalId, secret, villageCode: r.villageCode, villageName: r.villageName, pairedAt: caller.at } satisfies CountyLink);
-      putSetting(this.db, 'local.county.pushedSeq', 0);
-      writeAudit(this.db, caller.at, caller.userId, 'county.pair', `与县里 ${countyUrl} 配对：${r.villageName} (${r.villageCode})`);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        putSetting(this.db, 'local.county.link', {
+          countyUrl,
+          terminalId: r.terminalId,
+          secret,
+          villageCode: r.villageCode,
+          villageName: r.villageName,
+          pairedAt: caller.at,
+        } satisfies CountyLink);
+        putSetting(this.db, 'local.county.pushedSeq', 0);
+        writeAudit(this.db, caller.at, caller.userId, 'county.pair', `与县里 ${countyUrl} 配对：${r.villageName} (${r.villageCode})`);
+      })
+      .immediate();
     this.state = { online: false, lastError: null, revoked: false };
     if (!this.stopped) this.schedule(0);
     return { villageCode: r.villageCode, villageName: r.villageName };

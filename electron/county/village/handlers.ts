@@ -15,13 +15,20 @@ function requireAgent(ctx: Ctx) {
 /** The QR token a household's passbook and card carry; the county sees only its hash. */
 export function issueQrToken(ctx: Ctx, householdId: number, reissue: boolean): { token: string; issuedAt: string; reissued: boolean } {
   if (!stmt(ctx.db, 'SELECT 1 FROM households WHERE id = ?').get(householdId)) throw notFound('农户', { reason: 'unknown_household', householdId });
-  const existing = stmt(ctx.db, 'SELECT token, issued_at FROM household_qr_tokens WHERE household_id = ?').get(householdId) as { token: string; issued_at: string } | undefined;
+  const existing = stmt(ctx.db, 'SELECT token, issued_at FROM household_qr_tokens WHERE household_id = ?').get(householdId) as
+    { token: string; issued_at: string } | undefined;
   if (existing && !reissue) return { token: existing.token, issuedAt: existing.issued_at, reissued: false };
   const token = randomBytes(18).toString('base64url');
-  stmt(ctx.db, `INSERT INTO household_qr_tokens (household_id, token, issued_at) VALUES (?, ?, ?)
-    ON CONFLICT (household_id) DO UPDATE SET token = excluded.token, issued_at = excluded.issued_at`).run(householdId, token, ctx.nowIso);
-  stmt(ctx.db, "INSERT INTO county_outbox (uuid, type, payload, at) VALUES (?, 'household.token', ?, ?)")
-    .run(randomBytes(16).toString('hex'), JSON.stringify({ householdId, tokenHash: tokenHash(token) }), ctx.nowIso);
+  stmt(
+    ctx.db,
+    `INSERT INTO household_qr_tokens (household_id, token, issued_at) VALUES (?, ?, ?)
+    ON CONFLICT (household_id) DO UPDATE SET token = excluded.token, issued_at = excluded.issued_at`,
+  ).run(householdId, token, ctx.nowIso);
+  stmt(ctx.db, "INSERT INTO county_outbox (uuid, type, payload, at) VALUES (?, 'household.token', ?, ?)").run(
+    randomBytes(16).toString('hex'),
+    JSON.stringify({ householdId, tokenHash: tokenHash(token) }),
+    ctx.nowIso,
+  );
   return { token, issuedAt: ctx.nowIso, reissued: existing !== undefined };
 }
 
@@ -35,7 +42,10 @@ export const countyVillageHandlers = {
     access: ['admin'],
     input: z.strictObject({
       countyUrl: requiredText(200),
-      code: z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '配对码应为 8 位字母数字，如 K7QM-3XPA'),
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '配对码应为 8 位字母数字，如 K7QM-3XPA'),
       villageCode: z.string().regex(/^\d{12}$/, '村的区划代码应为12位数字'),
     }),
     run: (ctx, p) => requireAgent(ctx).pair(p.countyUrl, p.code, p.villageCode, { userId: ctx.me.id, at: ctx.nowIso }),
@@ -57,4 +67,3 @@ export const countyVillageHandlers = {
     audit: (p, r) => `${r.reissued ? '重新生成' : '生成'}农户 ${p.householdId} 的查分二维码`,
   }),
 };
-

@@ -10,19 +10,31 @@ beforeEach(async () => {
 });
 afterEach(() => v.close());
 
-const events = () => (v.db.prepare('SELECT seq, type, payload FROM county_outbox ORDER BY seq').all() as { seq: number; type: string; payload: string }[])
-  .map((e) => ({ seq: e.seq, type: e.type, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+const events = () =>
+  (v.db.prepare('SELECT seq, type, payload FROM county_outbox ORDER BY seq').all() as { seq: number; type: string; payload: string }[]).map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    payload: JSON.parse(e.payload) as Record<string, unknown>,
+  }));
 
-describe('the village\'s county outbox', () => {
-  it('writes one event per fact in the fact\'s transaction, each parsing with the county\'s schema, and no ID number or phone', async () => {
-    const h = await household(v, { headName: '张三丰', group: '1组', phone: '13800001234', members: [{ name: '张三丰', relation: '户主', idNo: '460000199001011235' }] } as never);
+describe("the village's county outbox", () => {
+  it("writes one event per fact in the fact's transaction, each parsing with the county's schema, and no ID number or phone", async () => {
+    const h = await household(v, {
+      headName: '张三丰',
+      group: '1组',
+      phone: '13800001234',
+      members: [{ name: '张三丰', relation: '户主', idNo: '460000199001011235' }],
+    } as never);
     const entry = await approved(v, h.id, 'award', 30);
     await approved(v, h.id, 'deduction', 5);
     await v.invoke('clerk', 'points.reverse', { entryId: entry, reason: '录错' });
     await approved(v, h.id, 'award', 20);
     const soap = await goods(v, { points: 3, stock: 10 });
     const cut = await service(v, { points: 4 });
-    const r = await redeem(v, h.id, [{ itemId: soap.id, qty: 2 }, { itemId: cut.id, qty: 1 }]);
+    const r = await redeem(v, h.id, [
+      { itemId: soap.id, qty: 2 },
+      { itemId: cut.id, qty: 1 },
+    ]);
     await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }]);
     await v.invoke('shop', 'redemptions.void', { id: r.id, reason: '退回', supervisorUsername: users.admin.username, supervisorPin: users.admin.pin });
     await v.invoke('shop', 'day.close', {});

@@ -35,7 +35,9 @@ describe('api client', () => {
   });
 
   it('throws ApiError with code, message, reason and details on {error}', async () => {
-    const { transport } = fakeTransport('http', () => ({ error: { code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 5 分', reason: 'insufficient_points', details: { shortBy: 3 } } }));
+    const { transport } = fakeTransport('http', () => ({
+      error: { code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 5 分', reason: 'insufficient_points', details: { shortBy: 3 } },
+    }));
     const api = createClient({ transport: () => transport, tokens: sessionTokenStore(undefined) });
     const err = await api.call('redemptions.create', { householdId: 1, lines: [{ itemId: 1, qty: 1 }], requestId: 'abcdefgh' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
@@ -56,9 +58,10 @@ describe('api client', () => {
 
   it('keeps the session when a supervisor PIN is wrong, and on a failed login', async () => {
     const { transport } = fakeTransport('http', (m) => ({
-      error: m === 'auth.login'
-        ? { code: 'UNAUTHENTICATED', message: '用户名或 PIN 错误', reason: 'pin_wrong' }
-        : { code: 'UNAUTHENTICATED', message: '主管用户名或 PIN 错误 (wrong username or PIN)', reason: 'supervisor_pin_wrong' },
+      error:
+        m === 'auth.login'
+          ? { code: 'UNAUTHENTICATED', message: '用户名或 PIN 错误', reason: 'pin_wrong' }
+          : { code: 'UNAUTHENTICATED', message: '主管用户名或 PIN 错误 (wrong username or PIN)', reason: 'supervisor_pin_wrong' },
     }));
     const tokens = sessionTokenStore(undefined);
     tokens.set('tok');
@@ -101,7 +104,10 @@ describe('http transport', () => {
   });
 
   it('reads error bodies of non-200 answers, and survives a non-JSON body', async () => {
-    const err = httpTransport('/api/', (async () => new Response(JSON.stringify({ error: { code: 'OUT_OF_STOCK', message: '库存不足' } }), { status: 422 })) as unknown as typeof fetch);
+    const err = httpTransport(
+      '/api/',
+      (async () => new Response(JSON.stringify({ error: { code: 'OUT_OF_STOCK', message: '库存不足' } }), { status: 422 })) as unknown as typeof fetch,
+    );
     expect(await err.send('redemptions.create', {}, null)).toEqual({ error: { code: 'OUT_OF_STOCK', message: '库存不足' } });
     const html = httpTransport('/api/', (async () => new Response('<html>', { status: 502 })) as unknown as typeof fetch);
     expect(await html.send('x', {}, null)).toMatchObject({ error: { code: 'INTERNAL' } });
@@ -111,7 +117,11 @@ describe('http transport', () => {
 describe('token store', () => {
   it('uses the given storage', () => {
     const m = new Map<string, string>();
-    const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    const storage = {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    };
     const s = sessionTokenStore(storage);
     s.set('a');
     expect(m.get('pos.token')).toBe('a');

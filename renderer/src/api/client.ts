@@ -16,10 +16,14 @@ export interface TokenStore {
   set(token: string | null): void;
 }
 
-interface PosBridge { call(method: string, params?: unknown): Promise<Reply> }
+interface PosBridge {
+  call(method: string, params?: unknown): Promise<Reply>;
+}
 
 declare global {
-  interface Window { pos?: PosBridge }
+  interface Window {
+    pos?: PosBridge;
+  }
 }
 
 export function ipcTransport(bridge: PosBridge): Transport {

@@ -2,7 +2,12 @@ import { Alert } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The one place a page shows its current error; e2e tests read its text (data-testid="error-banner"). */
-export function ErrorBanner({ text, action, onClose, type = 'error' }: {
+export function ErrorBanner({
+  text,
+  action,
+  onClose,
+  type = 'error',
+}: {
   text: string | null | undefined;
   action?: ReactNode;
   onClose?: () => void;

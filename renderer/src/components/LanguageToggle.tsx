@@ -11,7 +11,10 @@ export function LanguageToggle() {
       data-testid="lang-toggle"
       value={lang}
       onChange={setLang}
-      options={[{ label: '中文', value: 'zh' }, { label: 'English', value: 'en' }]}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'English', value: 'en' },
+      ]}
     />
   );
 }

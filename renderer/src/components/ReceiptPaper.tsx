@@ -11,7 +11,15 @@ export function ReceiptPaper({ lines, width = 32, testId = 'receipt-preview' }: 
     <div className="paper" data-testid={testId} role="document" style={{ width: `${width}ch` }}>
       {lines.map((l, i) => (
         <span key={i} className={`pl ${l.align}${l.bold ? ' bold' : ''}${l.tall ? ' tall' : ''}`}>
-          {columnRuns(l.text).map((r, j) => (r.wide ? <span key={j} className="w">{r.text}</span> : r.text))}
+          {columnRuns(l.text).map((r, j) =>
+            r.wide ? (
+              <span key={j} className="w">
+                {r.text}
+              </span>
+            ) : (
+              r.text
+            ),
+          )}
           {i < lines.length - 1 ? '\n' : ''}
         </span>
       ))}

@@ -5,7 +5,11 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ErrorBanner } from './ErrorBanner';
 import { useFocusOnOpen } from './useFocusOnOpen';
 
-export interface SupervisorInput { supervisorUsername: string; supervisorPin: string; reason: string }
+export interface SupervisorInput {
+  supervisorUsername: string;
+  supervisorPin: string;
+  reason: string;
+}
 
 interface Props {
   open: boolean;
@@ -53,18 +57,33 @@ export function SupervisorDialog({ open, title, help, reasonLabel, okText, error
   const submit = () => {
     if (ready && !busy) onSubmit({ supervisorUsername: username.trim(), supervisorPin: pin, reason: reason.trim() });
   };
-  const enter = { onPressEnter: (e: React.KeyboardEvent) => { e.preventDefault(); submit(); } };
+  const enter = {
+    onPressEnter: (e: React.KeyboardEvent) => {
+      e.preventDefault();
+      submit();
+    },
+  };
 
   const reasonField = (
     <Form.Item label={reasonLabel} key="reason">
-      <Input data-testid={testIds.reason} ref={reasonFirst ? first : undefined} maxLength={200} value={reason}
-        onChange={(e) => setReason(e.target.value)} {...enter} />
+      <Input
+        data-testid={testIds.reason}
+        ref={reasonFirst ? first : undefined}
+        maxLength={200}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        {...enter}
+      />
     </Form.Item>
   );
   return (
     <Modal
       open={open}
-      title={<span><SafetyCertificateOutlined style={{ color: '#c2410c' }} /> {title}</span>}
+      title={
+        <span>
+          <SafetyCertificateOutlined style={{ color: '#c2410c' }} /> {title}
+        </span>
+      }
       okText={okText}
       cancelText={t('cancel')}
       okButtonProps={{ 'data-testid': testIds.ok, disabled: !ready, loading: busy }}
@@ -82,12 +101,26 @@ export function SupervisorDialog({ open, title, help, reasonLabel, okText, error
       <Form layout="vertical" requiredMark={false}>
         {reasonFirst && reasonField}
         <Form.Item label={t('supervisorUsername')}>
-          <Input data-testid={testIds.username} ref={reasonFirst ? undefined : first} autoComplete="off" value={username}
-            onChange={(e) => setUsername(e.target.value)} {...enter} />
+          <Input
+            data-testid={testIds.username}
+            ref={reasonFirst ? undefined : first}
+            autoComplete="off"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            {...enter}
+          />
         </Form.Item>
         <Form.Item label={t('supervisorPin')}>
-          <Input data-testid={testIds.pin} ref={pinRef} type="password" inputMode="numeric" autoComplete="off" value={pin}
-            onChange={(e) => setPin(e.target.value)} {...enter} />
+          <Input
+            data-testid={testIds.pin}
+            ref={pinRef}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            {...enter}
+          />
         </Form.Item>
         {!reasonFirst && reasonField}
       </Form>

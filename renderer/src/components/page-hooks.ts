@@ -22,7 +22,9 @@ export function usePageLoad(load: () => Promise<void>) {
       setLoading(false);
     }
   }, [load, errorText]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   return { loading, error, setError, reload };
 }
 
@@ -34,20 +36,23 @@ export function usePageLoad(load: () => Promise<void>) {
 export function usePageAction(setError: (text: string | null) => void, reload: () => Promise<void>) {
   const { errorText } = useI18n();
   const [busy, setBusy] = useState(false);
-  const run = useCallback(async <T,>(action: () => Promise<T>, done?: (result: T) => void): Promise<boolean> => {
-    setBusy(true);
-    try {
-      const result = await action();
-      done?.(result);
-      setError(null);
-      await reload();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, [setError, reload, errorText]);
+  const run = useCallback(
+    async <T>(action: () => Promise<T>, done?: (result: T) => void): Promise<boolean> => {
+      setBusy(true);
+      try {
+        const result = await action();
+        done?.(result);
+        setError(null);
+        await reload();
+        return true;
+      } catch (e) {
+        setError(errorText(e));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [setError, reload, errorText],
+  );
   return { busy, run };
 }

@@ -8,12 +8,14 @@ import { useEffect, type RefObject } from 'react';
 export function useFocusOnOpen(open: boolean, ref: RefObject<{ focus(): void } | null>): void {
   useEffect(() => {
     if (!open) return;
-    const timers = [0, 60, 250].map((ms) => window.setTimeout(() => {
-      const el = document.activeElement;
-      // Leave the focus alone once the user is typing in one of the dialog's fields.
-      if (el instanceof HTMLInputElement && el.closest('.ant-modal') && ms > 0) return;
-      ref.current?.focus();
-    }, ms));
+    const timers = [0, 60, 250].map((ms) =>
+      window.setTimeout(() => {
+        const el = document.activeElement;
+        // Leave the focus alone once the user is typing in one of the dialog's fields.
+        if (el instanceof HTMLInputElement && el.closest('.ant-modal') && ms > 0) return;
+        ref.current?.focus();
+      }, ms),
+    );
     return () => timers.forEach((t) => window.clearTimeout(t));
   }, [open, ref]);
 }

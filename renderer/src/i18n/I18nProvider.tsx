@@ -32,12 +32,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
   }, []);
-  const value = useMemo<I18n>(() => ({
-    lang,
-    setLang,
-    t: (key, vars) => translate(lang, key, vars),
-    errorText: (e) => describeError(e, lang).text,
-  }), [lang, setLang]);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      errorText: (e) => describeError(e, lang).text,
+    }),
+    [lang, setLang],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

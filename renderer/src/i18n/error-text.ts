@@ -50,7 +50,12 @@ export function cleanServerMessage(message: string): string {
   return cleaned || message.trim();
 }
 
-export interface ErrorFacts { code: string; reason?: string; details?: unknown; message?: string }
+export interface ErrorFacts {
+  code: string;
+  reason?: string;
+  details?: unknown;
+  message?: string;
+}
 
 type Vars = Record<string, string | number>;
 
@@ -63,7 +68,11 @@ function varsOf(details: unknown): Vars {
   }
   const d = details as { issues?: unknown; max?: unknown; min?: unknown; minimum?: unknown };
   if (Array.isArray(d.issues)) {
-    vars.fields = d.issues.map((i: { path?: unknown }) => String(i?.path ?? '')).filter(Boolean).join(', ') || '—';
+    vars.fields =
+      d.issues
+        .map((i: { path?: unknown }) => String(i?.path ?? ''))
+        .filter(Boolean)
+        .join(', ') || '—';
   }
   if ('max' in d && d.max === null) vars.max = '∞';
   if ('min' in d && d.min === null) vars.min = 1;
@@ -98,12 +107,21 @@ export function errorMessage(e: ErrorFacts, lang: Lang): string {
   return worded ?? errorTitle(e.code, lang);
 }
 
-export interface ErrorText { code: string; reason?: string; text: string }
+export interface ErrorText {
+  code: string;
+  reason?: string;
+  text: string;
+}
 
 function factsOf(e: unknown): ErrorFacts {
   if (typeof e === 'object' && e && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
     const x = e as { code: string; reason?: unknown; details?: unknown; message?: unknown };
-    return { code: x.code, reason: typeof x.reason === 'string' ? x.reason : undefined, details: x.details, message: typeof x.message === 'string' ? x.message : undefined };
+    return {
+      code: x.code,
+      reason: typeof x.reason === 'string' ? x.reason : undefined,
+      details: x.details,
+      message: typeof x.message === 'string' ? x.message : undefined,
+    };
   }
   // Not a refusal from the server: a bug in the page. Its text is for developers, not for the counter.
   return { code: 'INTERNAL', message: e instanceof Error ? `${errorTitle('INTERNAL', 'zh')}：${e.message}` : undefined };

@@ -152,7 +152,8 @@ const zh = {
   printerTitle: '打印机设置',
   printerType: '打印机类型',
   printerInterface: '连接地址',
-  printerInterfaceHelp: '网络打印机填 tcp://IP:端口（如 tcp://192.168.1.87:9100）；USB/串口填设备路径（如 /dev/usb/lp0、COM3），共享打印机填 \\\\电脑名\\打印机名',
+  printerInterfaceHelp:
+    '网络打印机填 tcp://IP:端口（如 tcp://192.168.1.87:9100）；USB/串口填设备路径（如 /dev/usb/lp0、COM3），共享打印机填 \\\\电脑名\\打印机名',
   printerWidth: '纸宽',
   width32: '58mm（32 字符）',
   width42: '80mm（42 字符）',
@@ -323,7 +324,8 @@ const en: Messages = {
   printerTitle: 'Printer',
   printerType: 'Printer type',
   printerInterface: 'Interface',
-  printerInterfaceHelp: 'Network: tcp://IP:port (e.g. tcp://192.168.1.87:9100); USB/serial: a device path (e.g. /dev/usb/lp0, COM3); a shared printer: \\\\PC\\printer',
+  printerInterfaceHelp:
+    'Network: tcp://IP:port (e.g. tcp://192.168.1.87:9100); USB/serial: a device path (e.g. /dev/usb/lp0, COM3); a shared printer: \\\\PC\\printer',
   printerWidth: 'Paper width',
   width32: '58 mm (32 columns)',
   width42: '80 mm (42 columns)',
@@ -331,7 +333,7 @@ const en: Messages = {
   printerCopies: 'Copies',
   printerDevice: 'System printer',
   printerNoSystemPrinters: 'No system printers found: install the printer driver in Windows first (desktop app only)',
-  printerBrowserHelp: 'After a redemption the receipt prints through the browser\'s print dialog (58/80 mm).',
+  printerBrowserHelp: "After a redemption the receipt prints through the browser's print dialog (58/80 mm).",
   save: 'Save',
   saved: 'Printer settings saved',
   printTest: 'Print test page',

@@ -1,7 +1,29 @@
 import {
-  AccountBookOutlined, AppstoreOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, EditOutlined, FileTextOutlined, FundOutlined,
-  HomeOutlined, InboxOutlined, LogoutOutlined, PrinterOutlined, ScissorOutlined, SettingOutlined, ShopOutlined, SwapOutlined,
-  TeamOutlined, UnorderedListOutlined, UserOutlined, ThunderboltOutlined, FlagOutlined, TrophyOutlined, BarChartOutlined, CloudSyncOutlined, CalendarOutlined,
+  AccountBookOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  PrinterOutlined,
+  ScissorOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+  ThunderboltOutlined,
+  FlagOutlined,
+  TrophyOutlined,
+  BarChartOutlined,
+  CloudSyncOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { Button, Empty, Layout, Menu } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -15,12 +37,29 @@ import { useSession, useSignedIn } from '../session';
 
 /** Menu icons by page key; a page without one gets a plain document icon. */
 const icons: Record<string, ReactNode> = {
-  counter: <ShopOutlined />, today: <UnorderedListOutlined />, printer: <PrinterOutlined />, provider: <ScissorOutlined />,
-  office: <HomeOutlined />, households: <TeamOutlined />, rules: <BookOutlined />, scoring: <EditOutlined />, review: <CheckSquareOutlined />,
-  ledger: <AccountBookOutlined />, 'village-settings': <SettingOutlined />, catalog: <AppstoreOutlined />, receiving: <InboxOutlined />,
-  stocktake: <AuditOutlined />, movements: <SwapOutlined />, settlement: <AccountBookOutlined />, funding: <FundOutlined />,
-  bulk: <ThunderboltOutlined />, boards: <FlagOutlined />, awards: <TrophyOutlined />, reports: <BarChartOutlined />,
-  sync: <CloudSyncOutlined />, 'day-close': <CalendarOutlined />,
+  counter: <ShopOutlined />,
+  today: <UnorderedListOutlined />,
+  printer: <PrinterOutlined />,
+  provider: <ScissorOutlined />,
+  office: <HomeOutlined />,
+  households: <TeamOutlined />,
+  rules: <BookOutlined />,
+  scoring: <EditOutlined />,
+  review: <CheckSquareOutlined />,
+  ledger: <AccountBookOutlined />,
+  'village-settings': <SettingOutlined />,
+  catalog: <AppstoreOutlined />,
+  receiving: <InboxOutlined />,
+  stocktake: <AuditOutlined />,
+  movements: <SwapOutlined />,
+  settlement: <AccountBookOutlined />,
+  funding: <FundOutlined />,
+  bulk: <ThunderboltOutlined />,
+  boards: <FlagOutlined />,
+  awards: <TrophyOutlined />,
+  reports: <BarChartOutlined />,
+  sync: <CloudSyncOutlined />,
+  'day-close': <CalendarOutlined />,
 };
 
 function useHash(): string {
@@ -52,27 +91,33 @@ export function AppLayout() {
   // The provider's page is used on a phone: it fills the screen and brings its own slim header.
   if ((page === 'provider' || navEntries.some((e) => e.key === page && e.bare)) && Page) return <Page key={page} />;
 
-  const groups = (['counter', 'office'] as const)
-    .map((g) => ({ g, items: entries.filter((e) => e.group === g) }))
-    .filter((x) => x.items.length > 0);
+  const groups = (['counter', 'office'] as const).map((g) => ({ g, items: entries.filter((e) => e.group === g) })).filter((x) => x.items.length > 0);
 
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header className="app-header">
         <div className="app-brand">
-          <div className="app-logo" aria-hidden>积</div>
+          <div className="app-logo" aria-hidden>
+            积
+          </div>
           <div>
             <div className="app-title">{t('appName')}</div>
-            <div className="app-village" data-testid="village-name">{village.name}</div>
+            <div className="app-village" data-testid="village-name">
+              {village.name}
+            </div>
           </div>
         </div>
         <div style={{ flex: 1 }} />
         <div className="app-right">
           <span data-testid="today-date">{dateWithWeekday(today, t('weekdays'))}</span>
-          <a href={hashFor('my-pin')} title={t('navMyPin')} data-testid="user-name"><UserOutlined /> {user.name}</a>
+          <a href={hashFor('my-pin')} title={t('navMyPin')} data-testid="user-name">
+            <UserOutlined /> {user.name}
+          </a>
           <SyncChip timeZone={village.timeZone} />
           <LanguageToggle />
-          <Button data-testid="logout" icon={<LogoutOutlined />} onClick={() => void logout()}>{t('logout')}</Button>
+          <Button data-testid="logout" icon={<LogoutOutlined />} onClick={() => void logout()}>
+            {t('logout')}
+          </Button>
         </div>
       </Layout.Header>
       <Layout hasSider>
@@ -81,18 +126,22 @@ export function AppLayout() {
             mode="inline"
             className="app-menu"
             selectedKeys={page ? [page] : []}
-            onClick={({ key }) => { window.location.hash = hashFor(key); }}
+            onClick={({ key }) => {
+              window.location.hash = hashFor(key);
+            }}
             items={groups.map(({ g, items }) => ({
               type: 'group' as const,
               key: `group-${g}`,
               label: groups.length > 1 ? t(g === 'counter' ? 'navGroupCounter' : 'navGroupOffice') : undefined,
-              children: items.map((e) => ({ key: e.key, icon: icons[e.key] ?? <FileTextOutlined />, label: <span data-testid={e.testId}>{t(e.labelKey)}</span> })),
+              children: items.map((e) => ({
+                key: e.key,
+                icon: icons[e.key] ?? <FileTextOutlined />,
+                label: <span data-testid={e.testId}>{t(e.labelKey)}</span>,
+              })),
             }))}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">
-          {Page ? <Page key={page} /> : <Empty style={{ marginTop: 80 }} description={t('noPages')} />}
-        </Layout.Content>
+        <Layout.Content className="app-content">{Page ? <Page key={page} /> : <Empty style={{ marginTop: 80 }} description={t('noPages')} />}</Layout.Content>
       </Layout>
     </Layout>
   );

@@ -38,15 +38,27 @@ export function LoginPage({ notice }: { notice?: SignedOutNotice }) {
 
   return (
     <div className="login-bg">
-      <div style={{ position: 'fixed', top: 16, right: 20 }}><LanguageToggle /></div>
+      <div style={{ position: 'fixed', top: 16, right: 20 }}>
+        <LanguageToggle />
+      </div>
       <Card className="login-card" variant="borderless">
         <div className="login-head">
-          <div className="app-logo" aria-hidden>积</div>
-          <Typography.Title level={2} style={{ margin: 0 }}>{t('appName')}</Typography.Title>
+          <div className="app-logo" aria-hidden>
+            积
+          </div>
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            {t('appName')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('appSubtitle')}</Typography.Text>
         </div>
         {notice === 'pairedWithOffice' && (
-          <Alert type="info" showIcon data-testid="login-notice" style={{ marginBottom: 16 }} title={<span style={{ fontSize: 16, fontWeight: 600 }}>{t(notice)}</span>} />
+          <Alert
+            type="info"
+            showIcon
+            data-testid="login-notice"
+            style={{ marginBottom: 16 }}
+            title={<span style={{ fontSize: 16, fontWeight: 600 }}>{t(notice)}</span>}
+          />
         )}
         <Form layout="vertical" size="large" onFinish={() => void submit()} requiredMark={false}>
           <Form.Item label={t('loginUsername')}>
@@ -76,12 +88,18 @@ export function LoginPage({ notice }: { notice?: SignedOutNotice }) {
               onChange={(e) => setPin(e.target.value)}
             />
           </Form.Item>
-          {error && <div style={{ marginBottom: 16 }}><ErrorBanner text={error} /></div>}
+          {error && (
+            <div style={{ marginBottom: 16 }}>
+              <ErrorBanner text={error} />
+            </div>
+          )}
           <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={busy} style={{ height: 48, fontSize: 18 }}>
             {t('loginSubmit')}
           </Button>
           <div style={{ textAlign: 'center', marginTop: 12 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('loginHint')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('loginHint')}
+            </Typography.Text>
           </div>
         </Form>
       </Card>

@@ -8,7 +8,16 @@ import { normalizeLines, type PaperLine } from '../receipt/receipt-lines';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import {
-  checkInterface, defaultPrinter, normalizePrinter, pageWidths, parseCopies, printerTypes, receiptWidths, type PrinterSettings, type PrinterType, type ReceiptWidth,
+  checkInterface,
+  defaultPrinter,
+  normalizePrinter,
+  pageWidths,
+  parseCopies,
+  printerTypes,
+  receiptWidths,
+  type PrinterSettings,
+  type PrinterType,
+  type ReceiptWidth,
 } from './printer/printer-settings';
 
 export function PrinterPage() {
@@ -105,48 +114,88 @@ export function PrinterPage() {
   const widthLabel: Record<ReceiptWidth, MessageKey> = { 32: 'width32', 42: 'width42', 48: 'width48' };
   return (
     <div className="page">
-      <div className="page-title"><PrinterOutlined /> {t('printerTitle')}</div>
+      <div className="page-title">
+        <PrinterOutlined /> {t('printerTitle')}
+      </div>
       <PrintReceipt job={browserPrint} onPrinted={() => undefined} />
       <Card style={{ maxWidth: 640 }}>
         {configured === false && !error && <Alert type="info" showIcon title={t('printerNotConfigured')} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" size="large" onFinish={() => void save()}>
           <Form.Item label={t('printerType')}>
             <select className="native-select" data-testid="printer-type" value={type} onChange={(e) => setType(e.target.value as PrinterType)}>
-              {printerTypes.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+              {printerTypes.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
             </select>
           </Form.Item>
           {raw && (
-            <Form.Item
-              label={t('printerInterface')}
-              help={t('printerInterfaceHelp')}
-              validateStatus={iface && !targetOk ? 'error' : undefined}
-            >
-              <Input data-testid="printer-interface" value={iface} placeholder={defaultPrinter.interface} onChange={(e) => setIface(e.target.value)} spellCheck={false} />
+            <Form.Item label={t('printerInterface')} help={t('printerInterfaceHelp')} validateStatus={iface && !targetOk ? 'error' : undefined}>
+              <Input
+                data-testid="printer-interface"
+                value={iface}
+                placeholder={defaultPrinter.interface}
+                onChange={(e) => setIface(e.target.value)}
+                spellCheck={false}
+              />
             </Form.Item>
           )}
           {type === 'driver' && (
             <Form.Item label={t('printerDevice')} help={systemPrinters && systemPrinters.length === 0 ? t('printerNoSystemPrinters') : undefined}>
               <select className="native-select" data-testid="printer-device" value={deviceName} onChange={(e) => setDeviceName(e.target.value)}>
                 {deviceName && !systemPrinters?.some((p) => p.name === deviceName) && <option value={deviceName}>{deviceName}</option>}
-                {(systemPrinters ?? []).map((p) => <option key={p.name} value={p.name}>{p.displayName || p.name}</option>)}
+                {(systemPrinters ?? []).map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.displayName || p.name}
+                  </option>
+                ))}
               </select>
             </Form.Item>
           )}
           {type === 'browser' && <Alert type="info" showIcon title={t('printerBrowserHelp')} style={{ marginBottom: 16 }} />}
           <Form.Item label={t('printerWidth')} style={{ marginTop: 12 }}>
-            <select className="native-select" data-testid="printer-width" value={paged && width === 42 ? 32 : width} onChange={(e) => setWidth(Number(e.target.value) as ReceiptWidth)}>
-              {widths.map((w) => <option key={w} value={w}>{t(widthLabel[w])}</option>)}
+            <select
+              className="native-select"
+              data-testid="printer-width"
+              value={paged && width === 42 ? 32 : width}
+              onChange={(e) => setWidth(Number(e.target.value) as ReceiptWidth)}
+            >
+              {widths.map((w) => (
+                <option key={w} value={w}>
+                  {t(widthLabel[w])}
+                </option>
+              ))}
             </select>
           </Form.Item>
           <Form.Item label={t('printerCopies')} validateStatus={copiesN === null ? 'error' : undefined}>
-            <Input data-testid="printer-copies" type="number" min={1} max={5} value={copies} onChange={(e) => setCopies(e.target.value)} style={{ width: 120 }} />
+            <Input
+              data-testid="printer-copies"
+              type="number"
+              min={1}
+              max={5}
+              value={copies}
+              onChange={(e) => setCopies(e.target.value)}
+              style={{ width: 120 }}
+            />
           </Form.Item>
-          <div style={{ marginBottom: 16 }}><ErrorBanner text={error} onClose={() => setError(null)} /></div>
+          <div style={{ marginBottom: 16 }}>
+            <ErrorBanner text={error} onClose={() => setError(null)} />
+          </div>
           <Space>
-            <Button data-testid="printer-save" type="primary" htmlType="submit" icon={<SaveOutlined />} loading={busy === 'save'} disabled={!targetOk || copiesN === null}>
+            <Button
+              data-testid="printer-save"
+              type="primary"
+              htmlType="submit"
+              icon={<SaveOutlined />}
+              loading={busy === 'save'}
+              disabled={!targetOk || copiesN === null}
+            >
               {t('save')}
             </Button>
-            <Button data-testid="printer-test" icon={<PrinterOutlined />} loading={busy === 'test'} onClick={() => void test()}>{t('printTest')}</Button>
+            <Button data-testid="printer-test" icon={<PrinterOutlined />} loading={busy === 'test'} onClick={() => void test()}>
+              {t('printTest')}
+            </Button>
           </Space>
         </Form>
       </Card>

@@ -29,13 +29,20 @@ export function TodayPage() {
   const [preview, setPreview] = useState<{ row: Row; lines: PaperLine[] | null; width: number } | null>(null);
   const [reprinting, setReprinting] = useState<number | null>(null);
 
-  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
-    // "Today" is the server's village date, read fresh: the page may stay open past midnight.
-    const { today } = await call('auth.me', {});
-    const { items } = await call('redemptions.list', { date: today, limit: 500 });
-    setDate(today);
-    setRows(items);
-  }, []));
+  const {
+    loading,
+    error,
+    setError,
+    reload: load,
+  } = usePageLoad(
+    useCallback(async () => {
+      // "Today" is the server's village date, read fresh: the page may stay open past midnight.
+      const { today } = await call('auth.me', {});
+      const { items } = await call('redemptions.list', { date: today, limit: 500 });
+      setDate(today);
+      setRows(items);
+    }, []),
+  );
 
   async function showPreview(row: Row) {
     setPreview({ row, lines: null, width: 32 });
@@ -105,32 +112,76 @@ export function TodayPage() {
     { title: t('colReceiptNo'), dataIndex: 'receiptNo', width: 165, render: (v: string) => <b style={{ fontFamily: 'monospace', fontSize: 14 }}>{v}</b> },
     { title: t('colTime'), dataIndex: 'at', width: 90, render: (v: string) => villageTime(v, village.timeZone) },
     {
-      title: t('colHousehold'), dataIndex: 'headName', width: 130,
-      render: (_: unknown, r) => <div><div style={{ fontWeight: 600 }}>{r.headName}</div><div style={{ fontSize: 12, color: '#8a7766' }}>{r.cardNo}</div></div>,
+      title: t('colHousehold'),
+      dataIndex: 'headName',
+      width: 130,
+      render: (_: unknown, r) => (
+        <div>
+          <div style={{ fontWeight: 600 }}>{r.headName}</div>
+          <div style={{ fontSize: 12, color: '#8a7766' }}>{r.cardNo}</div>
+        </div>
+      ),
     },
     {
-      title: t('colItems'), dataIndex: 'summary', ellipsis: true,
-      render: (v: string, r) => <span>{r.kind === 'service' && <Tag color="blue">{t('serviceKind')}</Tag>}{v}</span>,
+      title: t('colItems'),
+      dataIndex: 'summary',
+      ellipsis: true,
+      render: (v: string, r) => (
+        <span>
+          {r.kind === 'service' && <Tag color="blue">{t('serviceKind')}</Tag>}
+          {v}
+        </span>
+      ),
     },
     {
-      title: t('colPoints'), dataIndex: 'totalPoints', width: 80, align: 'right',
-      render: (v: number, r) => <b style={{ fontSize: 16, textDecoration: r.voided ? 'line-through' : undefined, color: r.voided ? '#a89684' : '#c2410c' }}>{v}</b>,
+      title: t('colPoints'),
+      dataIndex: 'totalPoints',
+      width: 80,
+      align: 'right',
+      render: (v: number, r) => (
+        <b style={{ fontSize: 16, textDecoration: r.voided ? 'line-through' : undefined, color: r.voided ? '#a89684' : '#c2410c' }}>{v}</b>
+      ),
     },
     {
-      title: t('colStatus'), dataIndex: 'voided', width: 90,
-      render: (v: boolean, r) => (v ? <Tag color="red" data-testid="voided-tag" title={r.voidReason ?? ''}>{t('statusVoided')}</Tag> : <Tag color="green">{t('statusOk')}</Tag>),
+      title: t('colStatus'),
+      dataIndex: 'voided',
+      width: 90,
+      render: (v: boolean, r) =>
+        v ? (
+          <Tag color="red" data-testid="voided-tag" title={r.voidReason ?? ''}>
+            {t('statusVoided')}
+          </Tag>
+        ) : (
+          <Tag color="green">{t('statusOk')}</Tag>
+        ),
     },
     { title: t('colOperator'), dataIndex: 'operatorName', width: 130, ellipsis: true },
   ];
   columns.push({
-    title: t('colActions'), key: 'actions', width: canAct ? 190 : 80,
+    title: t('colActions'),
+    key: 'actions',
+    width: canAct ? 190 : 80,
     render: (_: unknown, r) => (
       <Space size={6}>
-        <Button size="small" type="link" data-testid="preview-button" style={{ paddingInline: 2 }} onClick={() => void showPreview(r)}>{t('view')}</Button>
+        <Button size="small" type="link" data-testid="preview-button" style={{ paddingInline: 2 }} onClick={() => void showPreview(r)}>
+          {t('view')}
+        </Button>
         {canAct && (
           <>
-            <Button size="small" data-testid="reprint-button" loading={reprinting === r.id} onClick={() => void reprint(r)}>{t('reprint')}</Button>
-            <Button size="small" danger data-testid="void-button" disabled={r.voided} onClick={() => { setError(null); setVoidState({ error: null, busy: false }); setVoiding(r); }}>
+            <Button size="small" data-testid="reprint-button" loading={reprinting === r.id} onClick={() => void reprint(r)}>
+              {t('reprint')}
+            </Button>
+            <Button
+              size="small"
+              danger
+              data-testid="void-button"
+              disabled={r.voided}
+              onClick={() => {
+                setError(null);
+                setVoidState({ error: null, busy: false });
+                setVoiding(r);
+              }}
+            >
               {t('void')}
             </Button>
           </>
@@ -146,7 +197,9 @@ export function TodayPage() {
           {t('todayTitle')}
           {date && <span style={{ fontSize: 15, fontWeight: 400, color: '#7c6a5c' }}>{dateWithWeekday(date, t('weekdays'))}</span>}
           <span style={{ flex: 1 }} />
-          <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} data-testid="today-refresh">{t('refresh')}</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} data-testid="today-refresh">
+            {t('refresh')}
+          </Button>
         </div>
         <div style={{ marginBottom: 10, color: '#5b4a3c' }} data-testid="today-summary">
           {t('todaySummary', { count: live.length, points: formatPoints(live.reduce((s, r) => s + r.totalPoints, 0)), voids: rows.length - live.length })}
@@ -154,9 +207,7 @@ export function TodayPage() {
         <Space orientation="vertical" style={{ width: '100%', marginBottom: error || notice ? 10 : 0 }}>
           <ErrorBanner text={error} onClose={() => setError(null)} />
           <PrintReceipt job={browserPrint} onPrinted={() => undefined} />
-          {notice && (
-            <Alert data-testid="void-result" type={notice.type} showIcon title={notice.text} closable={{ onClose: () => setNotice(null) }} />
-          )}
+          {notice && <Alert data-testid="void-result" type={notice.type} showIcon title={notice.text} closable={{ onClose: () => setNotice(null) }} />}
         </Space>
         <Table<Row>
           rowKey="id"
@@ -167,11 +218,13 @@ export function TodayPage() {
           pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           locale={{ emptyText: t('noRedemptionsToday') }}
           rowClassName={(r) => (preview?.row.id === r.id ? 'ant-table-row-selected' : '')}
-          onRow={(r) => ({
-            'data-testid': 'today-row',
-            'data-receipt-no': r.receiptNo,
-            style: { opacity: r.voided ? 0.7 : 1 },
-          } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(r) =>
+            ({
+              'data-testid': 'today-row',
+              'data-receipt-no': r.receiptNo,
+              style: { opacity: r.voided ? 0.7 : 1 },
+            }) as React.HTMLAttributes<HTMLElement>
+          }
         />
       </div>
       <Drawer
@@ -183,7 +236,11 @@ export function TodayPage() {
         styles={{ body: { padding: 0 } }}
       >
         <div className="receipt-scroll" style={{ minHeight: '100%', borderRadius: 0 }}>
-          {preview?.lines ? <ReceiptPaper lines={preview.lines} width={preview.width} testId="today-preview" /> : <div className="receipt-empty">{t('loading')}</div>}
+          {preview?.lines ? (
+            <ReceiptPaper lines={preview.lines} width={preview.width} testId="today-preview" />
+          ) : (
+            <div className="receipt-empty">{t('loading')}</div>
+          )}
         </div>
       </Drawer>
       <SupervisorDialog

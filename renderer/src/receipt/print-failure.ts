@@ -2,9 +2,17 @@ import type { Lang } from '../i18n/messages';
 
 /** Why a print failed, from PRINTER_UNAVAILABLE's reason (electron/print/transport.ts, print-job.ts). */
 export type PrintFailureReason =
-  | 'paper_out' | 'cover_open' | 'printer_timeout' | 'printer_unreachable' | 'printer_not_configured' | 'driver_failed' | 'driver_needs_desktop' | 'other';
+  'paper_out' | 'cover_open' | 'printer_timeout' | 'printer_unreachable' | 'printer_not_configured' | 'driver_failed' | 'driver_needs_desktop' | 'other';
 
-const known = new Set<PrintFailureReason>(['paper_out', 'cover_open', 'printer_timeout', 'printer_unreachable', 'printer_not_configured', 'driver_failed', 'driver_needs_desktop']);
+const known = new Set<PrintFailureReason>([
+  'paper_out',
+  'cover_open',
+  'printer_timeout',
+  'printer_unreachable',
+  'printer_not_configured',
+  'driver_failed',
+  'driver_needs_desktop',
+]);
 
 export function printFailureReason(e: unknown): PrintFailureReason {
   const reason = typeof e === 'object' && e !== null && 'reason' in e ? (e as { reason?: unknown }).reason : undefined;

@@ -15,11 +15,23 @@ describe('receipt lines', () => {
     expect(normalizeLines(undefined)).toEqual([]);
   });
   it('lays out a fallback receipt within the width', () => {
-    const lines = fallbackReceipt({
-      villageName: '红阳村', receiptNo: 'C01-2026-000001', time: '2026-11-29 10:00:00', householdName: '刘䶮', cardNo: '66010002', operatorName: '李芳', totalPoints: 68,
-      lines: [{ name: '食用油 5L', qty: 1, unit: '桶', unitPoints: 60, linePoints: 60 }, { name: '牙膏', qty: 1, unit: '支', unitPoints: 8, linePoints: 8 }],
-      availableAfter: 1,
-    }, 32);
+    const lines = fallbackReceipt(
+      {
+        villageName: '红阳村',
+        receiptNo: 'C01-2026-000001',
+        time: '2026-11-29 10:00:00',
+        householdName: '刘䶮',
+        cardNo: '66010002',
+        operatorName: '李芳',
+        totalPoints: 68,
+        lines: [
+          { name: '食用油 5L', qty: 1, unit: '桶', unitPoints: 60, linePoints: 60 },
+          { name: '牙膏', qty: 1, unit: '支', unitPoints: 8, linePoints: 8 },
+        ],
+        availableAfter: 1,
+      },
+      32,
+    );
     for (const l of lines) expect(displayWidth(l.text)).toBeLessThanOrEqual(32);
     const text = paperText(lines);
     expect(text).toContain('C01-2026-000001');

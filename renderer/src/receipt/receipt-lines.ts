@@ -17,9 +17,11 @@ export interface PaperLine {
 }
 
 export function normalizeLines(lines: readonly (PreviewLine | string)[] | undefined | null): PaperLine[] {
-  return (lines ?? []).map((l) => (typeof l === 'string'
-    ? { text: l, align: 'left', bold: false, tall: false }
-    : { text: l.text ?? '', align: l.align ?? 'left', bold: !!l.bold, tall: !!l.tall }));
+  return (lines ?? []).map((l) =>
+    typeof l === 'string'
+      ? { text: l, align: 'left', bold: false, tall: false }
+      : { text: l.text ?? '', align: l.align ?? 'left', bold: !!l.bold, tall: !!l.tall },
+  );
 }
 
 /**

@@ -9,7 +9,14 @@ let v: Village;
 afterEach(() => v?.close());
 
 const idle: UpdateStatus = {
-  feedUrl: 'http://192.168.1.10:5180/updates/', noFeedReason: null, state: 'idle', current: '0.1.0', latest: null, percent: null, error: null, checkedAt: null,
+  feedUrl: 'http://192.168.1.10:5180/updates/',
+  noFeedReason: null,
+  state: 'idle',
+  current: '0.1.0',
+  latest: null,
+  percent: null,
+  error: null,
+  checkedAt: null,
 };
 
 /** Stands in for the shell's electron-updater runtime: it records what the handlers asked of it. */
@@ -83,7 +90,9 @@ describe('app.checkUpdate / app.installUpdate', () => {
     expect(expectOk(await v.call('admin', 'app.checkUpdate', {}))).toMatchObject({ state: 'available', latest: '0.2.0' });
     expect(expectOk(await v.call('admin', 'app.installUpdate', {}))).toMatchObject({ state: 'ready' });
     expect(calls).toEqual(['check', 'install']);
-    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'app.installUpdate'").all()).toEqual([{ user_id: v.ids.admin, summary: '更新 0.1.0 → 0.2.0' }]);
+    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'app.installUpdate'").all()).toEqual([
+      { user_id: v.ids.admin, summary: '更新 0.1.0 → 0.2.0' },
+    ]);
   });
 
   it('a check that finds nothing leaves nothing to install', async () => {

@@ -11,13 +11,18 @@ const filter = {
   from: date.optional(),
   to: date.optional(),
   userId: id.optional(),
-  method: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/, '方法名格式有误').max(64).optional(),
+  method: z
+    .string()
+    .regex(/^[a-zA-Z]+\.[a-zA-Z]+$/, '方法名格式有误')
+    .max(64)
+    .optional(),
 };
 
 const maxExportRows = 100_000;
 
 function checkRange(p: AuditFilter): void {
-  if (p.from && p.to && p.from > p.to) throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期 (from is after to)', { reason: 'date_range_reversed', from: p.from, to: p.to });
+  if (p.from && p.to && p.from > p.to)
+    throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期 (from is after to)', { reason: 'date_range_reversed', from: p.from, to: p.to });
 }
 
 /** The audit log is read-only for everyone: there is no method that changes or deletes a row (triggers refuse it too). */
@@ -38,7 +43,11 @@ export const auditHandlers = {
       const f = p ?? {};
       checkRange(f);
       const { items, truncated } = listAudit(ctx.db, f, ctx.village.timeZone, maxExportRows);
-      if (truncated) throw new AppError('INVALID_INPUT', `超过 ${maxExportRows} 条，请缩小日期范围 (too many rows: narrow the dates)`, { reason: 'too_many_rows', max: maxExportRows });
+      if (truncated)
+        throw new AppError('INVALID_INPUT', `超过 ${maxExportRows} 条，请缩小日期范围 (too many rows: narrow the dates)`, {
+          reason: 'too_many_rows',
+          max: maxExportRows,
+        });
       const tz = ctx.village.timeZone;
       const header = ['时间', '用户ID', '用户名', '姓名', '操作', '摘要'];
       const rows = items.map((i) => [villageDateTime(new Date(i.at), tz), i.userId, i.username ?? '', i.userName ?? '', i.method, i.summary]);

@@ -54,7 +54,10 @@ describe('auth.login', () => {
     await v.invoke('admin', 'calendar.set', { mode: 'dates', dates: [] });
     const override = { supervisorUsername: 'admin', supervisorPin: '000000', reason: '特批' };
     for (let i = 0; i < 5; i++) {
-      expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: 1, qty: 1 }], requestId: `lock-test-${i}0000`, override }), 'UNAUTHENTICATED');
+      expectError(
+        await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: 1, qty: 1 }], requestId: `lock-test-${i}0000`, override }),
+        'UNAUTHENTICATED',
+      );
     }
     expectError(await login('admin', users.admin.pin), 'UNAUTHENTICATED');
   });
@@ -75,7 +78,7 @@ describe('sessions', () => {
     expectError(await v.d.call('auth.me', {}, 'not-a-token'), 'UNAUTHENTICATED');
   });
 
-  it('a deactivated user\'s session stops working', async () => {
+  it("a deactivated user's session stops working", async () => {
     v = await freshVillage();
     v.db.prepare("UPDATE users SET active = 0 WHERE username = 'shop'").run();
     expectError(await v.call('shop', 'auth.me', {}), 'UNAUTHENTICATED');

@@ -14,11 +14,13 @@ export const authHandlers = {
     run(ctx, p) {
       const user = checkPin(ctx, p.username, p.pin, '');
       // Sign-in is not a dispatcher write (a failed one must still count towards the lockout), so it audits itself.
-      const { token, expiresAt } = ctx.db.transaction(() => {
-        purgeExpiredSessions(ctx.db, ctx.now);
-        writeAudit(ctx.db, ctx.nowIso, user.id, 'auth.login', `登录 signed in: ${user.username}`);
-        return createSession(ctx.db, user.id, ctx.now);
-      }).immediate();
+      const { token, expiresAt } = ctx.db
+        .transaction(() => {
+          purgeExpiredSessions(ctx.db, ctx.now);
+          writeAudit(ctx.db, ctx.nowIso, user.id, 'auth.login', `登录 signed in: ${user.username}`);
+          return createSession(ctx.db, user.id, ctx.now);
+        })
+        .immediate();
       return { token, expiresAt, user };
     },
   }),
@@ -62,4 +64,3 @@ export const authHandlers = {
     audit: () => '修改本人 PIN (changed own PIN)',
   }),
 };
-

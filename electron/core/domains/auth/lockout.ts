@@ -1,7 +1,10 @@
 export const maxFailures = 5;
 export const lockMinutes = 5;
 
-export interface LoginState { failedLogins: number; lockedUntil: string | null }
+export interface LoginState {
+  failedLogins: number;
+  lockedUntil: string | null;
+}
 
 export function isLocked(s: LoginState, now: Date): boolean {
   return s.lockedUntil !== null && new Date(s.lockedUntil) > now;

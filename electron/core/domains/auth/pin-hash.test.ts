@@ -8,7 +8,8 @@ describe('PIN hashing', () => {
     expect(verifyPin('123457', h)).toBe(false);
   });
   it('salts every hash and never stores the PIN', () => {
-    const a = hashPin('123456'), b = hashPin('123456');
+    const a = hashPin('123456'),
+      b = hashPin('123456');
     expect(a).not.toBe(b);
     expect(a).not.toContain('123456');
     expect(a.startsWith('scrypt$')).toBe(true);

@@ -1,7 +1,10 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 // N=2^14 keeps a login near 30 ms on an old counter PC while making a stolen table slow to brute-force.
-const N = 16384, r = 8, p = 1, keyLen = 32;
+const N = 16384,
+  r = 8,
+  p = 1,
+  keyLen = 32;
 
 export function hashPin(pin: string): string {
   const salt = randomBytes(16);

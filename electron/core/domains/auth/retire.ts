@@ -6,7 +6,9 @@ import { stmt } from '../../statements.js';
  * unusable, renamed out of the way so the office's accounts with the same names can arrive.
  */
 export function retireLocalAccounts(db: DB, exceptUserId: number | null): void {
-  stmt(db, `UPDATE users SET username = '~' || id || '~' || username, active = 0, pin_hash = '!' WHERE username NOT LIKE '~%' AND id IS NOT ?`).run(exceptUserId);
+  stmt(db, `UPDATE users SET username = '~' || id || '~' || username, active = 0, pin_hash = '!' WHERE username NOT LIKE '~%' AND id IS NOT ?`).run(
+    exceptUserId,
+  );
 }
 
 /** The account that paired, once the first pull is in: retired unless the office's account with its id replaced it (another PIN hash). */

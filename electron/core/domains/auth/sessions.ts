@@ -13,16 +13,17 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 export function createSession(db: DB, userId: number, now: Date): { token: string; expiresAt: string } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString();
-  stmt(db, 'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-    .run(digest(token), userId, now.toISOString(), expiresAt);
+  stmt(db, 'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(digest(token), userId, now.toISOString(), expiresAt);
   return { token, expiresAt };
 }
 
 export function resolveSession(db: DB, token: string | undefined, now: Date): SessionUser {
   if (!token) throw new AppError('UNAUTHENTICATED', '请先登录 (sign in first)', { reason: 'not_signed_in' });
-  const row = stmt(db, `SELECT u.id, u.username, u.name, u.roles, u.active, s.expires_at FROM sessions s
-    JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`).get(digest(token)) as
-    { id: number; username: string; name: string; roles: string; active: number; expires_at: string } | undefined;
+  const row = stmt(
+    db,
+    `SELECT u.id, u.username, u.name, u.roles, u.active, s.expires_at FROM sessions s
+    JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+  ).get(digest(token)) as { id: number; username: string; name: string; roles: string; active: number; expires_at: string } | undefined;
   if (!row || !row.active) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录 (invalid session)', { reason: 'session_invalid' });
   if (new Date(row.expires_at) <= now) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录 (session expired)', { reason: 'session_expired' });
   return toSessionUser(row);

@@ -6,7 +6,16 @@ import type { DB } from '../../../../db/connection.js';
 import { afterFailure, isLocked } from './lockout.js';
 import { decoyHash, verifyPin } from './pin-hash.js';
 
-interface UserRow { id: number; username: string; name: string; pin_hash: string; roles: string; active: number; failed_logins: number; locked_until: string | null }
+interface UserRow {
+  id: number;
+  username: string;
+  name: string;
+  pin_hash: string;
+  roles: string;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+}
 
 export function toSessionUser(u: { id: number; username: string; name: string; roles: string }): SessionUser {
   return { id: u.id, username: u.username, name: u.name, roles: JSON.parse(u.roles) as Role[] };
@@ -18,7 +27,10 @@ function recordFailure(db: DB, u: UserRow, now: Date): void {
 }
 
 /** Which refusal a failed check is: the signed-in user's own, or the supervisor's (whose failure keeps the session). */
-interface PinReasons { wrong: 'pin_wrong' | 'supervisor_pin_wrong'; locked: 'locked_out' | 'supervisor_locked' }
+interface PinReasons {
+  wrong: 'pin_wrong' | 'supervisor_pin_wrong';
+  locked: 'locked_out' | 'supervisor_locked';
+}
 const userReasons: PinReasons = { wrong: 'pin_wrong', locked: 'locked_out' };
 const supervisorReasons: PinReasons = { wrong: 'supervisor_pin_wrong', locked: 'supervisor_locked' };
 
@@ -48,7 +60,12 @@ export function checkPin(ctx: Ctx, username: string, pin: string, what: string, 
 /** Voids and off-day overrides need a supervisor (an admin) present, by name and PIN. */
 export function checkSupervisor(ctx: Ctx, username: string, pin: string): SessionUser {
   const sup = checkPin(ctx, username, pin, '主管', supervisorReasons);
-  if (!sup.roles.includes('admin')) throw new AppError('FORBIDDEN', `${sup.name} 不是主管，无权授权 (not a supervisor)`, { reason: 'supervisor_not_admin', name: sup.name, username: sup.username });
+  if (!sup.roles.includes('admin'))
+    throw new AppError('FORBIDDEN', `${sup.name} 不是主管，无权授权 (not a supervisor)`, {
+      reason: 'supervisor_not_admin',
+      name: sup.name,
+      username: sup.username,
+    });
   // Named from the verified account, not from what was typed, so the audit row shows who really authorised it.
   ctx.noteForAudit(`主管授权 supervisor: ${sup.name} (${sup.username} #${sup.id})`);
   return sup;

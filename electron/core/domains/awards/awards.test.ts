@@ -37,8 +37,20 @@ describe('awards.candidates', () => {
 
   beforeEach(async () => {
     await rules();
-    zhang = await household(v, { headName: '张三', members: [{ name: '张三', relation: '户主', partyMember: true }, { name: '张小明', relation: '儿子' }] });
-    li = await household(v, { headName: '李四', members: [{ name: '李四', relation: '户主' }, { name: '李红', relation: '女儿', partyMember: true }] });
+    zhang = await household(v, {
+      headName: '张三',
+      members: [
+        { name: '张三', relation: '户主', partyMember: true },
+        { name: '张小明', relation: '儿子' },
+      ],
+    });
+    li = await household(v, {
+      headName: '李四',
+      members: [
+        { name: '李四', relation: '户主' },
+        { name: '李红', relation: '女儿', partyMember: true },
+      ],
+    });
     wang = await household(v, { headName: '王五', members: [{ name: '王五', relation: '户主', partyMember: true }] });
     zhao = await household(v, { headName: '赵六' });
     // 张: 20 filial + 30 general (10 by 张三, a party member) = 50
@@ -61,7 +73,11 @@ describe('awards.candidates', () => {
 
   it('文明户: households by year score, ties sharing a rank, none at or below zero', async () => {
     const { items } = await v.invoke('viewer', 'awards.candidates', { award: 'civilized_household', year: 2026 });
-    expect(items.map((i) => [i.headName, i.rank, i.score])).toEqual([['张三', 1, 50], ['李四', 1, 50], ['王五', 3, 25]]);
+    expect(items.map((i) => [i.headName, i.rank, i.score])).toEqual([
+      ['张三', 1, 50],
+      ['李四', 1, 50],
+      ['王五', 3, 25],
+    ]);
     expect(items[0]).not.toHaveProperty('personId');
   });
 
@@ -69,17 +85,29 @@ describe('awards.candidates', () => {
     const list = await v.invoke('viewer', 'awards.candidates', { award: 'filial_family', year: 2026 });
     expect(list.category).toBe('孝老爱亲');
     // 李四 has a standing filial deduction; 王五's was reversed, so he stays in.
-    expect(list.items.map((i) => [i.headName, i.rank, i.score, i.householdScore])).toEqual([['张三', 1, 20, 50], ['王五', 2, 15, 25]]);
+    expect(list.items.map((i) => [i.headName, i.rank, i.score, i.householdScore])).toEqual([
+      ['张三', 1, 20, 50],
+      ['王五', 2, 15, 25],
+    ]);
   });
 
   it('星级党员: party members by the points attributed to them', async () => {
     const { items } = await v.invoke('viewer', 'awards.candidates', { award: 'star_party_member', year: 2026 });
-    expect(items.map((i) => [i.personName, i.headName, i.rank, i.score])).toEqual([['李红', '李四', 1, 25], ['张三', '张三', 2, 10], ['王五', '王五', 2, 10]]);
+    expect(items.map((i) => [i.personName, i.headName, i.rank, i.score])).toEqual([
+      ['李红', '李四', 1, 25],
+      ['张三', '张三', 2, 10],
+      ['王五', '王五', 2, 10],
+    ]);
   });
 
   it('道德模范: every person with attributed points, party member or not', async () => {
     const { items } = await v.invoke('viewer', 'awards.candidates', { award: 'moral_model', year: 2026 });
-    expect(items.map((i) => [i.personName, i.rank, i.score])).toEqual([['李红', 1, 25], ['张小明', 2, 20], ['张三', 3, 10], ['王五', 3, 10]]);
+    expect(items.map((i) => [i.personName, i.rank, i.score])).toEqual([
+      ['李红', 1, 25],
+      ['张小明', 2, 20],
+      ['张三', 3, 10],
+      ['王五', 3, 10],
+    ]);
   });
 
   it('another year has its own points', async () => {
@@ -88,7 +116,13 @@ describe('awards.candidates', () => {
   });
 
   it('the decision is recorded, append-only, and the latest one stands', async () => {
-    const first = await v.invoke('review', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: li.id, decision: 'awarded', note: '村民代表会议表决' });
+    const first = await v.invoke('review', 'awards.decide', {
+      award: 'civilized_household',
+      year: 2026,
+      householdId: li.id,
+      decision: 'awarded',
+      note: '村民代表会议表决',
+    });
     expect(first).toMatchObject({ rank: 1, score: 50, decision: 'awarded' });
     await v.invoke('review', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: li.id, decision: 'not_awarded', note: '复议' });
     const { items } = await v.invoke('viewer', 'awards.candidates', { award: 'civilized_household', year: 2026 });
@@ -104,11 +138,29 @@ describe('awards.candidates', () => {
     const off = await v.invoke('review', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: zhao.id, decision: 'awarded' });
     expect(off).toMatchObject({ rank: null, score: 0 });
     await expectRefused(v, 'review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: li.id, decision: 'awarded' }, 'INVALID_INPUT');
-    await expectRefused(v, 'review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: zhang.id, personId: li.members[1].id, decision: 'awarded' }, 'NOT_FOUND');
-    await expectRefused(v, 'review', 'awards.decide', { award: 'filial_family', year: 2026, householdId: zhang.id, personId: zhang.members[0].id, decision: 'awarded' }, 'INVALID_INPUT');
+    await expectRefused(
+      v,
+      'review',
+      'awards.decide',
+      { award: 'moral_model', year: 2026, householdId: zhang.id, personId: li.members[1].id, decision: 'awarded' },
+      'NOT_FOUND',
+    );
+    await expectRefused(
+      v,
+      'review',
+      'awards.decide',
+      { award: 'filial_family', year: 2026, householdId: zhang.id, personId: zhang.members[0].id, decision: 'awarded' },
+      'INVALID_INPUT',
+    );
     await expectRefused(v, 'clerk', 'awards.decide', { award: 'civilized_household', year: 2026, householdId: zhang.id, decision: 'awarded' }, 'FORBIDDEN');
     await expectRefused(v, 'review', 'awards.candidates', { award: 'best_dancer', year: 2026 }, 'INVALID_INPUT');
-    const d = await v.invoke('review', 'awards.decide', { award: 'moral_model', year: 2026, householdId: li.id, personId: li.members[1].id, decision: 'awarded' });
+    const d = await v.invoke('review', 'awards.decide', {
+      award: 'moral_model',
+      year: 2026,
+      householdId: li.id,
+      personId: li.members[1].id,
+      decision: 'awarded',
+    });
     expect(d).toMatchObject({ rank: 1, score: 25 });
   });
 

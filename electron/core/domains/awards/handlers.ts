@@ -17,9 +17,17 @@ export const awardHandlers = {
   'awards.decide': handler({
     access: ['reviewer'],
     write: true,
-    input: z.strictObject({ award, year, householdId: id, personId: id.optional(), decision: z.enum(['awarded', 'not_awarded']), note: noteText(200).optional() }),
+    input: z.strictObject({
+      award,
+      year,
+      householdId: id,
+      personId: id.optional(),
+      decision: z.enum(['awarded', 'not_awarded']),
+      note: noteText(200).optional(),
+    }),
     run: decide,
-    audit: (p) => `评优 ${p.year} ${awardNames[p.award]} 户#${p.householdId}${p.personId ? ` 成员#${p.personId}` : ''}: ${p.decision === 'awarded' ? '评上' : '未评上'}${p.note ? ` (${p.note})` : ''}`,
+    audit: (p) =>
+      `评优 ${p.year} ${awardNames[p.award]} 户#${p.householdId}${p.personId ? ` 成员#${p.personId}` : ''}: ${p.decision === 'awarded' ? '评上' : '未评上'}${p.note ? ` (${p.note})` : ''}`,
   }),
   'awards.export': handler({
     access: ['clerk', 'reviewer', 'viewer'],
@@ -30,10 +38,18 @@ export const awardHandlers = {
       const decided = (d: (typeof list.items)[number]['decision']) => (d ? (d.decision === 'awarded' ? '评上' : '未评上') : '待定');
       return {
         fileName: `${title}.xlsx`,
-        xlsxBase64: await rankedWorkbook(title, `按${p.year}年审核通过的积分排名${list.category ? `（${list.category}类积分）` : ''}；名单供评议参考，由村民评议决定`, [{
-          name: awardNames[p.award], person: awardSubject[p.award] === 'person', extraHeaders: ['评议结果'],
-          rows: list.items.map((c) => ({ ...c, extra: [decided(c.decision)] })),
-        }]),
+        xlsxBase64: await rankedWorkbook(
+          title,
+          `按${p.year}年审核通过的积分排名${list.category ? `（${list.category}类积分）` : ''}；名单供评议参考，由村民评议决定`,
+          [
+            {
+              name: awardNames[p.award],
+              person: awardSubject[p.award] === 'person',
+              extraHeaders: ['评议结果'],
+              rows: list.items.map((c) => ({ ...c, extra: [decided(c.decision)] })),
+            },
+          ],
+        ),
       };
     },
   }),

@@ -12,8 +12,15 @@ describe('backup file names', () => {
   });
 
   it.each([
-    '../points-20260315-100007-auto.db', 'points-20260315-100007-auto.db/../../x', '/etc/passwd', 'points.db',
-    'points-20260315-100007-auto.db-wal', 'points-2026-auto.db', 'POINTS-20260315-100007-auto.db', 'points-20260315-100007-evil.db', '',
+    '../points-20260315-100007-auto.db',
+    'points-20260315-100007-auto.db/../../x',
+    '/etc/passwd',
+    'points.db',
+    'points-20260315-100007-auto.db-wal',
+    'points-2026-auto.db',
+    'POINTS-20260315-100007-auto.db',
+    'points-20260315-100007-evil.db',
+    '',
   ])('is not a backup: %j', (name) => {
     expect(parseBackupName(name)).toBeNull();
   });
@@ -21,7 +28,9 @@ describe('backup file names', () => {
   it('sorts newest first, same-second copies by their sequence', () => {
     const names = ['points-20260314-230000-auto.db', 'points-20260315-100000-manual.db', 'points-20260315-100000-1-manual.db', 'junk.txt'];
     expect(newestFirst(names).map((b) => b.file)).toEqual([
-      'points-20260315-100000-1-manual.db', 'points-20260315-100000-manual.db', 'points-20260314-230000-auto.db',
+      'points-20260315-100000-1-manual.db',
+      'points-20260315-100000-manual.db',
+      'points-20260314-230000-auto.db',
     ]);
   });
 });

@@ -1,7 +1,11 @@
 /** What made a backup: the daily timer, an admin's "back up now", or the safety copy taken before a restore. */
 export type BackupKind = 'auto' | 'manual' | 'pre-restore';
 
-export interface BackupName { file: string; stamp: string; kind: BackupKind }
+export interface BackupName {
+  file: string;
+  stamp: string;
+  kind: BackupKind;
+}
 
 const pattern = /^points-(\d{8}-\d{6})(?:-(\d{1,3}))?-(auto|manual|pre-restore)\.db$/;
 
@@ -25,7 +29,9 @@ export function parseBackupName(file: string): BackupName | null {
 export const backupDate = (b: BackupName): string => `${b.stamp.slice(0, 4)}-${b.stamp.slice(4, 6)}-${b.stamp.slice(6, 8)}`;
 
 export function newestFirst(names: readonly string[]): BackupName[] {
-  return names.map(parseBackupName).filter((b): b is BackupName => b !== null)
+  return names
+    .map(parseBackupName)
+    .filter((b): b is BackupName => b !== null)
     .sort((a, b) => (a.stamp < b.stamp ? 1 : a.stamp > b.stamp ? -1 : a.file < b.file ? 1 : -1));
 }
 

@@ -12,7 +12,8 @@ afterEach(() => {
   v?.close();
 });
 
-const receipts = (db: Database.Database) => (db.prepare('SELECT receipt_no FROM redemptions ORDER BY id').all() as { receipt_no: string }[]).map((r) => r.receipt_no);
+const receipts = (db: Database.Database) =>
+  (db.prepare('SELECT receipt_no FROM redemptions ORDER BY id').all() as { receipt_no: string }[]).map((r) => r.receipt_no);
 
 describe('backup.now / backup.list', () => {
   it('writes a consistent copy into <dataDir>/backups and lists it, newest first, with an audit row', async () => {
@@ -31,16 +32,20 @@ describe('backup.now / backup.list', () => {
     const copy = new Database(join(v.dir, 'backups', made.file), { readonly: true });
     expect(receipts(copy)).toEqual(['C01-2026-000001']);
     copy.close();
-    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'backup.now' ORDER BY id").all())
-      .toEqual([{ user_id: v.ids.admin, summary: expect.stringContaining(made.file) }, { user_id: v.ids.admin, summary: expect.stringContaining(second.file) }]);
+    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'backup.now' ORDER BY id").all()).toEqual([
+      { user_id: v.ids.admin, summary: expect.stringContaining(made.file) },
+      { user_id: v.ids.admin, summary: expect.stringContaining(second.file) },
+    ]);
   });
 
   it('keeps the last N of each kind (backup.configure)', async () => {
     v = await freshVillage();
     expectOk(await v.call('admin', 'backup.configure', { keep: 2 }));
     for (let i = 0; i < 4; i++) expectOk(await v.call('admin', 'backup.now', {}));
-    expect(expectOk(await v.call('admin', 'backup.list', {})).items.map((i: { file: string }) => i.file))
-      .toEqual(['points-20260315-100000-3-manual.db', 'points-20260315-100000-2-manual.db']);
+    expect(expectOk(await v.call('admin', 'backup.list', {})).items.map((i: { file: string }) => i.file)).toEqual([
+      'points-20260315-100000-3-manual.db',
+      'points-20260315-100000-2-manual.db',
+    ]);
     expectError(await v.call('admin', 'backup.configure', { keep: 0 }), 'INVALID_INPUT');
   });
 
@@ -129,7 +134,12 @@ describe('backup.restore', () => {
   it('only admins back up and restore', async () => {
     v = await freshVillage();
     for (const who of ['shop', 'clerk', 'review', 'barber', 'viewer'] as const) {
-      for (const [m, p] of [['backup.now', {}], ['backup.list', {}], ['backup.restore', { file: 'points-20260101-000000-auto.db' }], ['backup.configure', { keep: 3 }]] as const) {
+      for (const [m, p] of [
+        ['backup.now', {}],
+        ['backup.list', {}],
+        ['backup.restore', { file: 'points-20260101-000000-auto.db' }],
+        ['backup.configure', { keep: 3 }],
+      ] as const) {
         expectError(await v.call(who, m, p), 'FORBIDDEN');
       }
     }

@@ -11,7 +11,9 @@ import { villageDate } from '../../rules/village-date.js';
 import { villageDateTime } from '../../../print/village-time.js';
 import { backupDate, backupFileName, backupsToPrune, dailyBackupDue, newestFirst, parseBackupName, type BackupKind } from './backup-files.js';
 
-export interface BackupSettings { keep: number }
+export interface BackupSettings {
+  keep: number;
+}
 export const defaultBackupSettings: BackupSettings = { keep: 14 };
 export const backupSettingKey = 'backup';
 
@@ -23,7 +25,13 @@ export function backupDir(deps: CoreDeps): string {
   return join(deps.dataDir ?? dirname(deps.db.name), 'backups');
 }
 
-export interface BackupInfo { file: string; kind: BackupKind; date: string; takenAt: string; bytes: number }
+export interface BackupInfo {
+  file: string;
+  kind: BackupKind;
+  date: string;
+  takenAt: string;
+  bytes: number;
+}
 
 // A backup in flight reads the live connection; a restore must not close it underneath.
 const busy = new WeakMap<CoreDeps, string>();
@@ -31,7 +39,13 @@ const busy = new WeakMap<CoreDeps, string>();
 function info(dir: string, file: string): BackupInfo {
   const b = parseBackupName(file)!;
   const s = b.stamp;
-  return { file, kind: b.kind, date: backupDate(b), takenAt: `${backupDate(b)} ${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}`, bytes: statSync(join(dir, file)).size };
+  return {
+    file,
+    kind: b.kind,
+    date: backupDate(b),
+    takenAt: `${backupDate(b)} ${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}`,
+    bytes: statSync(join(dir, file)).size,
+  };
 }
 
 export function listBackups(deps: CoreDeps): BackupInfo[] {
@@ -44,7 +58,10 @@ export function listBackups(deps: CoreDeps): BackupInfo[] {
 function freshName(dir: string, now: Date, timeZone: string, kind: BackupKind): string {
   const stamp = villageDateTime(now, timeZone);
   const prefix = backupFileName(stamp, kind).slice(0, 'points-YYYYMMDD-HHMMSS'.length);
-  const taken = readdirSync(dir).filter((f) => f.startsWith(prefix)).map(parseBackupName).filter((b) => b !== null);
+  const taken = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix))
+    .map(parseBackupName)
+    .filter((b) => b !== null);
   const seq = taken.length ? Math.max(...taken.map((b) => Number(b.stamp.slice(-3)))) + 1 : 0;
   return backupFileName(stamp, kind, seq);
 }
@@ -102,7 +119,8 @@ export function checkBackupFile(path: string, label: string): { migrations: numb
   try {
     probe = new Database(path, { fileMustExist: true });
     const ic = probe.pragma('integrity_check') as { integrity_check: string }[];
-    if (ic.length !== 1 || ic[0].integrity_check !== 'ok') throw unusable(label, '完整性检查未通过 (integrity_check failed)', 'integrity_check', { checks: ic.slice(0, 10) });
+    if (ic.length !== 1 || ic[0].integrity_check !== 'ok')
+      throw unusable(label, '完整性检查未通过 (integrity_check failed)', 'integrity_check', { checks: ic.slice(0, 10) });
     const hasHistory = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
     if (!hasHistory) throw unusable(label, '没有迁移记录 (no migration history)', 'no_migration_history');
     const history = checkMigrationHistory(probe);
@@ -118,7 +136,11 @@ export function checkBackupFile(path: string, label: string): { migrations: numb
   }
 }
 
-export interface RestoreResult { restoredFrom: string; safetyBackup: string; migrations: number }
+export interface RestoreResult {
+  restoredFrom: string;
+  safetyBackup: string;
+  migrations: number;
+}
 
 /**
  * Replaces the live database with a backup. Everything written after that backup is replaced; a
@@ -134,7 +156,11 @@ export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now
   // did since (the office never sends a counter its own events back) and hand out its receipt numbers
   // again. A fresh install paired anew gets everything back from the office instead.
   if (deps.role === 'counter' && getSetting(deps.db, 'sync.link', null) !== null) {
-    throw new AppError('CONFLICT', '本机已与村委会配对，不能恢复备份：数据在村委会都有，请重新安装后配对，即可取回全部数据 (a paired counter is not restored: pair a fresh install)', { reason: 'paired_no_restore', file });
+    throw new AppError(
+      'CONFLICT',
+      '本机已与村委会配对，不能恢复备份：数据在村委会都有，请重新安装后配对，即可取回全部数据 (a paired counter is not restored: pair a fresh install)',
+      { reason: 'paired_no_restore', file },
+    );
   }
   const dir = backupDir(deps);
   const source = join(dir, file);
@@ -165,8 +191,12 @@ export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now
 
   // Sessions are not history: who is signed in now stays signed in (if their account exists in the
   // backup), and sessions that had ended since the backup are not revived.
-  const sessions = live.prepare('SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE expires_at > ?').all(now.toISOString()) as
-    { token_hash: string; user_id: number; created_at: string; expires_at: string }[];
+  const sessions = live.prepare('SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE expires_at > ?').all(now.toISOString()) as {
+    token_hash: string;
+    user_id: number;
+    created_at: string;
+    expires_at: string;
+  }[];
 
   live.close();
   let next: DB;
@@ -179,16 +209,26 @@ export function restoreBackup(deps: CoreDeps, file: string, by: SessionUser, now
     console.error('[backup] restore failed, reopening the safety copy', e);
     copyFileSync(join(dir, safetyName), liveFile);
     deps.db = openDatabase(liveFile);
-    throw new AppError('CONFLICT', `恢复失败，已回到恢复前的数据 (restore failed; the previous data is back): ${(e as Error).message}`, { reason: 'restore_failed', file });
+    throw new AppError('CONFLICT', `恢复失败，已回到恢复前的数据 (restore failed; the previous data is back): ${(e as Error).message}`, {
+      reason: 'restore_failed',
+      file,
+    });
   }
-  next.transaction(() => {
-    next.exec('DELETE FROM sessions');
-    const userExists = next.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1');
-    const insert = next.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
-    for (const s of sessions) if (userExists.get(s.user_id)) insert.run(s.token_hash, s.user_id, s.created_at, s.expires_at);
-    writeAudit(next, now.toISOString(), next.prepare('SELECT 1 FROM users WHERE id = ?').get(by.id) ? by.id : null, 'backup.restore',
-      `恢复备份 ${file}（此备份之后的写入已被替换）；恢复前的数据已存为 ${safetyName} | by ${by.name} (${by.username} #${by.id})`);
-  }).immediate();
+  next
+    .transaction(() => {
+      next.exec('DELETE FROM sessions');
+      const userExists = next.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1');
+      const insert = next.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+      for (const s of sessions) if (userExists.get(s.user_id)) insert.run(s.token_hash, s.user_id, s.created_at, s.expires_at);
+      writeAudit(
+        next,
+        now.toISOString(),
+        next.prepare('SELECT 1 FROM users WHERE id = ?').get(by.id) ? by.id : null,
+        'backup.restore',
+        `恢复备份 ${file}（此备份之后的写入已被替换）；恢复前的数据已存为 ${safetyName} | by ${by.name} (${by.username} #${by.id})`,
+      );
+    })
+    .immediate();
   deps.db = next;
   prune(deps, dir);
   return { restoredFrom: file, safetyBackup: safetyName, migrations: checked.migrations };

@@ -27,7 +27,12 @@ async function give(entries: [householdId: number, points: number, occurredOn: s
   const r = await ruleIds();
   const ids: number[] = [];
   for (const [h, pts, on] of entries) {
-    const { entries: e } = await v.invoke('clerk', 'points.record', { householdIds: [h], ruleId: pts > 0 ? r.award : r.deduction, points: Math.abs(pts), occurredOn: on });
+    const { entries: e } = await v.invoke('clerk', 'points.record', {
+      householdIds: [h],
+      ruleId: pts > 0 ? r.award : r.deduction,
+      points: Math.abs(pts),
+      occurredOn: on,
+    });
     ids.push(e[0].id);
   }
   if (approve) await v.invoke('review', 'points.review', { entryIds: ids, decision: 'approve' });
@@ -46,13 +51,21 @@ describe('boards.quarter', () => {
     // ranks 1..9: 100, 95, ... 60; three households tied at 50 (rank 10); then 40 and 30
     await give([
       ...hs.slice(0, 9).map((h, i): [number, number, string] => [h.id, 100 - i * 5, '2026-08-01']),
-      [hs[9].id, 50, '2026-07-01'], [hs[10].id, 30, '2026-08-01'], [hs[10].id, 20, '2026-09-30'], [hs[11].id, 50, '2026-09-15'],
-      [hs[12].id, 40, '2026-08-01'], [hs[13].id, 30, '2026-08-01'],
+      [hs[9].id, 50, '2026-07-01'],
+      [hs[10].id, 30, '2026-08-01'],
+      [hs[10].id, 20, '2026-09-30'],
+      [hs[11].id, 50, '2026-09-15'],
+      [hs[12].id, 40, '2026-08-01'],
+      [hs[13].id, 30, '2026-08-01'],
     ]);
     const b = await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 3 });
     expect(b).toMatchObject({ year: 2026, quarter: 3, basis: 'quarter', from: '2026-07-01', to: '2026-09-30', publication: null });
     expect(b.red.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10]);
-    expect(b.red.slice(-3).map((r) => [r.headName, r.score])).toEqual([['户10', 50], ['户11', 50], ['户12', 50]]);
+    expect(b.red.slice(-3).map((r) => [r.headName, r.score])).toEqual([
+      ['户10', 50],
+      ['户11', 50],
+      ['户12', 50],
+    ]);
     expect(b.red.map((r) => r.householdId)).not.toContain(hs[12].id);
     expect(b.red[0]).toEqual({ rank: 1, householdId: hs[0].id, headName: '户01', cardNo: expect.any(String), group: '', score: 100 });
     expect(b.black).toEqual([]);
@@ -60,7 +73,10 @@ describe('boards.quarter', () => {
 
   it('30 September counts in Q3 and 1 October in Q4, by the village date the deed happened', async () => {
     const [sep, oct] = await households(2);
-    await give([[sep.id, 10, '2026-09-30'], [oct.id, 20, '2026-10-01']]);
+    await give([
+      [sep.id, 10, '2026-09-30'],
+      [oct.id, 20, '2026-10-01'],
+    ]);
     const q3 = await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 3 });
     const q4 = await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 4 });
     expect(q3.red.map((r) => [r.householdId, r.score])).toEqual([[sep.id, 10]]);
@@ -79,14 +95,20 @@ describe('boards.quarter', () => {
 
   it('pending and rejected entries do not count; a reversal takes an entry back off', async () => {
     const [a, b, c] = await households(3);
-    await give([[a.id, 10, '2026-08-01'], [b.id, 20, '2026-08-01']]);
+    await give([
+      [a.id, 10, '2026-08-01'],
+      [b.id, 20, '2026-08-01'],
+    ]);
     await recordPending(v, a.id, 'award', 500, '2026-08-02');
     const [rej] = await give([[b.id, 300, '2026-08-02']], false);
     await v.invoke('review', 'points.review', { entryIds: [rej], decision: 'reject', reason: '无证明材料' });
     const [rev] = await give([[c.id, 90, '2026-08-03']]);
     await v.invoke('clerk', 'points.reverse', { entryId: rev, reason: '录错户' });
     const board = await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 3 });
-    expect(board.red.map((r) => [r.householdId, r.score])).toEqual([[b.id, 20], [a.id, 10]]);
+    expect(board.red.map((r) => [r.householdId, r.score])).toEqual([
+      [b.id, 20],
+      [a.id, 10],
+    ]);
   });
 
   it('an approval still in its public-notice period does not count yet', async () => {
@@ -111,9 +133,11 @@ describe('boards.quarter', () => {
     const hs = await households(13);
     await give([
       ...hs.slice(0, 9).map((h, i): [number, number, string] => [h.id, -(100 - i * 5), '2026-08-01']),
-      [hs[9].id, -10, '2026-08-01'], [hs[10].id, -10, '2026-08-01'],
+      [hs[9].id, -10, '2026-08-01'],
+      [hs[10].id, -10, '2026-08-01'],
       [hs[11].id, -5, '2026-08-01'],
-      [hs[12].id, 10, '2026-08-01'], [hs[12].id, -10, '2026-08-02'],
+      [hs[12].id, 10, '2026-08-01'],
+      [hs[12].id, -10, '2026-08-02'],
     ]);
     const b = await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 3 });
     expect(b.black.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10]);
@@ -124,13 +148,20 @@ describe('boards.quarter', () => {
 
   it('a village on year-to-date boards ranks from 1 January to the end of the quarter', async () => {
     const [a, b] = await households(2);
-    await give([[a.id, 50, '2026-02-01'], [b.id, 20, '2026-08-01'], [b.id, 5, '2026-10-02']]);
+    await give([
+      [a.id, 50, '2026-02-01'],
+      [b.id, 20, '2026-08-01'],
+      [b.id, 5, '2026-10-02'],
+    ]);
     expect((await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 3 })).red.map((r) => r.householdId)).toEqual([b.id]);
     await expectRefused(v, 'review', 'boards.configure', { basis: 'ytd' }, 'FORBIDDEN');
     await v.invoke('admin', 'boards.configure', { basis: 'ytd' });
     const ytd = await v.invoke('viewer', 'boards.quarter', { year: 2026, quarter: 3 });
     expect(ytd).toMatchObject({ basis: 'ytd', from: '2026-01-01', to: '2026-09-30' });
-    expect(ytd.red.map((r) => [r.householdId, r.score])).toEqual([[a.id, 50], [b.id, 20]]);
+    expect(ytd.red.map((r) => [r.householdId, r.score])).toEqual([
+      [a.id, 50],
+      [b.id, 20],
+    ]);
   });
 
   it('refuses a quarter that is not 1–4', async () => {
@@ -142,7 +173,10 @@ describe('boards.quarter', () => {
 describe('publish and withdraw (撤榜)', () => {
   it('publishing freezes the board; later points do not change what was published', async () => {
     const [a, b] = await households(2);
-    await give([[a.id, 30, '2026-08-01'], [b.id, -20, '2026-08-01']]);
+    await give([
+      [a.id, 30, '2026-08-01'],
+      [b.id, -20, '2026-08-01'],
+    ]);
     const pub = await v.invoke('review', 'boards.publish', { year: 2026, quarter: 3, note: '第三季度' });
     expect(pub).toMatchObject({ action: 'publish', year: 2026, quarter: 3, withdrawn: false, userName: '钱监督', reason: '第三季度' });
     expect(pub.board!.red.map((r) => r.householdId)).toEqual([a.id]);
@@ -169,14 +203,21 @@ describe('publish and withdraw (撤榜)', () => {
     await expectRefused(v, 'review', 'boards.withdraw', { year: 2026, quarter: 3, reason: '再撤' }, 'CONFLICT');
     const second = await v.invoke('review', 'boards.publish', { year: 2026, quarter: 3 });
     const { items } = await v.invoke('viewer', 'boards.history', { year: 2026 });
-    expect(items.map((i) => [i.id, i.action, i.withdrawn])).toEqual([[second.id, 'publish', false], [w.id, 'withdraw', false], [first.id, 'publish', true]]);
+    expect(items.map((i) => [i.id, i.action, i.withdrawn])).toEqual([
+      [second.id, 'publish', false],
+      [w.id, 'withdraw', false],
+      [first.id, 'publish', true],
+    ]);
     expect(() => v.db.prepare('DELETE FROM board_publications').run()).toThrow(/append-only/);
     expect(() => v.db.prepare("UPDATE board_publications SET reason = 'x'").run()).toThrow(/append-only/);
   });
 
   it('the TV shows the newest quarter that is up', async () => {
     const [a] = await households(1);
-    await give([[a.id, 30, '2026-05-01'], [a.id, 40, '2026-08-01']]);
+    await give([
+      [a.id, 30, '2026-05-01'],
+      [a.id, 40, '2026-08-01'],
+    ]);
     const q2 = await v.invoke('review', 'boards.publish', { year: 2026, quarter: 2 });
     const q3 = await v.invoke('review', 'boards.publish', { year: 2026, quarter: 3 });
     expect((await v.invoke('shop', 'boards.published', {}))!.id).toBe(q3.id);

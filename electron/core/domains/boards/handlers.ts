@@ -38,7 +38,10 @@ export const boardHandlers = {
   /** The board that is up: of one quarter, or without params the newest of all (the TV display). */
   'boards.published': handler({
     access: 'any',
-    input: z.strictObject({ year: year.optional(), quarter: quarter.optional() }).refine((p) => (p.year === undefined) === (p.quarter === undefined), '年份和季度须同时给出').optional(),
+    input: z
+      .strictObject({ year: year.optional(), quarter: quarter.optional() })
+      .refine((p) => (p.year === undefined) === (p.quarter === undefined), '年份和季度须同时给出')
+      .optional(),
     run: (ctx, p) => (p?.year !== undefined && p.quarter !== undefined ? inForce(ctx.db, p.year, p.quarter as Quarter) : latestInForce(ctx.db)),
   }),
   /** The board that is up if there is one, else the board as it stands (marked 未发布 in the file). */
@@ -52,7 +55,10 @@ export const boardHandlers = {
       const sub = `${board.basis === 'ytd' ? '年初至季末累计' : '本季度'}积分　${board.from} 至 ${board.to}`;
       return {
         fileName: `${title}.xlsx`,
-        xlsxBase64: await rankedWorkbook(title, sub, [{ name: '红榜', rows: board.red }, { name: '黑榜', rows: board.black }]),
+        xlsxBase64: await rankedWorkbook(title, sub, [
+          { name: '红榜', rows: board.red },
+          { name: '黑榜', rows: board.black },
+        ]),
       };
     },
   }),

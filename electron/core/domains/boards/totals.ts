@@ -39,7 +39,14 @@ function wholeMonths(from: string, to: string): boolean {
   return from.slice(0, 4) === to.slice(0, 4) && from.slice(8, 10) === '01' && Number(to.slice(8, 10)) === last;
 }
 
-interface InNotice { household_id: number; category: string; occurred_on: string; kind: string; heading: string; points: number }
+interface InNotice {
+  household_id: number;
+  category: string;
+  occurred_on: string;
+  kind: string;
+  heading: string;
+  points: number;
+}
 
 /**
  * Past this many rows in notice, taking them back out costs about what summing the ledger does
@@ -55,11 +62,13 @@ export const noticeLimits = { report: 500_000, board: 200_000 };
 function inNotice(db: DB, from: string, to: string, cutoff: string, limit: number): InNotice[] | null {
   if (cutoff >= noticeCutoff(new Date(), 0)) return []; // no notice period: every approval counts
   // CROSS JOIN keeps the planner on the reviews of the last days (point_reviews_approved_at), not on every entry.
-  const rows = stmt(db, `SELECT e.household_id, e.category, e.occurred_on, e.kind, o.kind AS heading, e.points
+  const rows = stmt(
+    db,
+    `SELECT e.household_id, e.category, e.occurred_on, e.kind, o.kind AS heading, e.points
     FROM point_reviews r INDEXED BY point_reviews_approved_at CROSS JOIN point_entries o CROSS JOIN point_entries e
     WHERE r.decision = 'approve' AND r.reviewed_at > @cutoff AND o.id = r.entry_id AND o.reverses_id IS NULL
-      AND (e.id = o.id OR e.reverses_id = o.id) AND e.occurred_on BETWEEN @from AND @to LIMIT @limit`)
-    .all({ from, to, cutoff, limit: limit + 1 }) as InNotice[];
+      AND (e.id = o.id OR e.reverses_id = o.id) AND e.occurred_on BETWEEN @from AND @to LIMIT @limit`,
+  ).all({ from, to, cutoff, limit: limit + 1 }) as InNotice[];
   return rows.length > limit ? null : rows;
 }
 
@@ -83,8 +92,11 @@ function stillCounting(db: DB, from: string, to: string, cutoff: string, pending
     }
   }
   const rowsOf = stmt(db, `SELECT category, ${months.map((m) => `d${m}`).join(', ')} FROM report_household_months WHERE year = ? AND household_id = ?`);
-  const ledger = stmt(db, `SELECT 1 FROM point_entries e ${reviewJoinSql}
-    WHERE e.household_id = @h AND e.category = @category AND e.kind <> 'reversal' AND e.occurred_on BETWEEN @from AND @to AND ${countingEntrySql} LIMIT 1`);
+  const ledger = stmt(
+    db,
+    `SELECT 1 FROM point_entries e ${reviewJoinSql}
+    WHERE e.household_id = @h AND e.category = @category AND e.kind <> 'reversal' AND e.occurred_on BETWEEN @from AND @to AND ${countingEntrySql} LIMIT 1`,
+  );
   const out = new Map<number, { categories: Set<string>; any: boolean }>();
   for (const [h, cats] of pendingDays) {
     const still = new Set<string>();
@@ -112,19 +124,44 @@ export interface PointFigures {
 export function pointFigures(db: DB, from: string, to: string, cutoff: string): PointFigures {
   const pending = inNotice(db, from, to, cutoff, noticeLimits.report);
   if (!pending) {
-    return { byCategory: categoryTotals(db, from, to, cutoff), withPoints: participation(db, from, to, cutoff).withPoints, months: monthTotals(db, from, to, cutoff) };
+    return {
+      byCategory: categoryTotals(db, from, to, cutoff),
+      withPoints: participation(db, from, to, cutoff).withPoints,
+      months: monthTotals(db, from, to, cutoff),
+    };
   }
   const year = Number(from.slice(0, 4));
   const { months, masks } = periodMonths(from, to);
-  const cats = stmt(db, `SELECT category, SUM(awarded) AS awarded, SUM(deducted) AS deducted, SUM(entries) AS entries, SUM(counted) AS counted
-    FROM report_day_totals WHERE occurred_on BETWEEN @from AND @to GROUP BY category ORDER BY category`)
-    .all({ from, to }) as (Omit<CategoryTotals, 'households'> & { counted: number })[];
-  const households = new Map((stmt(db, `SELECT category, COUNT(*) AS n FROM report_household_months
-    WHERE year = @year AND ${activeSql(months)} GROUP BY category`).all({ year, ...masks }) as { category: string; n: number }[]).map((r) => [r.category, r.n]));
-  let withPoints = (stmt(db, `SELECT COUNT(DISTINCT household_id) AS n FROM report_household_months
-    WHERE year = @year AND ${activeSql(months)}`).get({ year, ...masks }) as { n: number }).n;
-  const byMonth = new Map((stmt(db, `SELECT substr(occurred_on, 1, 7) AS month, SUM(awarded) AS awarded, SUM(deducted) AS deducted
-    FROM report_day_totals WHERE occurred_on BETWEEN @from AND @to GROUP BY month`).all({ from, to }) as PointFigures['months']).map((m) => [m.month, m]));
+  const cats = stmt(
+    db,
+    `SELECT category, SUM(awarded) AS awarded, SUM(deducted) AS deducted, SUM(entries) AS entries, SUM(counted) AS counted
+    FROM report_day_totals WHERE occurred_on BETWEEN @from AND @to GROUP BY category ORDER BY category`,
+  ).all({ from, to }) as (Omit<CategoryTotals, 'households'> & { counted: number })[];
+  const households = new Map(
+    (
+      stmt(
+        db,
+        `SELECT category, COUNT(*) AS n FROM report_household_months
+    WHERE year = @year AND ${activeSql(months)} GROUP BY category`,
+      ).all({ year, ...masks }) as { category: string; n: number }[]
+    ).map((r) => [r.category, r.n]),
+  );
+  let withPoints = (
+    stmt(
+      db,
+      `SELECT COUNT(DISTINCT household_id) AS n FROM report_household_months
+    WHERE year = @year AND ${activeSql(months)}`,
+    ).get({ year, ...masks }) as { n: number }
+  ).n;
+  const byMonth = new Map(
+    (
+      stmt(
+        db,
+        `SELECT substr(occurred_on, 1, 7) AS month, SUM(awarded) AS awarded, SUM(deducted) AS deducted
+    FROM report_day_totals WHERE occurred_on BETWEEN @from AND @to GROUP BY month`,
+      ).all({ from, to }) as PointFigures['months']
+    ).map((m) => [m.month, m]),
+  );
 
   if (pending.length) {
     const cat = new Map(cats.map((c) => [c.category, c]));
@@ -148,10 +185,12 @@ export function pointFigures(db: DB, from: string, to: string, cutoff: string): 
     }
   }
   return {
-    byCategory: cats.filter((c) => c.counted > 0)
+    byCategory: cats
+      .filter((c) => c.counted > 0)
       .map((c) => ({ category: c.category, awarded: c.awarded, deducted: c.deducted, entries: c.entries, households: households.get(c.category) ?? 0 })),
     withPoints,
-    months: months.map((m) => `${from.slice(0, 4)}-${String(m).padStart(2, '0')}`)
+    months: months
+      .map((m) => `${from.slice(0, 4)}-${String(m).padStart(2, '0')}`)
       .map((month) => ({ month, awarded: byMonth.get(month)?.awarded ?? 0, deducted: byMonth.get(month)?.deducted ?? 0 })),
   };
 }
@@ -167,10 +206,13 @@ export function householdScoresFromTotals(db: DB, from: string, to: string, cuto
   if (!pending) return null;
   const year = Number(from.slice(0, 4));
   const { months, masks } = periodMonths(from, to);
-  const rows = stmt(db, `SELECT h.id, h.head_name, h.card_no, h.grp, s.score FROM (
+  const rows = stmt(
+    db,
+    `SELECT h.id, h.head_name, h.card_no, h.grp, s.score FROM (
       SELECT household_id AS hid, SUM(${months.map((m) => `p${m}`).join(' + ')}) AS score
       FROM report_household_months WHERE year = @year AND ${activeSql(months)} GROUP BY household_id) s
-    JOIN households h ON h.id = s.hid`).all({ year, ...masks }) as { id: number; head_name: string; card_no: string; grp: string; score: number }[];
+    JOIN households h ON h.id = s.hid`,
+  ).all({ year, ...masks }) as { id: number; head_name: string; card_no: string; grp: string; score: number }[];
   const scores = rows.map((r) => ({ householdId: r.id, headName: r.head_name, cardNo: r.card_no, group: r.grp, score: r.score }));
   if (!pending.length) return scores;
   const less = new Map<number, number>();

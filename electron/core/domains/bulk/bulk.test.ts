@@ -1,16 +1,35 @@
 // Redemption calendar (monthly day, trial bulk days) and the bulk-day fast lane: bundle, proposal, tally, day summary.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approved, count, expectError, expectRefused, freshVillage, goods, household, MemoryPrinter, rid, service, users, type Village } from '../../test-support.js';
+import {
+  approved,
+  count,
+  expectError,
+  expectRefused,
+  freshVillage,
+  goods,
+  household,
+  MemoryPrinter,
+  rid,
+  service,
+  users,
+  type Village,
+} from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('calendar: monthly day and trial bulk days', () => {
   it('a trial gets one bulk day in each of its first 3 months, which are redemption days', async () => {
     const cal = await v.invoke('admin', 'calendar.set', { mode: 'dates', dates: [], trial: { start: '2026-03-15' } });
     expect(cal).toMatchObject({ today: '2026-03-15', todayIsRedemptionDay: true, todayIsBulkDay: true, bulkDays: ['2026-03-15', '2026-04-15', '2026-05-15'] });
-    expect(cal.upcoming).toEqual([{ date: '2026-03-15', bulk: true }, { date: '2026-04-15', bulk: true }, { date: '2026-05-15', bulk: true }]);
+    expect(cal.upcoming).toEqual([
+      { date: '2026-03-15', bulk: true },
+      { date: '2026-04-15', bulk: true },
+      { date: '2026-05-15', bulk: true },
+    ]);
     await v.moveClock('2026-06-15T10:00:00+08:00');
     expect(await v.invoke('shop', 'calendar.get', {})).toMatchObject({ todayIsRedemptionDay: false, todayIsBulkDay: false });
   });
@@ -23,7 +42,9 @@ describe('calendar: monthly day and trial bulk days', () => {
     const soap = await goods(v);
     await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid() }, 'NOT_REDEMPTION_DAY');
     const r = await v.invoke('shop', 'redemptions.create', {
-      householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid(),
+      householdId: h.id,
+      lines: [{ itemId: soap.id, qty: 1 }],
+      requestId: rid(),
       override: { supervisorUsername: 'admin', supervisorPin: users.admin.pin, reason: '老人行动不便，提前兑换' },
     });
     expect(r.totalPoints).toBe(10);
@@ -51,11 +72,32 @@ describe('bulk lane', () => {
   it('keeps a bundle of goods and fixed-price services; refuses open prices and duplicates', async () => {
     const cut = await service(v, { name: '剪头发', points: 5 });
     const ins = await service(v, { name: '缴纳医保', openPrice: true, minPoints: 1, maxPoints: 400 });
-    const b = await v.invoke('shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: paste.id, qty: 2 }, { itemId: cut.id, qty: 1 }] });
+    const b = await v.invoke('shop', 'bulk.bundle.set', {
+      lines: [
+        { itemId: soap.id, qty: 1 },
+        { itemId: paste.id, qty: 2 },
+        { itemId: cut.id, qty: 1 },
+      ],
+    });
     expect(b).toMatchObject({ prefer: 'bundle', totalPoints: 36, problems: [] });
-    expect(b.lines.map((l) => [l.name, l.qty, l.linePoints])).toEqual([['洗衣粉', 1, 15], ['牙膏', 2, 16], ['剪头发', 1, 5]]);
+    expect(b.lines.map((l) => [l.name, l.qty, l.linePoints])).toEqual([
+      ['洗衣粉', 1, 15],
+      ['牙膏', 2, 16],
+      ['剪头发', 1, 5],
+    ]);
     await expectRefused(v, 'shop', 'bulk.bundle.set', { lines: [{ itemId: ins.id, qty: 1 }] }, 'INVALID_INPUT');
-    await expectRefused(v, 'shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: soap.id, qty: 1 }] }, 'INVALID_INPUT');
+    await expectRefused(
+      v,
+      'shop',
+      'bulk.bundle.set',
+      {
+        lines: [
+          { itemId: soap.id, qty: 1 },
+          { itemId: soap.id, qty: 1 },
+        ],
+      },
+      'INVALID_INPUT',
+    );
     await expectRefused(v, 'shop', 'bulk.bundle.set', { lines: [{ itemId: 9999, qty: 1 }] }, 'NOT_FOUND');
     await expectRefused(v, 'clerk', 'bulk.bundle.set', { lines: [] }, 'FORBIDDEN');
     expect((await v.invoke('viewer', 'bulk.bundle.get', {})).totalPoints).toBe(36);
@@ -64,9 +106,21 @@ describe('bulk lane', () => {
   it('proposes the bundle by card, or the last cart when the village prefers it', async () => {
     const h = await household(v, { headName: '张三丰', cardNo: '66019999' });
     await approved(v, h.id, 'award', 100);
-    await v.invoke('shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 1 }, { itemId: paste.id, qty: 1 }] });
+    await v.invoke('shop', 'bulk.bundle.set', {
+      lines: [
+        { itemId: soap.id, qty: 1 },
+        { itemId: paste.id, qty: 1 },
+      ],
+    });
     let p = await v.invoke('shop', 'bulk.propose', { cardNo: '66019999' });
-    expect(p).toMatchObject({ household: { id: h.id, headName: '张三丰' }, proposed: 'bundle', totalPoints: 23, problems: [], servedToday: [], lastCart: null });
+    expect(p).toMatchObject({
+      household: { id: h.id, headName: '张三丰' },
+      proposed: 'bundle',
+      totalPoints: 23,
+      problems: [],
+      servedToday: [],
+      lastCart: null,
+    });
     expect(p.account.available).toBe(100);
 
     const r = await v.invoke('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: paste.id, qty: 3 }], requestId: rid() });
@@ -100,7 +154,12 @@ describe('bulk lane', () => {
 
   it('tallies the day: households, points, voids, and stock left of the bundle goods', async () => {
     await v.invoke('admin', 'calendar.set', { mode: 'dates', dates: [], trial: { start: '2026-03-15' } });
-    await v.invoke('shop', 'bulk.bundle.set', { lines: [{ itemId: soap.id, qty: 2 }, { itemId: paste.id, qty: 1 }] });
+    await v.invoke('shop', 'bulk.bundle.set', {
+      lines: [
+        { itemId: soap.id, qty: 2 },
+        { itemId: paste.id, qty: 1 },
+      ],
+    });
     const hs = [];
     for (let i = 0; i < 3; i++) {
       const h = await household(v, { headName: `户${i}` });
@@ -108,11 +167,24 @@ describe('bulk lane', () => {
       hs.push(h);
     }
     const made = [];
-    for (const h of hs) made.push(await v.invoke('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }, { itemId: paste.id, qty: 1 }], requestId: rid() }));
+    for (const h of hs)
+      made.push(
+        await v.invoke('shop', 'redemptions.create', {
+          householdId: h.id,
+          lines: [
+            { itemId: soap.id, qty: 2 },
+            { itemId: paste.id, qty: 1 },
+          ],
+          requestId: rid(),
+        }),
+      );
     await v.invoke('shop', 'redemptions.void', { id: made[2].id, reason: '重复兑换', supervisorUsername: 'admin', supervisorPin: users.admin.pin });
     const t = await v.invoke('shop', 'bulk.tally', {});
     expect(t).toMatchObject({ date: '2026-03-15', isBulkDay: true, households: 2, redemptions: 2, points: 76, voids: 1, voidPoints: 38 });
-    expect(t.bundle.map((b) => [b.name, b.stock, b.redeemedToday, b.householdsLeft])).toEqual([['洗衣粉', 6, 4, 3], ['牙膏', 18, 2, 18]]);
+    expect(t.bundle.map((b) => [b.name, b.stock, b.redeemedToday, b.householdsLeft])).toEqual([
+      ['洗衣粉', 6, 4, 3],
+      ['牙膏', 18, 2, 18],
+    ]);
     expect((await v.invoke('shop', 'bulk.tally', { date: '2026-03-14' })).households).toBe(0);
 
     const preview = await v.invoke('shop', 'bulk.daySummary', {});

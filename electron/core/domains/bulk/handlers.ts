@@ -23,7 +23,8 @@ export const bulkHandlers = {
       prefer: z.enum(['bundle', 'lastCart']).optional().default('bundle'),
     }),
     run: setBundle,
-    audit: (p, r) => `设置集中兑换套餐: ${r.lines.map((l) => `${l.name}×${l.qty}`).join('、') || '（空）'}，优先${p.prefer === 'bundle' ? '套餐' : '上次购物车'}`,
+    audit: (p, r) =>
+      `设置集中兑换套餐: ${r.lines.map((l) => `${l.name}×${l.qty}`).join('、') || '（空）'}，优先${p.prefer === 'bundle' ? '套餐' : '上次购物车'}`,
   }),
   'bulk.propose': handler({
     access: counter,
@@ -51,7 +52,8 @@ export const bulkHandlers = {
       const config = requirePrinterConfig(ctx.db);
       const date = p?.date ?? ctx.today;
       const o = await printJob(ctx, config, {
-        kind: 'day_summary', copies: 1,
+        kind: 'day_summary',
+        copies: 1,
         lines: () => layoutDaySummary(daySummaryData(ctx, date), config.width),
         method: 'bulk.printDaySummary',
         summary: () => `打印集中兑换日汇总 ${date}`,

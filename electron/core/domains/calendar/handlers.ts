@@ -30,7 +30,8 @@ export const calendarInput = z.discriminatedUnion('mode', [
 ]);
 
 export function saveCalendar(db: DB, p: z.output<typeof calendarInput>): Calendar {
-  const base: Calendar = p.mode === 'any' ? { mode: 'any' } : p.mode === 'dates' ? { mode: 'dates', dates: [...new Set(p.dates)].sort() } : { mode: 'monthly', day: p.day };
+  const base: Calendar =
+    p.mode === 'any' ? { mode: 'any' } : p.mode === 'dates' ? { mode: 'dates', dates: [...new Set(p.dates)].sort() } : { mode: 'monthly', day: p.day };
   const calendar: Calendar = p.trial ? { ...base, trial: p.trial } : base;
   putSetting(db, 'calendar', calendar);
   return calendar;

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, service, stockOf, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('catalog.save', () => {
@@ -28,7 +30,13 @@ describe('catalog.save', () => {
     await expectRefused(v, 'shop', 'catalog.save', { kind: 'goods', name: '香皂', unit: '块', points: 2.5 }, 'INVALID_INPUT');
     await expectRefused(v, 'shop', 'catalog.save', { kind: 'goods', name: '香皂', unit: '块', points: 0 }, 'INVALID_INPUT');
     await expectRefused(v, 'shop', 'catalog.save', { kind: 'food', name: '香皂', unit: '块', points: 5 }, 'INVALID_INPUT');
-    await expectRefused(v, 'shop', 'catalog.save', { kind: 'service', name: '医保', unit: '次', openPrice: true, minPoints: 50, maxPoints: 10 }, 'INVALID_INPUT');
+    await expectRefused(
+      v,
+      'shop',
+      'catalog.save',
+      { kind: 'service', name: '医保', unit: '次', openPrice: true, minPoints: 50, maxPoints: 10 },
+      'INVALID_INPUT',
+    );
     await expectRefused(v, 'shop', 'catalog.save', { kind: 'service', name: '剪头发', unit: '次', points: 5, providerIds: [v.ids.viewer] }, 'NOT_FOUND');
     await expectRefused(v, 'shop', 'catalog.save', { id: 9999, kind: 'goods', name: '香皂', unit: '块', points: 5 }, 'NOT_FOUND');
     const soap = await goods(v);
@@ -50,8 +58,9 @@ describe('stock', () => {
     const [outbox, audit] = [count(v.db, 'outbox'), count(v.db, 'audit')];
     const r = await v.invoke('shop', 'stock.receive', { itemId: rice.id, qty: 20, fundingSource: 'donation', donor: '县供销社', unitCostFen: 2500 });
     expect(r.stock).toBe(20);
-    expect(v.db.prepare("SELECT delta, kind, funding_source, donor, unit_cost_fen, user_id FROM stock_movements WHERE item_id = ?").all(rice.id))
-      .toEqual([{ delta: 20, kind: 'receive', funding_source: 'donation', donor: '县供销社', unit_cost_fen: 2500, user_id: v.ids.shop }]);
+    expect(v.db.prepare('SELECT delta, kind, funding_source, donor, unit_cost_fen, user_id FROM stock_movements WHERE item_id = ?').all(rice.id)).toEqual([
+      { delta: 20, kind: 'receive', funding_source: 'donation', donor: '县供销社', unit_cost_fen: 2500, user_id: v.ids.shop },
+    ]);
     expect([count(v.db, 'outbox') - outbox, count(v.db, 'audit') - audit]).toEqual([1, 1]);
     expect((v.db.prepare('SELECT type FROM outbox ORDER BY seq DESC LIMIT 1').get() as { type: string }).type).toBe('stock.receive');
   });

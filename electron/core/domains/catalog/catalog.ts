@@ -3,15 +3,40 @@ import { AppError, notFound } from '../../errors.js';
 import type { Ctx } from '../../context.js';
 import { stmt } from '../../statements.js';
 
-interface ItemRow { id: number; kind: 'goods' | 'service'; name: string; barcode: string | null; unit: string; points: number | null; open_price: number; min_points: number | null; max_points: number | null; limit_per_household_per_year: number | null; category: string; active: number; stock: number | null; provider_ids: string | null; low_stock_threshold: number | null }
+interface ItemRow {
+  id: number;
+  kind: 'goods' | 'service';
+  name: string;
+  barcode: string | null;
+  unit: string;
+  points: number | null;
+  open_price: number;
+  min_points: number | null;
+  max_points: number | null;
+  limit_per_household_per_year: number | null;
+  category: string;
+  active: number;
+  stock: number | null;
+  provider_ids: string | null;
+  low_stock_threshold: number | null;
+}
 
 export type Item = ReturnType<typeof toItem>;
 
 function toItem(r: ItemRow) {
   return {
-    id: r.id, kind: r.kind, name: r.name, barcode: r.barcode, unit: r.unit, points: r.points, openPrice: r.open_price === 1,
-    minPoints: r.min_points, maxPoints: r.max_points, limitPerHouseholdPerYear: r.limit_per_household_per_year,
-    category: r.category, active: r.active === 1,
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    barcode: r.barcode,
+    unit: r.unit,
+    points: r.points,
+    openPrice: r.open_price === 1,
+    minPoints: r.min_points,
+    maxPoints: r.max_points,
+    limitPerHouseholdPerYear: r.limit_per_household_per_year,
+    category: r.category,
+    active: r.active === 1,
     // Services have no shelf: stock is only meaningful for goods.
     stock: r.kind === 'goods' ? (r.stock ?? 0) : null,
     providerIds: r.provider_ids ? r.provider_ids.split(',').map(Number) : [],
@@ -37,16 +62,31 @@ export function listItems(db: DB, p: { kind?: 'goods' | 'service'; q?: string; b
     return r && (r.active || p.includeInactive) ? [toItem(r)] : [];
   }
   const q = p.q ? `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  return (stmt(db, `${select} WHERE (@kind IS NULL OR c.kind = @kind) AND (@inactive OR c.active = 1)
+  return (
+    stmt(
+      db,
+      `${select} WHERE (@kind IS NULL OR c.kind = @kind) AND (@inactive OR c.active = 1)
       AND (@pattern IS NULL OR c.name LIKE @pattern ESCAPE '\\' OR c.barcode = @code OR c.category LIKE @pattern ESCAPE '\\')
-      ORDER BY c.kind, c.category, c.name`)
-    .all({ kind: p.kind ?? null, inactive: p.includeInactive ? 1 : 0, pattern: q, code: p.q ?? null }) as ItemRow[]).map(toItem);
+      ORDER BY c.kind, c.category, c.name`,
+    ).all({ kind: p.kind ?? null, inactive: p.includeInactive ? 1 : 0, pattern: q, code: p.q ?? null }) as ItemRow[]
+  ).map(toItem);
 }
 
 export interface ItemInput {
-  id?: number; kind: 'goods' | 'service'; name: string; barcode?: string | null; unit: string; points?: number | null;
-  openPrice?: boolean; minPoints?: number | null; maxPoints?: number | null; providerIds?: number[];
-  limitPerHouseholdPerYear?: number | null; category?: string; active?: boolean; lowStockThreshold?: number | null;
+  id?: number;
+  kind: 'goods' | 'service';
+  name: string;
+  barcode?: string | null;
+  unit: string;
+  points?: number | null;
+  openPrice?: boolean;
+  minPoints?: number | null;
+  maxPoints?: number | null;
+  providerIds?: number[];
+  limitPerHouseholdPerYear?: number | null;
+  category?: string;
+  active?: boolean;
+  lowStockThreshold?: number | null;
 }
 
 /** Items are never deleted, only made inactive: past receipts and movements keep pointing at them. */
@@ -59,20 +99,40 @@ export function saveItem(ctx: Ctx, p: ItemInput): Item {
     const u = stmt(ctx.db, 'SELECT roles FROM users WHERE id = ?').get(providerId) as { roles: string } | undefined;
     if (!u || !JSON.parse(u.roles).includes('provider')) throw notFound('服务商', { reason: 'unknown_provider', providerId });
   }
-  const values = [p.kind, p.name, p.barcode || null, p.unit, p.points ?? null, p.openPrice ? 1 : 0, p.minPoints ?? null, p.maxPoints ?? null,
-    p.limitPerHouseholdPerYear ?? null, p.category ?? '', p.active === false ? 0 : 1, p.kind === 'goods' ? (p.lowStockThreshold ?? null) : null];
+  const values = [
+    p.kind,
+    p.name,
+    p.barcode || null,
+    p.unit,
+    p.points ?? null,
+    p.openPrice ? 1 : 0,
+    p.minPoints ?? null,
+    p.maxPoints ?? null,
+    p.limitPerHouseholdPerYear ?? null,
+    p.category ?? '',
+    p.active === false ? 0 : 1,
+    p.kind === 'goods' ? (p.lowStockThreshold ?? null) : null,
+  ];
   let itemId: number;
   if (p.id !== undefined) {
     const before = requireItem(ctx.db, p.id);
     if (before.kind !== p.kind) throw new AppError('CONFLICT', '商品和服务不能互相转换 (kind cannot change)', { reason: 'kind_cannot_change' });
     // The threshold came after the other fields: a caller that does not send it keeps the one set.
     if (p.lowStockThreshold === undefined) values[values.length - 1] = before.lowStockThreshold;
-    stmt(ctx.db, `UPDATE catalog_items SET kind = ?, name = ?, barcode = ?, unit = ?, points = ?, open_price = ?, min_points = ?, max_points = ?,
-      limit_per_household_per_year = ?, category = ?, active = ?, low_stock_threshold = ? WHERE id = ?`).run(...values, p.id);
+    stmt(
+      ctx.db,
+      `UPDATE catalog_items SET kind = ?, name = ?, barcode = ?, unit = ?, points = ?, open_price = ?, min_points = ?, max_points = ?,
+      limit_per_household_per_year = ?, category = ?, active = ?, low_stock_threshold = ? WHERE id = ?`,
+    ).run(...values, p.id);
     itemId = p.id;
   } else {
-    itemId = Number(stmt(ctx.db, `INSERT INTO catalog_items (kind, name, barcode, unit, points, open_price, min_points, max_points,
-      limit_per_household_per_year, category, active, low_stock_threshold, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values, ctx.nowIso).lastInsertRowid);
+    itemId = Number(
+      stmt(
+        ctx.db,
+        `INSERT INTO catalog_items (kind, name, barcode, unit, points, open_price, min_points, max_points,
+      limit_per_household_per_year, category, active, low_stock_threshold, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...values, ctx.nowIso).lastInsertRowid,
+    );
   }
   if (p.providerIds) {
     stmt(ctx.db, 'DELETE FROM item_providers WHERE item_id = ?').run(itemId);

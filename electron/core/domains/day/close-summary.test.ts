@@ -12,7 +12,7 @@ describe('day close totals', () => {
     expect(t).toEqual({ count: 2, points: 40, voids: 1, voidPoints: 10, firstReceiptNo: 'C02-2026-000001', lastReceiptNo: 'C02-2026-000002' });
   });
 
-  it('orders first and last by time, so a new year\'s first receipt comes after December\'s last', () => {
+  it("orders first and last by time, so a new year's first receipt comes after December's last", () => {
     const t = closeTotals([r('C02-2027-000001', '2026-12-31T16:30:00.000Z', 5), r('C02-2026-000950', '2026-12-31T15:50:00.000Z', 5)], []);
     expect([t.firstReceiptNo, t.lastReceiptNo]).toEqual(['C02-2026-000950', 'C02-2027-000001']);
   });
@@ -30,7 +30,10 @@ describe('reconciling a close', () => {
   it('names the fields that differ, and the receipts missing at the office or extra there', () => {
     const reported = { ...closeTotals([r('A-1', '1', 10), r('A-3', '3', 5)], []), receipts: ['A-1', 'A-3'] };
     expect(compareClose(reported, held)).toEqual({
-      fields: [{ field: 'points', reported: 15, held: 30 }, { field: 'lastReceiptNo', reported: 'A-3', held: 'A-2' }],
+      fields: [
+        { field: 'points', reported: 15, held: 30 },
+        { field: 'lastReceiptNo', reported: 'A-3', held: 'A-2' },
+      ],
       missing: ['A-3'],
       extra: ['A-2'],
     });

@@ -1,5 +1,9 @@
 /** A receipt or void inside a close's window, as both the counter and the office read it. */
-export interface CloseReceipt { receiptNo: string; at: string; totalPoints: number }
+export interface CloseReceipt {
+  receiptNo: string;
+  at: string;
+  totalPoints: number;
+}
 /** A void: the receipt it voids, when it was voided, and the points it gave back. */
 export type CloseVoid = CloseReceipt;
 
@@ -38,7 +42,10 @@ export interface CloseDifference {
 }
 
 /** What a counter reported against what the office holds for the same window; null when they agree. */
-export function compareClose(reported: CloseTotals & { receipts?: readonly string[] }, held: CloseTotals & { receipts: readonly string[] }): CloseDifference | null {
+export function compareClose(
+  reported: CloseTotals & { receipts?: readonly string[] },
+  held: CloseTotals & { receipts: readonly string[] },
+): CloseDifference | null {
   const fields = (['count', 'points', 'voids', 'voidPoints', 'firstReceiptNo', 'lastReceiptNo'] as const)
     .filter((f) => reported[f] !== held[f])
     .map((f) => ({ field: f, reported: reported[f], held: held[f] }));

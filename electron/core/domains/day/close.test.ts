@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, expectRefused, freshVillage, goods, householdWithPoints, MemoryPrinter, redeem, users, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('day.close (日结)', () => {
@@ -14,8 +16,16 @@ describe('day.close (日结)', () => {
     await v.invoke('shop', 'redemptions.void', { id: a.id, reason: '扫错', supervisorUsername: 'admin', supervisorPin: users.admin.pin });
     const first = await v.invoke('shop', 'day.close', {});
     expect(first).toMatchObject({
-      counterId: 'C01', closeNo: 1, count: 2, points: 30, voids: 1, voidPoints: 20, netPoints: 10,
-      firstReceiptNo: a.receiptNo, lastReceiptNo: b.receiptNo, date: '2026-03-15',
+      counterId: 'C01',
+      closeNo: 1,
+      count: 2,
+      points: 30,
+      voids: 1,
+      voidPoints: 20,
+      netPoints: 10,
+      firstReceiptNo: a.receiptNo,
+      lastReceiptNo: b.receiptNo,
+      date: '2026-03-15',
     });
     expect(first.from).toBe(first.to); // all at the same fixed instant: the first close starts at its first receipt
 
@@ -23,7 +33,16 @@ describe('day.close (日结)', () => {
     const c = await redeem(v, h.id, [{ itemId: soap.id, qty: 3 }]);
     await v.invoke('shop', 'redemptions.void', { id: b.id, reason: '退货', supervisorUsername: 'admin', supervisorPin: users.admin.pin });
     const second = await v.invoke('shop', 'day.close', {});
-    expect(second).toMatchObject({ closeNo: 2, from: first.to, count: 1, points: 30, voids: 1, voidPoints: 10, firstReceiptNo: c.receiptNo, lastReceiptNo: c.receiptNo });
+    expect(second).toMatchObject({
+      closeNo: 2,
+      from: first.to,
+      count: 1,
+      points: 30,
+      voids: 1,
+      voidPoints: 10,
+      firstReceiptNo: c.receiptNo,
+      lastReceiptNo: c.receiptNo,
+    });
 
     await v.moveClock('2026-03-17T10:00:00+08:00');
     expect(await v.invoke('shop', 'day.close', {})).toMatchObject({ closeNo: 3, count: 0, points: 0, voids: 0, firstReceiptNo: null, lastReceiptNo: null });
@@ -52,10 +71,18 @@ describe('day.close (日结)', () => {
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: 'tcp://127.0.0.1:9100', width: 32 });
     await v.invoke('shop', 'day.close', {});
     expect(await v.invoke('shop', 'day.printClose', { closeNo: 1 })).toEqual({ printed: true, jobId: 1, state: 'done', via: 'epson', closeNo: 1 });
-    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1, reprint: true })).toEqual({ printed: true, jobId: 2, state: 'done', via: 'epson', closeNo: 1 });
+    expect(await v.invoke('shop', 'day.printClose', { closeNo: 1, reprint: true })).toEqual({
+      printed: true,
+      jobId: 2,
+      state: 'done',
+      via: 'epson',
+      closeNo: 1,
+    });
     expect(printer.jobs).toHaveLength(2);
-    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'day.printClose' ORDER BY id").all())
-      .toEqual([{ user_id: v.ids.shop, summary: '打印日结单 C01-0001' }, { user_id: v.ids.shop, summary: '重打日结单 C01-0001' }]);
+    expect(v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'day.printClose' ORDER BY id").all()).toEqual([
+      { user_id: v.ids.shop, summary: '打印日结单 C01-0001' },
+      { user_id: v.ids.shop, summary: '重打日结单 C01-0001' },
+    ]);
   });
 
   it('is for the shopkeeper; a viewer cannot close, and a failed close writes nothing', async () => {

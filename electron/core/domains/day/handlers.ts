@@ -11,15 +11,27 @@ import { closeDay, getClose, listCloses, type DayClose } from './close.js';
 const closeRef = z.strictObject({
   closeNo: z.number().int().positive(),
   /** Another counter's close (the office looks at every counter's); defaults to this machine's. */
-  counterId: z.string().regex(/^[A-Za-z0-9]{1,8}$/).optional(),
+  counterId: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,8}$/)
+    .optional(),
   reprint: z.boolean().optional(),
 });
 
 function slipLines(ctx: Ctx, c: DayClose, width: ReceiptWidth, reprint: boolean) {
   const t = (iso: string) => villageDateTime(new Date(iso), ctx.village.timeZone);
-  return layoutDayClose({
-    ...c, villageName: ctx.village.name, from: t(c.from), to: t(c.to), printedAt: t(ctx.nowIso), operatorName: c.userName ?? '', reprint,
-  }, width);
+  return layoutDayClose(
+    {
+      ...c,
+      villageName: ctx.village.name,
+      from: t(c.from),
+      to: t(c.to),
+      printedAt: t(ctx.nowIso),
+      operatorName: c.userName ?? '',
+      reprint,
+    },
+    width,
+  );
 }
 
 export const dayHandlers = {
@@ -51,12 +63,20 @@ export const dayHandlers = {
       const c = getClose(ctx.db, p.counterId ?? ctx.counter.counterId, p.closeNo);
       const config = requirePrinterConfig(ctx.db);
       const o = await printJob(ctx, config, {
-        kind: 'close', copies: 1,
+        kind: 'close',
+        copies: 1,
         lines: () => slipLines(ctx, c, config.width, p.reprint ?? false),
         method: 'day.printClose',
         summary: () => `${p.reprint ? '重打' : '打印'}日结单 ${formatCloseNo(c.counterId, c.closeNo)}`,
       });
-      return { printed: o.state === 'done', jobId: o.jobId, state: o.state, via: o.via, ...(o.lines ? { lines: o.lines, width: o.width } : {}), closeNo: c.closeNo };
+      return {
+        printed: o.state === 'done',
+        jobId: o.jobId,
+        state: o.state,
+        via: o.via,
+        ...(o.lines ? { lines: o.lines, width: o.width } : {}),
+        closeNo: c.closeNo,
+      };
     },
   }),
 };

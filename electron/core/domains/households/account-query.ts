@@ -38,27 +38,35 @@ export function loadAccount(db: DB, householdId: number, year: number, now: Date
 
 /** The account summed from the ledger rows themselves: the definition account_totals must always agree with. */
 export function loadAccountFromLedger(db: DB, householdId: number, year: number, now: Date): Account {
-  const pts = stmt(db, `SELECT
+  const pts = stmt(
+    db,
+    `SELECT
       ${awardedDeductedSql}
     FROM point_entries e ${reviewJoinSql}
-    WHERE e.household_id = @h AND e.year = @year AND ${countingEntrySql}`)
-    .get({ h: householdId, year, cutoff: cutoffAt(db, now) }) as { awarded: number; deducted: number };
-  const red = stmt(db, `SELECT COALESCE(SUM(d.total_points), 0) AS redeemed FROM redemptions d
-    WHERE d.household_id = ? AND d.year = ? AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)`)
-    .get(householdId, year) as { redeemed: number };
+    WHERE e.household_id = @h AND e.year = @year AND ${countingEntrySql}`,
+  ).get({ h: householdId, year, cutoff: cutoffAt(db, now) }) as { awarded: number; deducted: number };
+  const red = stmt(
+    db,
+    `SELECT COALESCE(SUM(d.total_points), 0) AS redeemed FROM redemptions d
+    WHERE d.household_id = ? AND d.year = ? AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)`,
+  ).get(householdId, year) as { redeemed: number };
   return account(year, { awarded: pts.awarded, deducted: pts.deducted, redeemed: red.redeemed });
 }
 
 /** Every household's account for a year in two grouped queries: lists and exports of hundreds of households. */
 export function loadAccounts(db: DB, year: number, now: Date): Map<number, Account> {
-  const pts = stmt(db, `SELECT e.household_id AS h,
+  const pts = stmt(
+    db,
+    `SELECT e.household_id AS h,
       ${awardedDeductedSql}
     FROM point_entries e ${reviewJoinSql}
-    WHERE e.year = @year AND ${countingEntrySql} GROUP BY e.household_id`)
-    .all({ year, cutoff: cutoffAt(db, now) }) as { h: number; awarded: number; deducted: number }[];
-  const red = stmt(db, `SELECT d.household_id AS h, SUM(d.total_points) AS redeemed FROM redemptions d
-    WHERE d.year = ? AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) GROUP BY d.household_id`)
-    .all(year) as { h: number; redeemed: number }[];
+    WHERE e.year = @year AND ${countingEntrySql} GROUP BY e.household_id`,
+  ).all({ year, cutoff: cutoffAt(db, now) }) as { h: number; awarded: number; deducted: number }[];
+  const red = stmt(
+    db,
+    `SELECT d.household_id AS h, SUM(d.total_points) AS redeemed FROM redemptions d
+    WHERE d.year = ? AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) GROUP BY d.household_id`,
+  ).all(year) as { h: number; redeemed: number }[];
   const totals = new Map<number, { awarded: number; deducted: number; redeemed: number }>();
   for (const p of pts) totals.set(p.h, { awarded: p.awarded, deducted: p.deducted, redeemed: 0 });
   for (const r of red) totals.set(r.h, { ...(totals.get(r.h) ?? { awarded: 0, deducted: 0 }), redeemed: r.redeemed });

@@ -20,7 +20,15 @@ type Op =
   | { op: 'void'; pick: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('record' as const), h: fc.nat(1), kind: fc.constantFrom('award' as const, 'deduction' as const), points: fc.integer({ min: 1, max: 60 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('record' as const),
+      h: fc.nat(1),
+      kind: fc.constantFrom('award' as const, 'deduction' as const),
+      points: fc.integer({ min: 1, max: 60 }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('review' as const), pick: fc.nat(), approve: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('redeem' as const), h: fc.nat(1), qty: fc.integer({ min: 1, max: 3 }) }) },
@@ -30,31 +38,48 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 describe('account_totals', () => {
   it('equals the ledger sum after every step of random histories', async () => {
     let steps = 0;
-    await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 18 }), async (ops) => {
-      v?.close();
-      v = await freshVillage();
-      const hs = [(await household(v)).id, (await household(v, { headName: '李秀兰' })).id];
-      const soap = await goods(v, { points: 7, stock: 200 });
-      const entries: number[] = [];
-      const redemptions: number[] = [];
-      let voids = 0;
-      for (const o of ops) {
-        if (o.op === 'record') entries.push(await recordPending(v, hs[o.h], o.kind, o.points));
-        else if (o.op === 'review' && entries.length) await v.call('review', 'points.review', { entryIds: [entries[o.pick % entries.length]], decision: o.approve ? 'approve' : 'reject', reason: '随机' });
-        else if (o.op === 'reverse' && entries.length) {
-          const r = await v.call('clerk', 'points.reverse', { entryId: entries[o.pick % entries.length], reason: '随机冲正' });
-          if ('result' in r) entries.push((r.result as { id: number }).id);
-        } else if (o.op === 'redeem') {
-          const r = await v.call('shop', 'redemptions.create', { householdId: hs[o.h], lines: [{ itemId: soap.id, qty: o.qty }], requestId: `acct-${steps}-${redemptions.length}-x` });
-          if ('result' in r) redemptions.push((r.result as { id: number }).id);
-        } else if (o.op === 'void' && redemptions.length && voids < 2) {
-          voids++; // a supervisor PIN costs a scrypt: a couple per history is plenty
-          await v.call('shop', 'redemptions.void', { id: redemptions[o.pick % redemptions.length], reason: '随机作废', supervisorUsername: 'admin', supervisorPin: users.admin.pin });
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 18 }), async (ops) => {
+        v?.close();
+        v = await freshVillage();
+        const hs = [(await household(v)).id, (await household(v, { headName: '李秀兰' })).id];
+        const soap = await goods(v, { points: 7, stock: 200 });
+        const entries: number[] = [];
+        const redemptions: number[] = [];
+        let voids = 0;
+        for (const o of ops) {
+          if (o.op === 'record') entries.push(await recordPending(v, hs[o.h], o.kind, o.points));
+          else if (o.op === 'review' && entries.length)
+            await v.call('review', 'points.review', {
+              entryIds: [entries[o.pick % entries.length]],
+              decision: o.approve ? 'approve' : 'reject',
+              reason: '随机',
+            });
+          else if (o.op === 'reverse' && entries.length) {
+            const r = await v.call('clerk', 'points.reverse', { entryId: entries[o.pick % entries.length], reason: '随机冲正' });
+            if ('result' in r) entries.push((r.result as { id: number }).id);
+          } else if (o.op === 'redeem') {
+            const r = await v.call('shop', 'redemptions.create', {
+              householdId: hs[o.h],
+              lines: [{ itemId: soap.id, qty: o.qty }],
+              requestId: `acct-${steps}-${redemptions.length}-x`,
+            });
+            if ('result' in r) redemptions.push((r.result as { id: number }).id);
+          } else if (o.op === 'void' && redemptions.length && voids < 2) {
+            voids++; // a supervisor PIN costs a scrypt: a couple per history is plenty
+            await v.call('shop', 'redemptions.void', {
+              id: redemptions[o.pick % redemptions.length],
+              reason: '随机作废',
+              supervisorUsername: 'admin',
+              supervisorPin: users.admin.pin,
+            });
+          }
+          steps++;
+          for (const h of hs) expect(loadAccount(v.db, h, 2026, v.clock.now())).toEqual(loadAccountFromLedger(v.db, h, 2026, v.clock.now()));
         }
-        steps++;
-        for (const h of hs) expect(loadAccount(v.db, h, 2026, v.clock.now())).toEqual(loadAccountFromLedger(v.db, h, 2026, v.clock.now()));
-      }
-    }), { numRuns: Number(process.env.ACCOUNT_RUNS ?? 25), seed: 20260315 });
+      }),
+      { numRuns: Number(process.env.ACCOUNT_RUNS ?? 25), seed: 20260315 },
+    );
     expect(steps).toBeGreaterThan(100);
   }, 120_000);
 
@@ -63,11 +88,17 @@ describe('account_totals', () => {
     const h = (await household(v)).id;
     const e = await recordPending(v, h, 'deduction', 9);
     const row = v.db.prepare('SELECT * FROM point_entries WHERE id = ?').get(e) as Record<string, unknown>;
-    v.db.prepare(`INSERT INTO point_entries (household_id, kind, category, rule_name, points, occurred_on, year, reverses_id, recorded_by, recorded_at)
-      VALUES (?, 'reversal', ?, ?, 9, ?, ?, ?, ?, ?)`).run(h, row.category, row.rule_name, row.occurred_on, row.year, e, v.ids.clerk, '2026-03-15T02:00:00.000Z');
+    v.db
+      .prepare(
+        `INSERT INTO point_entries (household_id, kind, category, rule_name, points, occurred_on, year, reverses_id, recorded_by, recorded_at)
+      VALUES (?, 'reversal', ?, ?, 9, ?, ?, ?, ?, ?)`,
+      )
+      .run(h, row.category, row.rule_name, row.occurred_on, row.year, e, v.ids.clerk, '2026-03-15T02:00:00.000Z');
     const same = () => expect(loadAccount(v.db, h, 2026, v.clock.now())).toEqual(loadAccountFromLedger(v.db, h, 2026, v.clock.now()));
     same();
-    v.db.prepare("INSERT INTO point_reviews (entry_id, decision, reviewed_by, reviewed_at) VALUES (?, 'approve', ?, '2026-03-15T02:00:00.000Z')").run(e, v.ids.review);
+    v.db
+      .prepare("INSERT INTO point_reviews (entry_id, decision, reviewed_by, reviewed_at) VALUES (?, 'approve', ?, '2026-03-15T02:00:00.000Z')")
+      .run(e, v.ids.review);
     same();
     expect(loadAccount(v.db, h, 2026, v.clock.now())).toMatchObject({ awarded: 0, deducted: 0, score: 0 });
   });

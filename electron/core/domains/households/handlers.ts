@@ -8,11 +8,18 @@ import { importRoster } from './import.js';
 import { readRoster, RosterFileError, rosterWorkbook } from './roster-xlsx.js';
 import { searchHouseholds } from './search.js';
 
-const idNo = z.string().trim().toUpperCase().superRefine((s, zctx) => {
-  const problem = s === '' ? null : idNoProblem(s);
-  if (problem) zctx.addIssue({ code: 'custom', message: problem });
-});
-const phone = z.string().trim().regex(/^[0-9+\- ]{0,20}$/, '电话号码格式有误');
+const idNo = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((s, zctx) => {
+    const problem = s === '' ? null : idNoProblem(s);
+    if (problem) zctx.addIssue({ code: 'custom', message: problem });
+  });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{0,20}$/, '电话号码格式有误');
 
 const member = z.strictObject({
   name: requiredText(32),
@@ -25,7 +32,10 @@ const readers = ['shopkeeper', 'clerk', 'reviewer', 'provider', 'viewer'] as con
 const office = ['clerk', 'reviewer', 'viewer'] as const;
 
 /** ~15 MB of base64 is a roster of tens of thousands of rows; anything larger is not a roster. */
-const xlsxBase64 = z.string().max(20_000_000, '文件太大').regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容应为 base64');
+const xlsxBase64 = z
+  .string()
+  .max(20_000_000, '文件太大')
+  .regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容应为 base64');
 
 export const householdHandlers = {
   'households.create': handler({
@@ -70,13 +80,16 @@ export const householdHandlers = {
   }),
   'households.list': handler({
     access: office,
-    input: z.strictObject({
-      q: text(32).optional(),
-      group: text(32).optional(),
-      year: year.optional(),
-      offset: z.number().int().min(0).optional(),
-      limit: z.number().int().min(1).max(2000).optional(),
-    }).optional().default({}),
+    input: z
+      .strictObject({
+        q: text(32).optional(),
+        group: text(32).optional(),
+        year: year.optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(2000).optional(),
+      })
+      .optional()
+      .default({}),
     run: (ctx, p) => listHouseholds(ctx.db, p, p.year ?? ctx.year, ctx.now),
   }),
   'households.import': handler({
@@ -90,18 +103,23 @@ export const householdHandlers = {
       } catch (e) {
         const known = e instanceof RosterFileError;
         zctx.addIssue({
-          code: 'custom', message: known ? e.message : '无法读取该文件，请上传 Excel 工作簿 (.xlsx)', path: ['xlsxBase64'],
+          code: 'custom',
+          message: known ? e.message : '无法读取该文件，请上传 Excel 工作簿 (.xlsx)',
+          path: ['xlsxBase64'],
           ...(known && e.reason ? { params: { reason: e.reason } } : {}),
         });
         return z.NEVER;
       }
     }),
     run: (ctx, p) => importRoster(ctx, p.households, p.errors),
-    audit: (_p, r) => r.errors.length ? `导入花名册失败：${r.errors.length} 行有错，未导入` : `导入花名册：新建 ${r.created} 户，更新 ${r.updated} 户`,
+    audit: (_p, r) => (r.errors.length ? `导入花名册失败：${r.errors.length} 行有错，未导入` : `导入花名册：新建 ${r.created} 户，更新 ${r.updated} 户`),
   }),
   'households.export': handler({
     access: office,
-    input: z.strictObject({ group: text(32).optional() }).optional().default({}),
+    input: z
+      .strictObject({ group: text(32).optional() })
+      .optional()
+      .default({}),
     run: async (ctx, p) => ({ xlsxBase64: await rosterWorkbook(ctx.db, p.group), fileName: `农户花名册${p.group ? `-${p.group}` : ''}-${ctx.today}.xlsx` }),
   }),
   'households.template': handler({

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectRefused, freshVillage, household, householdWithPoints, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const search = async (q: string) => (await v.invoke('shop', 'households.search', { q })).items;
@@ -50,7 +52,13 @@ describe('households.search', () => {
     await household(v, { headName: '李四', cardNo: '88001234', phone: '13800005678' });
     await household(v, { headName: '王五', phone: '13900001234' });
     await household(v, { headName: '张三丰', cardNo: '1234', phone: '13700009999' });
-    await household(v, { headName: '赵六', members: [{ name: '赵六', relation: '户主' }, { name: '张三丰', relation: '父亲' }] });
+    await household(v, {
+      headName: '赵六',
+      members: [
+        { name: '赵六', relation: '户主' },
+        { name: '张三丰', relation: '父亲' },
+      ],
+    });
     await household(v, { headName: '张三', cardNo: '5555' });
   });
 

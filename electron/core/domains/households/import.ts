@@ -4,12 +4,28 @@ import { isMaskedIdNo, type RosterHousehold, type RosterMember, type RowError } 
 import { stmt } from '../../statements.js';
 import { insertHouseholdRow, insertMemberRow, nextCardNo, type HouseholdRow } from './households.js';
 
-interface MemberRow { id: number; household_id: number; name: string; relation: string; id_no: string; party_member: number }
+interface MemberRow {
+  id: number;
+  household_id: number;
+  name: string;
+  relation: string;
+  id_no: string;
+  party_member: number;
+}
 
 type MemberPlan = { m: RosterMember; existing?: MemberRow };
-interface Plan { h: RosterHousehold; existing?: HouseholdRow; members: MemberPlan[] }
+interface Plan {
+  h: RosterHousehold;
+  existing?: HouseholdRow;
+  members: MemberPlan[];
+}
 
-export interface ImportResult { created: number; updated: number; unchanged: number; errors: RowError[] }
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+}
 
 /**
  * Applies a grouped roster in the caller's transaction, or nothing at all: every household is matched

@@ -9,7 +9,10 @@ export const rosterSheetName = '农户花名册';
 export const maxRosterRows = 20_000;
 
 export class RosterFileError extends Error {
-  constructor(message: string, readonly reason?: 'too_many_rows') {
+  constructor(
+    message: string,
+    readonly reason?: 'too_many_rows',
+  ) {
     super(message);
   }
 }
@@ -66,7 +69,16 @@ function readRow(row: SheetRow, columns: Partial<Record<RosterKey, number>>): Ra
   return cellProblems.length ? { row: row.number, cells, cellProblems } : { row: row.number, cells };
 }
 
-interface ExportRow { card_no: string; head_name: string; grp: string; phone: string; name: string | null; relation: string | null; id_no: string | null; party_member: number | null }
+interface ExportRow {
+  card_no: string;
+  head_name: string;
+  grp: string;
+  phone: string;
+  name: string | null;
+  relation: string | null;
+  id_no: string | null;
+  party_member: number | null;
+}
 
 /**
  * The roster as the template it is imported from: one row a member. ID numbers leave the office
@@ -80,16 +92,43 @@ export async function rosterWorkbook(db: DB, group: string | undefined, opts: { 
   styleHeader(ws);
   a4(ws, true);
   if (opts.template) {
-    ws.addRow({ cardNo: '', headName: '张三丰', group: '第一村民小组', phone: '13800005678', memberName: '张三丰', relation: '户主', idNo: '11010519491231002X', partyMember: '是' });
-    ws.addRow({ cardNo: '', headName: '张三丰', group: '第一村民小组', phone: '13800005678', memberName: '李秀英', relation: '妻子', idNo: '', partyMember: '否' });
+    ws.addRow({
+      cardNo: '',
+      headName: '张三丰',
+      group: '第一村民小组',
+      phone: '13800005678',
+      memberName: '张三丰',
+      relation: '户主',
+      idNo: '11010519491231002X',
+      partyMember: '是',
+    });
+    ws.addRow({
+      cardNo: '',
+      headName: '张三丰',
+      group: '第一村民小组',
+      phone: '13800005678',
+      memberName: '李秀英',
+      relation: '妻子',
+      idNo: '',
+      partyMember: '否',
+    });
   } else {
-    const rows = stmt(withGroupKey(db), `SELECT h.card_no, h.head_name, h.grp, h.phone, m.name, m.relation, m.id_no, m.party_member
+    const rows = stmt(
+      withGroupKey(db),
+      `SELECT h.card_no, h.head_name, h.grp, h.phone, m.name, m.relation, m.id_no, m.party_member
       FROM households h LEFT JOIN members m ON m.household_id = h.id AND m.active = 1
-      WHERE (@group IS NULL OR h.grp = @group) ORDER BY group_key(h.grp), h.card_no, m.id`).all({ group: group ?? null }) as ExportRow[];
+      WHERE (@group IS NULL OR h.grp = @group) ORDER BY group_key(h.grp), h.card_no, m.id`,
+    ).all({ group: group ?? null }) as ExportRow[];
     for (const r of rows) {
       ws.addRow({
-        cardNo: r.card_no, headName: r.head_name, group: r.grp, phone: r.phone, memberName: r.name ?? r.head_name,
-        relation: r.relation ?? '户主', idNo: r.id_no ? maskIdNo(r.id_no) : '', partyMember: r.party_member ? '是' : '否',
+        cardNo: r.card_no,
+        headName: r.head_name,
+        group: r.grp,
+        phone: r.phone,
+        memberName: r.name ?? r.head_name,
+        relation: r.relation ?? '户主',
+        idNo: r.id_no ? maskIdNo(r.id_no) : '',
+        partyMember: r.party_member ? '是' : '否',
       });
     }
   }
@@ -103,6 +142,7 @@ export async function rosterWorkbook(db: DB, group: string | undefined, opts: { 
     '身份证号请设为「文本」格式填写 18 位；导出文件中的身份证号已隐藏，原样导入不会改动已登记的号码。',
     '是否党员填「是」或「否」。',
     '任何一行有错时整个文件都不会导入；请按错误报告逐行改正后重新导入。',
-  ]) help.addRow({ text: line });
+  ])
+    help.addRow({ text: line });
   return workbookBase64(wb);
 }

@@ -32,12 +32,20 @@ const detailColumns = [
 function detailRow(h: HouseholdRow, r: LedgerRow) {
   const entry = r.kind === 'award' || r.kind === 'deduction' || r.kind === 'reversal';
   return {
-    cardNo: h.card_no, headName: h.head_name, group: h.grp, date: r.occurredOn ?? r.at.slice(0, 10), kind: kindText[r.kind],
-    category: r.category ?? '', item: r.ruleName ?? '', person: r.personName ?? '',
+    cardNo: h.card_no,
+    headName: h.head_name,
+    group: h.grp,
+    date: r.occurredOn ?? r.at.slice(0, 10),
+    kind: kindText[r.kind],
+    category: r.category ?? '',
+    item: r.ruleName ?? '',
+    person: r.personName ?? '',
     plus: entry && r.points > 0 ? r.points : null,
     minus: entry && r.points < 0 ? -r.points : null,
     redeemed: r.kind === 'redemption' ? -r.points : r.kind === 'void' ? -r.points : null,
-    status: statusText[r.status], runningScore: r.runningScore, runningAvailable: r.runningAvailable,
+    status: statusText[r.status],
+    runningScore: r.runningScore,
+    runningAvailable: r.runningAvailable,
     note: [r.receiptNo, r.reviewReason ? `驳回：${r.reviewReason}` : '', r.note].filter(Boolean).join(' '),
     by: r.recorderName ?? '',
   };
@@ -48,16 +56,24 @@ function detailRow(h: HouseholdRow, r: LedgerRow) {
  * year's totals) and the detail sheet (every row with its running score and running available).
  */
 export async function ledgerWorkbook(ctx: Ctx, year: number, householdId?: number): Promise<{ xlsxBase64: string; fileName: string; rows: number }> {
-  const households = (householdId === undefined
-    ? stmt(withGroupKey(ctx.db), 'SELECT * FROM households ORDER BY group_key(grp), card_no').all()
-    : stmt(ctx.db, 'SELECT * FROM households WHERE id = ?').all(householdId)) as HouseholdRow[];
+  const households = (
+    householdId === undefined
+      ? stmt(withGroupKey(ctx.db), 'SELECT * FROM households ORDER BY group_key(grp), card_no').all()
+      : stmt(ctx.db, 'SELECT * FROM households WHERE id = ?').all(householdId)
+  ) as HouseholdRow[];
   const wb = newWorkbook();
   const summary = wb.addWorksheet('汇总');
   const detail = wb.addWorksheet('台账明细');
   summary.columns = [
-    { header: '卡号', key: 'cardNo', width: 12 }, { header: '户主', key: 'headName', width: 10 }, { header: '村民小组', key: 'group', width: 12 },
-    { header: '加分', key: 'awarded', width: 8 }, { header: '扣分', key: 'deducted', width: 8 }, { header: '年度积分', key: 'score', width: 9 },
-    { header: '已兑换', key: 'redeemed', width: 8 }, { header: '可兑换积分', key: 'available', width: 10 }, { header: '待审核', key: 'pending', width: 8 },
+    { header: '卡号', key: 'cardNo', width: 12 },
+    { header: '户主', key: 'headName', width: 10 },
+    { header: '村民小组', key: 'group', width: 12 },
+    { header: '加分', key: 'awarded', width: 8 },
+    { header: '扣分', key: 'deducted', width: 8 },
+    { header: '年度积分', key: 'score', width: 9 },
+    { header: '已兑换', key: 'redeemed', width: 8 },
+    { header: '可兑换积分', key: 'available', width: 10 },
+    { header: '待审核', key: 'pending', width: 8 },
   ];
   detail.columns = detailColumns;
   let rows = 0;
@@ -78,12 +94,21 @@ export async function ledgerWorkbook(ctx: Ctx, year: number, householdId?: numbe
     rows += items.length;
     const last = items.at(-1);
     summary.addRow({
-      cardNo: h.card_no, headName: h.head_name, group: h.grp, awarded, deducted, score: last?.runningScore ?? 0,
-      redeemed, available: last?.runningAvailable ?? 0, pending,
+      cardNo: h.card_no,
+      headName: h.head_name,
+      group: h.grp,
+      awarded,
+      deducted,
+      score: last?.runningScore ?? 0,
+      redeemed,
+      available: last?.runningAvailable ?? 0,
+      pending,
     });
   }
   for (const ws of [summary, detail]) {
-    ws.spliceRows(1, 0, [`${ctx.village.name} ${year} 年村民积分台账${households.length === 1 ? ` · ${households[0].head_name}户（${households[0].card_no}）` : ''}`]);
+    ws.spliceRows(1, 0, [
+      `${ctx.village.name} ${year} 年村民积分台账${households.length === 1 ? ` · ${households[0].head_name}户（${households[0].card_no}）` : ''}`,
+    ]);
     ws.mergeCells(1, 1, 1, ws.columns.length);
     ws.getRow(1).font = { bold: true, size: 14 };
     ws.getRow(1).height = 22;

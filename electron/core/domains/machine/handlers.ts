@@ -13,7 +13,17 @@ import { lanInput, lanKey, lanSettings, lanUrl } from './lan.js';
  * A machine holding any of these cannot become a counter: pairing makes it a replica of its office
  * and drops its roster and catalog, and a counter with history cannot pair at all.
  */
-const historyTables = ['redemptions', 'point_entries', 'stock_movements', 'receiving_notes', 'stocktakes', 'day_closes', 'outbox', 'households', 'catalog_items'];
+const historyTables = [
+  'redemptions',
+  'point_entries',
+  'stock_movements',
+  'receiving_notes',
+  'stocktakes',
+  'day_closes',
+  'outbox',
+  'households',
+  'catalog_items',
+];
 
 function runtime(ctx: Ctx): MachineRuntime {
   const m = ctx.deps.machine;
@@ -26,10 +36,12 @@ const link = (ctx: Ctx) => getSetting<{ officeUrl: string; terminalId: string; c
 
 /** Audited outside the dispatcher's write transaction: these handlers first act on the host (bind a port, stop an agent). */
 function audited(ctx: Ctx, method: string, summary: string, write: () => void): void {
-  ctx.db.transaction(() => {
-    write();
-    writeAudit(ctx.db, ctx.nowIso, ctx.me.id, method, summary);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      write();
+      writeAudit(ctx.db, ctx.nowIso, ctx.me.id, method, summary);
+    })
+    .immediate();
 }
 
 function machineView(ctx: Ctx) {
@@ -56,14 +68,23 @@ function machineView(ctx: Ctx) {
 function roleChangeRefusal(ctx: Ctx, to: MachineRole): AppError | null {
   const from = ctx.deps.role ?? 'all';
   const m = ctx.deps.machine;
-  if (m?.fixedRole) return new AppError('CONFLICT', `本机以 --role ${m.fixedRole} 启动，角色由启动参数决定 (the command line fixes the role)`, { reason: 'role_fixed', role: m.fixedRole });
+  if (m?.fixedRole)
+    return new AppError('CONFLICT', `本机以 --role ${m.fixedRole} 启动，角色由启动参数决定 (the command line fixes the role)`, {
+      reason: 'role_fixed',
+      role: m.fixedRole,
+    });
   if (from === 'counter' && isReplica(ctx)) {
-    return new AppError('CONFLICT', '这台收银台的数据来自村委会，不能改作单机或村委会 (a counter that has paired holds the office\'s data)', { reason: 'replica' });
+    return new AppError('CONFLICT', "这台收银台的数据来自村委会，不能改作单机或村委会 (a counter that has paired holds the office's data)", {
+      reason: 'replica',
+    });
   }
   if (to === 'counter') {
     const used = historyTables.filter((t) => stmt(ctx.db, `SELECT 1 FROM "${t}" LIMIT 1`).get());
     if (used.length) {
-      return new AppError('CONFLICT', '本机已有兑换、积分或库存记录，不能改作收银台 (a machine with history cannot become a counter)', { reason: 'has_history', tables: used });
+      return new AppError('CONFLICT', '本机已有兑换、积分或库存记录，不能改作收银台 (a machine with history cannot become a counter)', {
+        reason: 'has_history',
+        tables: used,
+      });
     }
   }
   return null;
@@ -125,10 +146,12 @@ export const machineHandlers = {
       if (ctx.deps.role !== 'counter' || !link(ctx)) throw new AppError('CONFLICT', '本机未与村委会配对 (not paired)', { reason: 'not_paired' });
       const officeUrl = link(ctx)!.officeUrl;
       // Nested: the link goes and the audit row is written in one transaction.
-      ctx.db.transaction(() => {
-        const r = m.unpair();
-        writeAudit(ctx.db, ctx.nowIso, ctx.me.id, 'sync.unpair', `解除与村委会 ${officeUrl} 的配对（终端 ${r.terminalId}，柜台 ${r.counterId}）`);
-      }).immediate();
+      ctx.db
+        .transaction(() => {
+          const r = m.unpair();
+          writeAudit(ctx.db, ctx.nowIso, ctx.me.id, 'sync.unpair', `解除与村委会 ${officeUrl} 的配对（终端 ${r.terminalId}，柜台 ${r.counterId}）`);
+        })
+        .immediate();
       return machineView(ctx);
     },
   }),

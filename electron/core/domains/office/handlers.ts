@@ -19,16 +19,25 @@ function currentSettings(ctx: Ctx) {
 function officeHome(ctx: Ctx, yr: number) {
   const db = ctx.db;
   const cutoff = cutoffAt(db, ctx.now);
-  const pending = stmt(db, `SELECT COUNT(*) AS n, MIN(e.recorded_at) AS oldest, COUNT(CASE WHEN e.recorded_by = @me THEN 1 END) AS mine,
+  const pending = stmt(
+    db,
+    `SELECT COUNT(*) AS n, MIN(e.recorded_at) AS oldest, COUNT(CASE WHEN e.recorded_by = @me THEN 1 END) AS mine,
       COALESCE(SUM(CASE WHEN e.points > 0 THEN e.points END), 0) AS awards, COALESCE(SUM(CASE WHEN e.points < 0 THEN -e.points END), 0) AS deductions
-    FROM point_entries e WHERE e.kind <> 'reversal' AND NOT EXISTS (SELECT 1 FROM point_reviews r WHERE r.entry_id = e.id)`)
-    .get({ me: ctx.me.id }) as { n: number; oldest: string | null; mine: number; awards: number; deductions: number };
-  const inNotice = (stmt(db, `SELECT COUNT(*) AS n FROM point_entries e JOIN point_reviews r ON r.entry_id = e.id
-    WHERE e.kind <> 'reversal' AND e.year = @year AND r.decision = 'approve' AND r.reviewed_at > @cutoff`).get({ year: yr, cutoff }) as { n: number }).n;
-  const entries = stmt(db, `SELECT COUNT(*) AS n, COUNT(CASE WHEN r.decision = 'reject' THEN 1 END) AS rejected,
+    FROM point_entries e WHERE e.kind <> 'reversal' AND NOT EXISTS (SELECT 1 FROM point_reviews r WHERE r.entry_id = e.id)`,
+  ).get({ me: ctx.me.id }) as { n: number; oldest: string | null; mine: number; awards: number; deductions: number };
+  const inNotice = (
+    stmt(
+      db,
+      `SELECT COUNT(*) AS n FROM point_entries e JOIN point_reviews r ON r.entry_id = e.id
+    WHERE e.kind <> 'reversal' AND e.year = @year AND r.decision = 'approve' AND r.reviewed_at > @cutoff`,
+    ).get({ year: yr, cutoff }) as { n: number }
+  ).n;
+  const entries = stmt(
+    db,
+    `SELECT COUNT(*) AS n, COUNT(CASE WHEN r.decision = 'reject' THEN 1 END) AS rejected,
       (SELECT COUNT(*) FROM point_entries x WHERE x.kind = 'reversal' AND x.year = @year) AS reversed
-    FROM point_entries e LEFT JOIN point_reviews r ON r.entry_id = e.id WHERE e.kind <> 'reversal' AND e.year = @year`)
-    .get({ year: yr }) as { n: number; rejected: number; reversed: number };
+    FROM point_entries e LEFT JOIN point_reviews r ON r.entry_id = e.id WHERE e.kind <> 'reversal' AND e.year = @year`,
+  ).get({ year: yr }) as { n: number; rejected: number; reversed: number };
   let awarded = 0;
   let deducted = 0;
   let redeemed = 0;
@@ -44,9 +53,14 @@ function officeHome(ctx: Ctx, yr: number) {
   const neverScoredSql = `FROM households h WHERE NOT EXISTS (SELECT 1 FROM point_entries e LEFT JOIN point_reviews r ON r.entry_id = e.id
     WHERE e.household_id = h.id AND e.year = @year AND e.kind <> 'reversal' AND (r.decision IS NULL OR r.decision = 'approve'))`;
   const neverScoredCount = (stmt(db, `SELECT COUNT(*) AS n ${neverScoredSql}`).get({ year: yr }) as { n: number }).n;
-  const neverScored = (stmt(withGroupKey(db), `SELECT h.id, h.card_no, h.head_name, h.grp ${neverScoredSql} ORDER BY group_key(h.grp), h.card_no LIMIT 200`)
-    .all({ year: yr }) as { id: number; card_no: string; head_name: string; grp: string }[])
-    .map((h) => ({ id: h.id, cardNo: h.card_no, headName: h.head_name, group: h.grp }));
+  const neverScored = (
+    stmt(withGroupKey(db), `SELECT h.id, h.card_no, h.head_name, h.grp ${neverScoredSql} ORDER BY group_key(h.grp), h.card_no LIMIT 200`).all({ year: yr }) as {
+      id: number;
+      card_no: string;
+      head_name: string;
+      grp: string;
+    }[]
+  ).map((h) => ({ id: h.id, cardNo: h.card_no, headName: h.head_name, group: h.grp }));
   return {
     year: yr,
     today: ctx.today,
@@ -54,8 +68,17 @@ function officeHome(ctx: Ctx, yr: number) {
     pending: { count: pending.n, oldestAt: pending.oldest, mine: pending.mine, awardPoints: pending.awards, deductionPoints: pending.deductions },
     inNotice,
     totals: {
-      households, scoredHouseholds: households - neverScoredCount, awarded, deducted, score: awarded - deducted, redeemed,
-      available: awarded - deducted - redeemed, owingHouseholds: owing, entries: entries.n, rejected: entries.rejected, reversed: entries.reversed,
+      households,
+      scoredHouseholds: households - neverScoredCount,
+      awarded,
+      deducted,
+      score: awarded - deducted,
+      redeemed,
+      available: awarded - deducted - redeemed,
+      owingHouseholds: owing,
+      entries: entries.n,
+      rejected: entries.rejected,
+      reversed: entries.reversed,
     },
     neverScored: { count: neverScoredCount, items: neverScored },
   };
@@ -74,7 +97,11 @@ export const officeHandlers = {
       villageName: requiredText(32).optional(),
       timeZone: z.string().refine(isValidTimeZone, '时区无效，例如 Asia/Shanghai').optional(),
       noticeDays: z.number().int('公示天数必须是整数').min(0).max(90).optional(),
-      cardPrefix: z.string().trim().regex(/^[0-9A-Za-z]{0,8}$/, '卡号前缀最多 8 位数字或字母').optional(),
+      cardPrefix: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z]{0,8}$/, '卡号前缀最多 8 位数字或字母')
+        .optional(),
     }),
     run(ctx, p) {
       const village = getSetting<VillageSettings>(ctx.db, 'village', defaultVillage);

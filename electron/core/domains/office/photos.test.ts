@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, expectError, freshVillage, household, recordPending, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('现场照片 JFIF')]);
@@ -37,7 +39,10 @@ describe('photo evidence', () => {
     const h = await household(v);
     const e = await recordPending(v, h.id, 'award', 5);
     expectError(await v.call('clerk', 'points.attachPhoto', { entryId: e, imageBase64: png.toString('base64'), mime: 'image/jpeg' }), 'INVALID_INPUT');
-    expectError(await v.call('clerk', 'points.attachPhoto', { entryId: e, imageBase64: Buffer.from('%PDF-1.4').toString('base64'), mime: 'image/png' }), 'INVALID_INPUT');
+    expectError(
+      await v.call('clerk', 'points.attachPhoto', { entryId: e, imageBase64: Buffer.from('%PDF-1.4').toString('base64'), mime: 'image/png' }),
+      'INVALID_INPUT',
+    );
     const big = Buffer.concat([jpeg, Buffer.alloc(5 * 1024 * 1024)]);
     expectError(await v.call('clerk', 'points.attachPhoto', { entryId: e, imageBase64: big.toString('base64'), mime: 'image/jpeg' }), 'INVALID_INPUT');
     expectError(await v.call('clerk', 'points.attachPhoto', { entryId: 9999, imageBase64: jpeg.toString('base64'), mime: 'image/jpeg' }), 'NOT_FOUND');

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  accountOf, approved, count, expectError, freshVillage, goods, household, redeem, TODAY, users, type Village,
-} from '../../test-support.js';
+import { accountOf, approved, count, expectError, freshVillage, goods, household, redeem, TODAY, users, type Village } from '../../test-support.js';
 import { defaultRules, installDefaultRules } from '../rules/default-rules.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const rule = (p: Record<string, unknown>) =>
@@ -22,14 +22,26 @@ describe('batch scoring and review', () => {
   it('a clerk records one rule for 20 households at once; a reviewer approves them in bulk; available changes at the counter', async () => {
     const hs = await village(20);
     const labour = await rule({ points: 5, capPerYear: 60 });
-    const { entries } = await v.invoke('clerk', 'points.record', { householdIds: hs.map((h) => h.id), ruleId: labour.id, occurredOn: TODAY, note: '3月义务劳动日' });
+    const { entries } = await v.invoke('clerk', 'points.record', {
+      householdIds: hs.map((h) => h.id),
+      ruleId: labour.id,
+      occurredOn: TODAY,
+      note: '3月义务劳动日',
+    });
     expect(entries).toHaveLength(20);
     expect(entries.every((e) => e.status === 'pending' && e.points === 5)).toBe(true);
     expect((await accountOf(v, hs[0].id)).available).toBe(0);
 
     const queue = await v.invoke('review', 'points.pending', {});
     expect(queue.total).toBe(20);
-    expect(queue.items[0]).toMatchObject({ householdId: hs[0].id, ruleName: '参加村集体义务劳动', points: 5, recorderName: users.clerk.name, note: '3月义务劳动日', mine: false });
+    expect(queue.items[0]).toMatchObject({
+      householdId: hs[0].id,
+      ruleName: '参加村集体义务劳动',
+      points: 5,
+      recorderName: users.clerk.name,
+      note: '3月义务劳动日',
+      mine: false,
+    });
     expect((await v.invoke('review', 'points.pending', { householdId: hs[3].id })).items.map((i) => i.householdId)).toEqual([hs[3].id]);
 
     expect(await v.invoke('review', 'points.review', { entryIds: queue.items.map((i) => i.id), decision: 'approve' })).toEqual({ reviewed: 20 });
@@ -130,7 +142,7 @@ describe('ledger (村民台账)', () => {
     expect((await v.invoke('viewer', 'ledger.list', { householdId: h.id, year: 2026 })).items.map((i) => i.runningScore)).toEqual([7]);
   });
 
-  it('ledger.export: the spreadsheet\'s running totals match the ledger, per household and for the whole village', async () => {
+  it("ledger.export: the spreadsheet's running totals match the ledger, per household and for the whole village", async () => {
     const a = await household(v, { headName: '张三丰', group: '一组' });
     const b = await household(v, { headName: '李四', group: '二组' });
     await approved(v, a.id, 'award', 40);
@@ -148,8 +160,14 @@ describe('ledger (村民台账)', () => {
     const rows = [];
     for (let r = 3; r <= detail.rowCount; r++) {
       const row = detail.getRow(r);
-      rows.push([row.getCell(col('户主')).value, row.getCell(col('加分')).value, row.getCell(col('扣分')).value, row.getCell(col('兑换')).value,
-        row.getCell(col('累计积分')).value, row.getCell(col('可兑换积分')).value]);
+      rows.push([
+        row.getCell(col('户主')).value,
+        row.getCell(col('加分')).value,
+        row.getCell(col('扣分')).value,
+        row.getCell(col('兑换')).value,
+        row.getCell(col('累计积分')).value,
+        row.getCell(col('可兑换积分')).value,
+      ]);
     }
     expect(rows).toEqual([
       ['张三丰', 40, null, null, 40, 40],
@@ -181,7 +199,10 @@ describe('public-notice period (公示期)', () => {
     expect(await accountOf(v, h.id)).toMatchObject({ score: 0, available: 0 });
     const { items } = await v.invoke('clerk', 'ledger.list', { householdId: h.id, year: 2026 });
     expect(items[0]).toMatchObject({ status: 'notice', countsFrom: '2026-03-22T02:00:00.000Z', runningScore: 0 });
-    expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: 'notice-0001' }), 'INSUFFICIENT_POINTS');
+    expectError(
+      await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: 'notice-0001' }),
+      'INSUFFICIENT_POINTS',
+    );
     expect((await v.invoke('clerk', 'office.home', {})).inNotice).toBe(1);
     // A reversal during notice waits with its entry: the score never dips below what it was.
     const other = await approved(v, h.id, 'award', 4);
@@ -192,8 +213,17 @@ describe('public-notice period (公示期)', () => {
     expect((await accountOf(v, h.id)).score).toBe(0);
     await v.moveClock('2026-03-22T02:00:00.000Z');
     expect(await accountOf(v, h.id)).toMatchObject({ score: 30, available: 30 });
-    expect((await v.invoke('clerk', 'ledger.list', { householdId: h.id, year: 2026 })).items.map((i) => [i.entryId === entry ? 'entry' : i.kind, i.status, i.runningScore]))
-      .toEqual([['entry', 'approved', 30], ['award', 'approved', 34], ['reversal', 'approved', 30]]);
+    expect(
+      (await v.invoke('clerk', 'ledger.list', { householdId: h.id, year: 2026 })).items.map((i) => [
+        i.entryId === entry ? 'entry' : i.kind,
+        i.status,
+        i.runningScore,
+      ]),
+    ).toEqual([
+      ['entry', 'approved', 30],
+      ['award', 'approved', 34],
+      ['reversal', 'approved', 30],
+    ]);
     await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }]);
   });
 
@@ -217,11 +247,12 @@ describe('office settings and home', () => {
     expectError(await v.call('admin', 'office.settings.set', { noticeDays: -1 }), 'INVALID_INPUT');
   });
 
-  it('office.home: what waits for review, this year\'s totals, and the households never scored', async () => {
+  it("office.home: what waits for review, this year's totals, and the households never scored", async () => {
     const [a, b, c] = await village(3);
     await approved(v, a.id, 'award', 40);
     await approved(v, a.id, 'deduction', 5);
-    const rejected = (await v.invoke('clerk', 'points.record', { householdIds: [b.id], ruleId: (await rule({ points: 3 })).id, occurredOn: TODAY })).entries[0].id;
+    const rejected = (await v.invoke('clerk', 'points.record', { householdIds: [b.id], ruleId: (await rule({ points: 3 })).id, occurredOn: TODAY })).entries[0]
+      .id;
     await v.invoke('review', 'points.review', { entryIds: [rejected], decision: 'reject', reason: '不实' });
     await v.invoke('clerk', 'points.record', { householdIds: [c.id], ruleId: (await rule({ name: '志愿服务', points: 3 })).id, occurredOn: TODAY });
     const soap = await goods(v, { points: 10, stock: 5 });
@@ -229,7 +260,9 @@ describe('office settings and home', () => {
 
     const home = await v.invoke('review', 'office.home', {});
     expect(home).toMatchObject({
-      year: 2026, today: TODAY, noticeDays: 0,
+      year: 2026,
+      today: TODAY,
+      noticeDays: 0,
       pending: { count: 1, mine: 0, awardPoints: 3, deductionPoints: 0 },
       totals: { households: 3, scoredHouseholds: 2, awarded: 40, deducted: 5, score: 35, redeemed: 10, available: 25, entries: 4, rejected: 1, reversed: 0 },
       neverScored: { count: 1, items: [{ id: b.id, headName: b.headName }] },

@@ -25,7 +25,9 @@ export function villageRoster(n: number, opts: { cardPrefix?: string; startAt?: 
     const head = `${surnames[k % surnames.length]}${given[Math.floor(k / surnames.length) % given.length]}${k >= 300 ? k : ''}`;
     const house = {
       cardNo: opts.cardPrefix ? `${opts.cardPrefix}${String(k + 1).padStart(4, '0')}` : '',
-      headName: head, group: `第${'一二三四'[k % 4]}村民小组`, phone: `1390000${String(k).padStart(4, '0')}`,
+      headName: head,
+      group: `第${'一二三四'[k % 4]}村民小组`,
+      phone: `1390000${String(k).padStart(4, '0')}`,
     };
     rows.push({ ...house, memberName: head, relation: '户主', idNo: fixtureIdNo(k * 3), partyMember: k % 7 === 0 ? '是' : '否' });
     rows.push({ ...house, memberName: `${surnames[(k + 3) % surnames.length]}秀英`, relation: '妻子', idNo: fixtureIdNo(k * 3 + 1), partyMember: '否' });

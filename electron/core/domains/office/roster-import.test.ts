@@ -4,7 +4,9 @@ import { count, expectError, freshVillage, household, type Village } from '../..
 import { fixtureIdNo, rosterXlsx, villageRoster } from './roster-fixture.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const b64 = (buf: Buffer) => buf.toString('base64');
@@ -60,7 +62,7 @@ describe('households.import', () => {
     ws.addRow([ws.getRow(2).getCell(1).value, ws.getRow(2).getCell(2).value, ws.getRow(2).getCell(3).value, '', '张新生', '孙子', '', '否']);
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
     expect(await importRoster(edited)).toEqual({ created: 0, updated: 1, unchanged: 3, errors: [] });
-    const h = (v.db.prepare('SELECT id, phone FROM households WHERE card_no = ?').get(String(ws.getRow(2).getCell(1).value))) as { id: number; phone: string };
+    const h = v.db.prepare('SELECT id, phone FROM households WHERE card_no = ?').get(String(ws.getRow(2).getCell(1).value)) as { id: number; phone: string };
     expect(h.phone).toBe('13700001111');
     const got = await v.invoke('clerk', 'households.get', { id: h.id });
     expect(got.household.members.map((m) => m.name)).toContain('张新生');
@@ -92,7 +94,10 @@ describe('households.import', () => {
     const h = v.db.prepare("SELECT * FROM households WHERE card_no = '88001234'").get() as { id: number; phone: string; grp: string };
     expect(h).toMatchObject({ phone: '13800001234', grp: '一组' });
     const members = (await v.invoke('clerk', 'households.get', { id: h.id })).household.members;
-    expect(members.map((m) => [m.name, m.relation, m.partyMember])).toEqual([['王五', '户主', false], ['王小五', '', true]]);
+    expect(members.map((m) => [m.name, m.relation, m.partyMember])).toEqual([
+      ['王五', '户主', false],
+      ['王小五', '', true],
+    ]);
   });
 
   it('an ID number Excel stored as a number has lost digits and is refused with the fix', async () => {
@@ -112,7 +117,16 @@ describe('households.import', () => {
     const t = await v.invoke('clerk', 'households.template', {});
     expect(t.fileName).toMatch(/模板/);
     const wb = await readBack(t.xlsxBase64);
-    expect((wb.getWorksheet('农户花名册')!.getRow(1).values as unknown[]).slice(1)).toEqual(['卡号', '户主姓名', '村民小组', '联系电话', '成员姓名', '与户主关系', '身份证号', '是否党员']);
+    expect((wb.getWorksheet('农户花名册')!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '卡号',
+      '户主姓名',
+      '村民小组',
+      '联系电话',
+      '成员姓名',
+      '与户主关系',
+      '身份证号',
+      '是否党员',
+    ]);
     expect(wb.getWorksheet('填写说明')).toBeDefined();
     expect(await v.invoke('clerk', 'households.import', { xlsxBase64: t.xlsxBase64 })).toMatchObject({ created: 1, errors: [] });
   });
@@ -139,7 +153,13 @@ describe('households.update / saveMember / list', () => {
 
   it('adds and edits members; the ID number is stored whole, shown masked, kept when not resent; members are never deleted', async () => {
     const h = await household(v, { headName: '张三丰' });
-    let r = await v.invoke('clerk', 'households.saveMember', { householdId: h.id, name: '张翠山', relation: '儿子', idNo: '11010519491231002x', partyMember: true });
+    let r = await v.invoke('clerk', 'households.saveMember', {
+      householdId: h.id,
+      name: '张翠山',
+      relation: '儿子',
+      idNo: '11010519491231002x',
+      partyMember: true,
+    });
     const son = r.household.members[1];
     expect(son).toMatchObject({ name: '张翠山', relation: '儿子', idNoMasked: '**************002X', partyMember: true, active: true });
     r = await v.invoke('clerk', 'households.saveMember', { householdId: h.id, id: son.id, name: '张翠山', active: false });
@@ -151,12 +171,15 @@ describe('households.update / saveMember / list', () => {
     expectError(await v.call('clerk', 'households.saveMember', { householdId: other.id, id: son.id, name: '张翠山' }), 'NOT_FOUND');
   });
 
-  it('lists the roster by group with this year\'s accounts, filtered by name, card or initials', async () => {
+  it("lists the roster by group with this year's accounts, filtered by name, card or initials", async () => {
     await importRoster(await rosterXlsx(villageRoster(12)));
     const all = await v.invoke('viewer', 'households.list', {});
     expect(all.total).toBe(12);
     expect(all.groups).toEqual([
-      { group: '第一村民小组', households: 3 }, { group: '第二村民小组', households: 3 }, { group: '第三村民小组', households: 3 }, { group: '第四村民小组', households: 3 },
+      { group: '第一村民小组', households: 3 },
+      { group: '第二村民小组', households: 3 },
+      { group: '第三村民小组', households: 3 },
+      { group: '第四村民小组', households: 3 },
     ]);
     expect(all.items[0]).toMatchObject({ memberCount: 3, score: 0, available: 0 });
     expect((await v.invoke('viewer', 'households.list', { q: '张建华' })).items.map((i) => i.headName)).toEqual(['张建华']);

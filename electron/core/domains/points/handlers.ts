@@ -5,12 +5,17 @@ import { recordEntries, reverseEntry, reviewEntries } from './entries.js';
 import { attachPhoto, listPhotos, maxPhotoBytes, readPhoto, sniffImage } from './photos.js';
 import { pendingEntries } from './queue.js';
 
-const photoInput = z.strictObject({
-  entryId: id.optional(),
-  entryIds: z.array(id).min(1).max(500).optional(),
-  imageBase64: z.string().max(Math.ceil(maxPhotoBytes / 3) * 4 + 16, '照片不能超过 5 MB').regex(/^[A-Za-z0-9+/=\s]*$/, '照片内容应为 base64'),
-  mime: z.enum(['image/jpeg', 'image/png']),
-}).refine((p) => (p.entryId === undefined) !== (p.entryIds === undefined), '请指定 entryId 或 entryIds 之一')
+const photoInput = z
+  .strictObject({
+    entryId: id.optional(),
+    entryIds: z.array(id).min(1).max(500).optional(),
+    imageBase64: z
+      .string()
+      .max(Math.ceil(maxPhotoBytes / 3) * 4 + 16, '照片不能超过 5 MB')
+      .regex(/^[A-Za-z0-9+/=\s]*$/, '照片内容应为 base64'),
+    mime: z.enum(['image/jpeg', 'image/png']),
+  })
+  .refine((p) => (p.entryId === undefined) !== (p.entryIds === undefined), '请指定 entryId 或 entryIds 之一')
   .transform((p, zctx) => {
     const bytes = Buffer.from(p.imageBase64, 'base64');
     if (bytes.length === 0 || bytes.length > maxPhotoBytes) {
@@ -48,7 +53,10 @@ export const pointHandlers = {
   }),
   'points.pending': handler({
     access: ['clerk', 'reviewer', 'viewer'],
-    input: z.strictObject({ limit: z.number().int().min(1).max(1000).optional(), householdId: id.optional() }).optional().default({}),
+    input: z
+      .strictObject({ limit: z.number().int().min(1).max(1000).optional(), householdId: id.optional() })
+      .optional()
+      .default({}),
     run: pendingEntries,
   }),
   'points.attachPhoto': handler({

@@ -31,7 +31,8 @@ export function attachPhoto(ctx: Ctx, p: { entryIds: number[]; bytes: Buffer; mi
   for (const entryId of p.entryIds) {
     const entry = stmt(ctx.db, 'SELECT id, kind FROM point_entries WHERE id = ?').get(entryId) as { id: number; kind: string } | undefined;
     if (!entry) throw notFound('积分记录', { reason: 'unknown_entry', entryId });
-    if (entry.kind === 'reversal') throw new AppError('INVALID_INPUT', '冲正记录不附照片，请附在原记录上 (attach to the original entry)', { reason: 'reversal_no_photo', entryId });
+    if (entry.kind === 'reversal')
+      throw new AppError('INVALID_INPUT', '冲正记录不附照片，请附在原记录上 (attach to the original entry)', { reason: 'reversal_no_photo', entryId });
   }
   const sha256 = createHash('sha256').update(p.bytes).digest('hex');
   const file = photoPath(ctx, sha256, p.mime);
@@ -43,18 +44,30 @@ export function attachPhoto(ctx: Ctx, p: { entryIds: number[]; bytes: Buffer; mi
   }
   const insert = stmt(ctx.db, 'INSERT INTO point_photos (entry_id, sha256, mime, size, user_id, at) VALUES (?, ?, ?, ?, ?, ?)');
   const attached = [...new Set(p.entryIds)].map((entryId) => ({
-    id: Number(insert.run(entryId, sha256, p.mime, p.bytes.length, ctx.me.id, ctx.nowIso).lastInsertRowid), entryId,
+    id: Number(insert.run(entryId, sha256, p.mime, p.bytes.length, ctx.me.id, ctx.nowIso).lastInsertRowid),
+    entryId,
   }));
   return { ...attached[0], sha256, mime: p.mime, size: p.bytes.length, at: ctx.nowIso, attached };
 }
 
-interface PhotoRow { id: number; entry_id: number; sha256: string; mime: PhotoMime; size: number; at: string; user_name: string }
+interface PhotoRow {
+  id: number;
+  entry_id: number;
+  sha256: string;
+  mime: PhotoMime;
+  size: number;
+  at: string;
+  user_name: string;
+}
 
 const toPhoto = (r: PhotoRow) => ({ id: r.id, entryId: r.entry_id, sha256: r.sha256, mime: r.mime, size: r.size, at: r.at, by: r.user_name });
 
 export function listPhotos(ctx: Ctx, entryId: number) {
-  return (stmt(ctx.db, `SELECT p.*, u.name AS user_name FROM point_photos p JOIN users u ON u.id = p.user_id WHERE p.entry_id = ? ORDER BY p.id`)
-    .all(entryId) as PhotoRow[]).map(toPhoto);
+  return (
+    stmt(ctx.db, `SELECT p.*, u.name AS user_name FROM point_photos p JOIN users u ON u.id = p.user_id WHERE p.entry_id = ? ORDER BY p.id`).all(
+      entryId,
+    ) as PhotoRow[]
+  ).map(toPhoto);
 }
 
 export function readPhoto(ctx: Ctx, id: number) {
@@ -68,7 +81,8 @@ export function readPhoto(ctx: Ctx, id: number) {
 /** Photos per entry, for lists that show a paperclip. */
 export function photoCounts(ctx: Ctx, entryIds: number[]): Map<number, number> {
   if (entryIds.length === 0) return new Map();
-  const rows = ctx.db.prepare(`SELECT entry_id, COUNT(*) AS n FROM point_photos WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY entry_id`)
+  const rows = ctx.db
+    .prepare(`SELECT entry_id, COUNT(*) AS n FROM point_photos WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY entry_id`)
     .all(JSON.stringify(entryIds)) as { entry_id: number; n: number }[];
   return new Map(rows.map((r) => [r.entry_id, r.n]));
 }

@@ -1,15 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountOf, approved, count, expectError, expectRefused, freshVillage, goods, household, householdWithPoints, recordPending, redeem,
+  accountOf,
+  approved,
+  count,
+  expectError,
+  expectRefused,
+  freshVillage,
+  goods,
+  household,
+  householdWithPoints,
+  recordPending,
+  redeem,
   type Village,
 } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
-const rule = (p: Partial<{ category: string; name: string; kind: 'award' | 'deduction'; points: number; minPoints: number; maxPoints: number; capPerYear: number }>) =>
-  v.invoke('admin', 'rules.save', { category: '乡风文明', name: '好人好事', kind: 'award', ...p } as never);
+const rule = (
+  p: Partial<{ category: string; name: string; kind: 'award' | 'deduction'; points: number; minPoints: number; maxPoints: number; capPerYear: number }>,
+) => v.invoke('admin', 'rules.save', { category: '乡风文明', name: '好人好事', kind: 'award', ...p } as never);
 
 describe('score = approved awards − approved deductions', () => {
   it('counts only approved entries: pending and rejected ones do not count', async () => {
@@ -26,8 +39,12 @@ describe('score = approved awards − approved deductions', () => {
     expect(await accountOf(v, h.id)).toEqual({ year: 2026, awarded: 40, deducted: 15, redeemed: 0, score: 25, available: 25, owed: 0 });
     const ledger = await v.invoke('clerk', 'ledger.list', { householdId: h.id, year: 2026 });
     expect(ledger.items.map((i) => [i.kind, i.points, i.status])).toEqual([
-      ['award', 40, 'approved'], ['deduction', -15, 'approved'], ['award', 100, 'pending'], ['deduction', -7, 'pending'],
-      ['award', 200, 'rejected'], ['deduction', -30, 'rejected'],
+      ['award', 40, 'approved'],
+      ['deduction', -15, 'approved'],
+      ['award', 100, 'pending'],
+      ['deduction', -7, 'pending'],
+      ['award', 200, 'rejected'],
+      ['deduction', -30, 'rejected'],
     ]);
   });
 
@@ -35,11 +52,20 @@ describe('score = approved awards − approved deductions', () => {
     const h = await household(v);
     await recordPending(v, h.id, 'award', 100);
     const soap = await goods(v, { points: 10 });
-    expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: 'pending-000001' }), 'INSUFFICIENT_POINTS');
+    expectError(
+      await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: 'pending-000001' }),
+      'INSUFFICIENT_POINTS',
+    );
   });
 
   it('a person-level award names the member and counts for the household', async () => {
-    const h = await household(v, { headName: '张三丰', members: [{ name: '张三丰', relation: '户主' }, { name: '张翠山', relation: '儿子', partyMember: true }] });
+    const h = await household(v, {
+      headName: '张三丰',
+      members: [
+        { name: '张三丰', relation: '户主' },
+        { name: '张翠山', relation: '儿子', partyMember: true },
+      ],
+    });
     const star = await rule({ category: '星级党员', name: '党员先锋', points: 10 });
     const son = h.members[1];
     const { entries } = await v.invoke('clerk', 'points.record', { householdIds: [h.id], ruleId: star.id, personId: son.id, occurredOn: '2026-03-01' });
@@ -89,7 +115,13 @@ describe('points.record', () => {
     const r = await rule({ name: '义务劳动', points: 5, capPerYear: 10 });
     await v.invoke('clerk', 'points.record', { householdIds: [b.id], ruleId: r.id, occurredOn: '2026-03-01' });
     await v.invoke('clerk', 'points.record', { householdIds: [b.id], ruleId: r.id, occurredOn: '2026-03-02' });
-    const err = await expectRefused(v, 'clerk', 'points.record', { householdIds: [a.id, b.id, c.id], ruleId: r.id, occurredOn: '2026-03-03' }, 'LIMIT_EXCEEDED');
+    const err = await expectRefused(
+      v,
+      'clerk',
+      'points.record',
+      { householdIds: [a.id, b.id, c.id], ruleId: r.id, occurredOn: '2026-03-03' },
+      'LIMIT_EXCEEDED',
+    );
     expect(err.details).toMatchObject({ householdId: b.id });
     const { entries } = await v.invoke('clerk', 'points.record', { householdIds: [a.id, c.id], ruleId: r.id, occurredOn: '2026-03-03' });
     expect(entries.map((e) => e.householdId)).toEqual([a.id, c.id]);
@@ -193,8 +225,12 @@ describe('points.reverse', () => {
     expect(rev).toMatchObject({ reversesId: wrong, points: -50, kind: 'reversal' });
     expect((await accountOf(v, h.id)).score).toBe(30);
     expect(v.db.prepare('SELECT * FROM point_entries WHERE id = ?').get(wrong)).toEqual(original);
-    expect(v.db.prepare('SELECT reverses_id, points, note, recorded_by FROM point_entries WHERE id = ?').get(rev.id))
-      .toEqual({ reverses_id: wrong, points: -50, note: '录错户', recorded_by: v.ids.clerk });
+    expect(v.db.prepare('SELECT reverses_id, points, note, recorded_by FROM point_entries WHERE id = ?').get(rev.id)).toEqual({
+      reverses_id: wrong,
+      points: -50,
+      note: '录错户',
+      recorded_by: v.ids.clerk,
+    });
 
     await expectRefused(v, 'clerk', 'points.reverse', { entryId: wrong, reason: '再冲一次' }, 'CONFLICT');
     await expectRefused(v, 'review', 'points.reverse', { entryId: rev.id, reason: '冲正冲正' }, 'CONFLICT');

@@ -3,9 +3,23 @@ import { stmt } from '../../statements.js';
 import { photoCounts } from './photos.js';
 
 interface PendingRow {
-  id: number; household_id: number; card_no: string; head_name: string; grp: string; person_id: number | null; person_name: string | null;
-  rule_id: number | null; kind: 'award' | 'deduction'; category: string; rule_name: string; points: number; occurred_on: string; note: string;
-  recorded_by: number; recorder_name: string; recorded_at: string;
+  id: number;
+  household_id: number;
+  card_no: string;
+  head_name: string;
+  grp: string;
+  person_id: number | null;
+  person_name: string | null;
+  rule_id: number | null;
+  kind: 'award' | 'deduction';
+  category: string;
+  rule_name: string;
+  points: number;
+  occurred_on: string;
+  note: string;
+  recorded_by: number;
+  recorder_name: string;
+  recorded_at: string;
 }
 
 /**
@@ -16,19 +30,40 @@ export function pendingEntries(ctx: Ctx, p: { limit?: number; householdId?: numb
   const where = `e.kind <> 'reversal' AND NOT EXISTS (SELECT 1 FROM point_reviews r WHERE r.entry_id = e.id)
     AND (@h IS NULL OR e.household_id = @h)`;
   const total = (stmt(ctx.db, `SELECT COUNT(*) AS n FROM point_entries e WHERE ${where}`).get({ h: p.householdId ?? null }) as { n: number }).n;
-  const rows = stmt(ctx.db, `SELECT e.id, e.household_id, h.card_no, h.head_name, h.grp, e.person_id, m.name AS person_name, e.rule_id, e.kind,
+  const rows = stmt(
+    ctx.db,
+    `SELECT e.id, e.household_id, h.card_no, h.head_name, h.grp, e.person_id, m.name AS person_name, e.rule_id, e.kind,
       e.category, e.rule_name, e.points, e.occurred_on, e.note, e.recorded_by, u.name AS recorder_name, e.recorded_at
     FROM point_entries e JOIN households h ON h.id = e.household_id JOIN users u ON u.id = e.recorded_by
     LEFT JOIN members m ON m.id = e.person_id
-    WHERE ${where} ORDER BY e.recorded_at, e.id LIMIT @limit`).all({ h: p.householdId ?? null, limit: p.limit ?? 200 }) as PendingRow[];
-  const photos = photoCounts(ctx, rows.map((r) => r.id));
+    WHERE ${where} ORDER BY e.recorded_at, e.id LIMIT @limit`,
+  ).all({ h: p.householdId ?? null, limit: p.limit ?? 200 }) as PendingRow[];
+  const photos = photoCounts(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id, householdId: r.household_id, cardNo: r.card_no, headName: r.head_name, group: r.grp,
-      personId: r.person_id, personName: r.person_name, ruleId: r.rule_id, kind: r.kind, category: r.category, ruleName: r.rule_name,
-      points: r.points, occurredOn: r.occurred_on, note: r.note, recordedBy: r.recorded_by, recorderName: r.recorder_name,
-      recordedAt: r.recorded_at, photos: photos.get(r.id) ?? 0, mine: r.recorded_by === ctx.me.id,
+      id: r.id,
+      householdId: r.household_id,
+      cardNo: r.card_no,
+      headName: r.head_name,
+      group: r.grp,
+      personId: r.person_id,
+      personName: r.person_name,
+      ruleId: r.rule_id,
+      kind: r.kind,
+      category: r.category,
+      ruleName: r.rule_name,
+      points: r.points,
+      occurredOn: r.occurred_on,
+      note: r.note,
+      recordedBy: r.recorded_by,
+      recorderName: r.recorder_name,
+      recordedAt: r.recorded_at,
+      photos: photos.get(r.id) ?? 0,
+      mine: r.recorded_by === ctx.me.id,
     })),
   };
 }

@@ -13,8 +13,11 @@ const pageWidth = z.literal([32, 48], '纸宽应为 32（58 mm）或 48（80 mm�
 /** Raw ESC/POS: a network printer (tcp://), a device path, a COM/LPT port or a Windows share. */
 const rawPrinter = z.strictObject({
   type: z.enum(['epson', 'star']),
-  interface: z.string().trim().max(200).refine((s) => parsePrinterTarget(s) !== null,
-    '打印机接口应为 tcp://地址:端口 或设备路径（如 /dev/usb/lp0、COM3、\\\\主机\\共享名）'),
+  interface: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((s) => parsePrinterTarget(s) !== null, '打印机接口应为 tcp://地址:端口 或设备路径（如 /dev/usb/lp0、COM3、\\\\主机\\共享名）'),
   width: z.literal(receiptWidths, '纸宽应为 32（58 mm）、42 或 48（80 mm）列'),
   copies,
 });
@@ -22,7 +25,12 @@ const rawPrinter = z.strictObject({
 /** A printer installed in the OS with its driver (a USB XP-58 on Windows), printed to as a page. */
 const driverPrinter = z.strictObject({
   type: z.literal('driver'),
-  deviceName: z.string().trim().min(1, '请选择系统打印机').max(200).refine((s) => printable(s) === s, '打印机名称含不可见字符'),
+  deviceName: z
+    .string()
+    .trim()
+    .min(1, '请选择系统打印机')
+    .max(200)
+    .refine((s) => printable(s) === s, '打印机名称含不可见字符'),
   width: pageWidth,
   copies,
 });
@@ -49,6 +57,7 @@ export function loadPrinterConfig(db: DB): PrinterConfig | null {
 
 export function requirePrinterConfig(db: DB): PrinterConfig {
   const config = loadPrinterConfig(db);
-  if (!config) throw new AppError('PRINTER_UNAVAILABLE', '未配置打印机，请先在设置中配置小票打印机 (no printer configured)', { reason: 'printer_not_configured' });
+  if (!config)
+    throw new AppError('PRINTER_UNAVAILABLE', '未配置打印机，请先在设置中配置小票打印机 (no printer configured)', { reason: 'printer_not_configured' });
   return config;
 }

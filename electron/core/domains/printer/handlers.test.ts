@@ -15,11 +15,19 @@ const now = '2026-03-15T02:00:00.000Z'; // 10:00 in the village
 function seed(db: DB) {
   const user = db.prepare('INSERT INTO users (username, name, pin_hash, roles, created_at) VALUES (?, ?, ?, ?, ?)');
   const pin = hashPin('111111');
-  const ids = Object.fromEntries(([
-    ['shop', '李店长', ['shopkeeper']], ['boss', '王主管', ['admin']], ['barber', '赵师傅', ['provider']], ['town', '镇干部', ['viewer']],
-  ] as const).map(([u, name, roles]) => [u, Number(user.run(u, name, pin, JSON.stringify(roles), now).lastInsertRowid)]));
-  const hh = Number(db.prepare(`INSERT INTO households (card_no, head_name, name_initials, created_at) VALUES ('66010001', '张𠮷', 'zj', ?)`)
-    .run(now).lastInsertRowid);
+  const ids = Object.fromEntries(
+    (
+      [
+        ['shop', '李店长', ['shopkeeper']],
+        ['boss', '王主管', ['admin']],
+        ['barber', '赵师傅', ['provider']],
+        ['town', '镇干部', ['viewer']],
+      ] as const
+    ).map(([u, name, roles]) => [u, Number(user.run(u, name, pin, JSON.stringify(roles), now).lastInsertRowid)]),
+  );
+  const hh = Number(
+    db.prepare(`INSERT INTO households (card_no, head_name, name_initials, created_at) VALUES ('66010001', '张𠮷', 'zj', ?)`).run(now).lastInsertRowid,
+  );
   const item = db.prepare('INSERT INTO catalog_items (kind, name, unit, points, created_at) VALUES (?, ?, ?, ?, ?)');
   const soap = Number(item.run('goods', '洗衣粉', '袋', 15, now).lastInsertRowid);
   const haircut = Number(item.run('service', '剪头发', '次', 10, now).lastInsertRowid);
@@ -27,15 +35,21 @@ function seed(db: DB) {
     result, operator_id, at, local_date) VALUES (?, 'C01', 2026, ?, 'counter', ?, ?, 'h', ?, ?, ?, '2026-03-15')`);
   const line = db.prepare(`INSERT INTO redemption_lines (redemption_id, item_id, item_name, item_kind, unit, qty, unit_points, line_points)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const add = (no: string, total: number, available: number) => Number(redemption.run(no, hh, total, `req-${no}`,
-    JSON.stringify({ receiptNo: no, totalPoints: total, account: { available } }), ids.shop, now).lastInsertRowid);
+  const add = (no: string, total: number, available: number) =>
+    Number(
+      redemption.run(no, hh, total, `req-${no}`, JSON.stringify({ receiptNo: no, totalPoints: total, account: { available } }), ids.shop, now).lastInsertRowid,
+    );
   const first = add('C01-2026-000123', 40, 160);
   line.run(first, soap, '洗衣粉', 'goods', '袋', 2, 15, 30);
   line.run(first, haircut, '剪头发', 'service', '次', 1, 10, 10);
   const voided = add('C01-2026-000124', 15, 145);
   line.run(voided, soap, '洗衣粉', 'goods', '袋', 1, 15, 15);
-  db.prepare(`INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, '扫错商品', ?, ?, ?)`)
-    .run(voided, ids.shop, ids.boss, '2026-03-15T03:00:00.000Z');
+  db.prepare(`INSERT INTO redemption_voids (redemption_id, reason, user_id, supervisor_id, at) VALUES (?, '扫错商品', ?, ?, ?)`).run(
+    voided,
+    ids.shop,
+    ids.boss,
+    '2026-03-15T03:00:00.000Z',
+  );
   return { first, voided };
 }
 
@@ -60,8 +74,13 @@ describe('printer and receipt handlers', () => {
   };
   const prints = () => db.prepare('SELECT redemption_id, kind FROM receipt_prints ORDER BY id').all();
   /** Audit rows of the print methods, oldest first. */
-  const printAudit = () => db.prepare(`SELECT a.method, u.username, a.summary FROM audit a JOIN users u ON u.id = a.user_id
-    WHERE a.method IN ('printer.test', 'receipts.print', 'receipts.printVoid') ORDER BY a.id`).all() as { method: string; username: string; summary: string }[];
+  const printAudit = () =>
+    db
+      .prepare(
+        `SELECT a.method, u.username, a.summary FROM audit a JOIN users u ON u.id = a.user_id
+    WHERE a.method IN ('printer.test', 'receipts.print', 'receipts.printVoid') ORDER BY a.id`,
+      )
+      .all() as { method: string; username: string; summary: string }[];
 
   beforeAll(async () => {
     await printer.start();
@@ -111,12 +130,30 @@ describe('printer and receipt handlers', () => {
   });
 
   it('prints the receipt in GB18030 with every field, and records it', async () => {
-    expect(await ok('receipts.print', { redemptionId: ids.first })).toEqual({ printed: true, jobId: 2, state: 'done', copy: 'original', via: 'epson', reprint: false, receiptNo: 'C01-2026-000123' });
+    expect(await ok('receipts.print', { redemptionId: ids.first })).toEqual({
+      printed: true,
+      jobId: 2,
+      state: 'done',
+      copy: 'original',
+      via: 'epson',
+      reprint: false,
+      receiptNo: 'C01-2026-000123',
+    });
     const [job] = await printer.waitForJobs(1);
     expect(job.includes(Buffer.from([0x95, 0x34, 0xb2, 0x35]))).toBe(true); // 𠮷 as GB18030 four bytes
     const text = decodeText(job);
-    for (const s of ['示范村', '积分兑换凭证', 'C01-2026-000123', '2026-03-15 10:00:00', '户主：张𠮷', '卡号：66010001',
-      '洗衣粉', '2袋 × 15', '剪头发', '经办人：李店长']) {
+    for (const s of [
+      '示范村',
+      '积分兑换凭证',
+      'C01-2026-000123',
+      '2026-03-15 10:00:00',
+      '户主：张𠮷',
+      '卡号：66010001',
+      '洗衣粉',
+      '2袋 × 15',
+      '剪头发',
+      '经办人：李店长',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toMatch(/合计积分 +40\n/);

@@ -29,7 +29,11 @@ function layout(ctx: Ctx, receipt: Receipt, kind: ReceiptKind, width: ReceiptWid
 
 /** What every print method answers: the job, and whether it is done (or handed to the browser to print). */
 const jobResult = (o: PrintOutcome) => ({
-  printed: o.state === 'done', jobId: o.jobId, state: o.state, copy: o.copy, via: o.via,
+  printed: o.state === 'done',
+  jobId: o.jobId,
+  state: o.state,
+  copy: o.copy,
+  via: o.via,
   ...(o.lines ? { lines: o.lines, width: o.width } : {}),
 });
 
@@ -43,13 +47,18 @@ function describePrinter(p: PrinterConfig): string {
 function printRedemption(ctx: Ctx, receipt: Receipt, redemptionId: number, kind: 'receipt' | 'void', n: number | undefined) {
   const config = requirePrinterConfig(ctx.db);
   const method = kind === 'void' ? 'receipts.printVoid' : 'receipts.print';
-  const label = (copy: Copy | null) => kind === 'void' ? (copy === 'reprint' ? '重打作废单' : '打印作废单') : (copy === 'reprint' ? '重打兑换凭证' : '打印兑换凭证');
+  const label = (copy: Copy | null) =>
+    kind === 'void' ? (copy === 'reprint' ? '重打作废单' : '打印作废单') : copy === 'reprint' ? '重打兑换凭证' : '打印兑换凭证';
   const count = n ?? config.copies;
   return printJob(ctx, config, {
-    kind, redemptionId, receiptNo: receipt.data.receiptNo, copies: count,
-    lines: (copy) => kind === 'void'
-      ? layout(ctx, receipt, 'void', config.width, copy === 'reprint')
-      : layout(ctx, receipt, copy === 'reprint' ? 'reprint' : 'receipt', config.width),
+    kind,
+    redemptionId,
+    receiptNo: receipt.data.receiptNo,
+    copies: count,
+    lines: (copy) =>
+      kind === 'void'
+        ? layout(ctx, receipt, 'void', config.width, copy === 'reprint')
+        : layout(ctx, receipt, copy === 'reprint' ? 'reprint' : 'receipt', config.width),
     method,
     summary: (copy) => `${label(copy)} ${receipt.data.receiptNo}（户主 ${receipt.data.householdName}，${count} 联）`,
     // The old print log, kept for what reads it (sync leaves it local; reports count reprints).
@@ -95,10 +104,15 @@ export const printerHandlers = {
     run: async (ctx) => {
       const config = requirePrinterConfig(ctx.db);
       const o = await printJob(ctx, config, {
-        kind: 'test', copies: 1,
-        lines: () => layoutTestPage(config.width, {
-          villageName: ctx.village.name, type: config.type, target: printerTarget(config), time: villageDateTime(ctx.now, ctx.village.timeZone),
-        }),
+        kind: 'test',
+        copies: 1,
+        lines: () =>
+          layoutTestPage(config.width, {
+            villageName: ctx.village.name,
+            type: config.type,
+            target: printerTarget(config),
+            time: villageDateTime(ctx.now, ctx.village.timeZone),
+          }),
         method: 'printer.test',
         summary: () => `打印测试页 ${describePrinter(config)} ${config.width} 列`,
       });
@@ -111,7 +125,11 @@ export const printerHandlers = {
     run: (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
       const wanted = p.kind ?? (receipt.voided ? 'void' : 'receipt');
-      if (wanted === 'void' && !receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { reason: 'receipt_not_voided', receiptNo: receipt.data.receiptNo });
+      if (wanted === 'void' && !receipt.voided)
+        throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, {
+          reason: 'receipt_not_voided',
+          receiptNo: receipt.data.receiptNo,
+        });
       const reprint = originalClaimed(ctx.db, p.redemptionId, wanted);
       const kind: ReceiptKind = wanted === 'void' ? 'void' : reprint ? 'reprint' : 'receipt';
       const width = loadPrinterConfig(ctx.db)?.width ?? 32;
@@ -124,7 +142,11 @@ export const printerHandlers = {
     run: async (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
       if (receipt.voided) {
-        throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 已作废，只能打印作废单 (voided)`, { reason: 'receipt_voided', receiptNo: receipt.data.receiptNo, redemptionId: p.redemptionId });
+        throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 已作废，只能打印作废单 (voided)`, {
+          reason: 'receipt_voided',
+          receiptNo: receipt.data.receiptNo,
+          redemptionId: p.redemptionId,
+        });
       }
       const o = await printRedemption(ctx, receipt, p.redemptionId, 'receipt', p.copies);
       return { ...jobResult(o), reprint: o.copy === 'reprint', receiptNo: receipt.data.receiptNo };
@@ -135,7 +157,12 @@ export const printerHandlers = {
     input: z.strictObject({ redemptionId: id, copies }),
     run: async (ctx, p) => {
       const receipt = readReceipt(ctx, p.redemptionId);
-      if (!receipt.voided) throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, { reason: 'receipt_not_voided', receiptNo: receipt.data.receiptNo, redemptionId: p.redemptionId });
+      if (!receipt.voided)
+        throw new AppError('CONFLICT', `兑换单 ${receipt.data.receiptNo} 未作废 (not voided)`, {
+          reason: 'receipt_not_voided',
+          receiptNo: receipt.data.receiptNo,
+          redemptionId: p.redemptionId,
+        });
       const o = await printRedemption(ctx, receipt, p.redemptionId, 'void', p.copies);
       return { ...jobResult(o), reprint: o.copy === 'reprint', receiptNo: receipt.data.receiptNo };
     },

@@ -8,9 +8,7 @@ import { decodeText, FakePrinter } from '../../../../e2e/support/fake-printer.js
 import { receiptPage } from '../../../print/receipt-html.js';
 import { createTransport } from '../../../print/transport.js';
 import type { DriverPrintJob, PrintHost } from '../../context.js';
-import {
-  approved, expectError, expectOk, freshVillage, goods, householdWithPoints, MemoryPrinter, redeem, users, type Village,
-} from '../../test-support.js';
+import { approved, expectError, expectOk, freshVillage, goods, householdWithPoints, MemoryPrinter, redeem, users, type Village } from '../../test-support.js';
 
 let v: Village;
 const cleanups: (() => unknown)[] = [];
@@ -27,16 +25,26 @@ async function threeRedemptions(v: Village) {
   return { h, soap, receipts: out };
 }
 
-const jobs = async (v: Village, p: object = {}) => expectOk(await v.call('shop', 'printer.jobs', p)).items as {
-  id: number; kind: string; state: string; copy: string | null; reason: string | null; late: boolean; receiptNo: string | null;
-}[];
+const jobs = async (v: Village, p: object = {}) =>
+  expectOk(await v.call('shop', 'printer.jobs', p)).items as {
+    id: number;
+    kind: string;
+    state: string;
+    copy: string | null;
+    reason: string | null;
+    late: boolean;
+    receiptNo: string | null;
+  }[];
 
 /** Each receipt in a stream of print jobs, in order: its number and whether it says 重打. */
 function receiptsIn(bytes: Buffer): { receiptNo: string; reprint: boolean }[] {
-  return decodeText(bytes).split('积分兑换凭证').slice(1).map((part) => ({
-    receiptNo: /单号：(\S+)/.exec(part)![1],
-    reprint: part.includes('**** 重打 ****'),
-  }));
+  return decodeText(bytes)
+    .split('积分兑换凭证')
+    .slice(1)
+    .map((part) => ({
+      receiptNo: /单号：(\S+)/.exec(part)![1],
+      reprint: part.includes('**** 重打 ****'),
+    }));
 }
 
 function originalsPerReceipt(list: { receiptNo: string; reprint: boolean }[]): Record<string, number> {
@@ -50,21 +58,27 @@ describe('print jobs', () => {
     v = await freshVillage();
     const printer = new MemoryPrinter();
     v.d.deps.printer = printer;
-    const { receipts: [a] } = await threeRedemptions(v);
+    const {
+      receipts: [a],
+    } = await threeRedemptions(v);
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: 'tcp://127.0.0.1:9100', width: 32 });
     const first = await v.invoke('shop', 'receipts.print', { redemptionId: a.id });
     expect(first).toMatchObject({ printed: true, state: 'done', copy: 'original', reprint: false });
     const second = await v.invoke('shop', 'receipts.print', { redemptionId: a.id });
     expect(second).toMatchObject({ state: 'done', copy: 'reprint', reprint: true });
     expect(receiptsIn(Buffer.concat(printer.jobs.map((j) => j.bytes)))).toEqual([
-      { receiptNo: a.receiptNo, reprint: false }, { receiptNo: a.receiptNo, reprint: true },
+      { receiptNo: a.receiptNo, reprint: false },
+      { receiptNo: a.receiptNo, reprint: true },
     ]);
     expect(await jobs(v, { redemptionId: a.id })).toMatchObject([
       { id: second.jobId, kind: 'receipt', state: 'done', copy: 'reprint', receiptNo: a.receiptNo, late: false, reason: null },
       { id: first.jobId, kind: 'receipt', state: 'done', copy: 'original' },
     ]);
-    expect(v.db.prepare('SELECT state FROM print_job_events WHERE job_id = ? ORDER BY id').all(first.jobId))
-      .toEqual([{ state: 'queued' }, { state: 'sent' }, { state: 'done' }]);
+    expect(v.db.prepare('SELECT state FROM print_job_events WHERE job_id = ? ORDER BY id').all(first.jobId)).toEqual([
+      { state: 'queued' },
+      { state: 'sent' },
+      { state: 'done' },
+    ]);
     // Append-only.
     expect(() => v.db.prepare('UPDATE print_job_events SET state = ? WHERE job_id = ?').run('failed', first.jobId)).toThrow(/append-only/);
     expect(() => v.db.prepare('DELETE FROM print_jobs').run()).toThrow(/append-only/);
@@ -79,16 +93,25 @@ describe('print jobs', () => {
     const printer = await new FakePrinter().start(0);
     cleanups.push(() => printer.stop());
     v.d.deps.printer = createTransport({ timeoutMs: 2000, statusTimeoutMs: 300 });
-    const { h, receipts: [a] } = await threeRedemptions(v);
+    const {
+      h,
+      receipts: [a],
+    } = await threeRedemptions(v);
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: printer.target, width: 32 });
-    for (const [mode, reason] of [['paper-out', 'paper_out'], ['cover-open', 'cover_open']] as const) {
+    for (const [mode, reason] of [
+      ['paper-out', 'paper_out'],
+      ['cover-open', 'cover_open'],
+    ] as const) {
       printer.mode = mode;
       const e = expectError(await v.call('shop', 'receipts.print', { redemptionId: a.id }), 'PRINTER_UNAVAILABLE');
       expect(e.details).toMatchObject({ reason });
     }
     expect(printer.jobs).toHaveLength(0);
     expect((await v.invoke('shop', 'redemptions.get', { id: a.id })).receiptNo).toBe(a.receiptNo);
-    expect((await jobs(v)).map((j) => [j.state, j.reason, j.copy])).toEqual([['failed', 'cover_open', 'original'], ['failed', 'paper_out', 'original']]);
+    expect((await jobs(v)).map((j) => [j.state, j.reason, j.copy])).toEqual([
+      ['failed', 'cover_open', 'original'],
+      ['failed', 'paper_out', 'original'],
+    ]);
     // Paper loaded: nothing reached paper before, so this is the original.
     printer.mode = 'normal';
     expect(await v.invoke('shop', 'receipts.print', { redemptionId: a.id })).toMatchObject({ copy: 'original', state: 'done' });
@@ -104,7 +127,9 @@ describe('print jobs', () => {
     const dev = join(dir, 'lp0');
     execFileSync('mkfifo', [dev]);
     v.d.deps.printer = createTransport({ timeoutMs: 1500 });
-    const { receipts: [a, b, c] } = await threeRedemptions(v);
+    const {
+      receipts: [a, b, c],
+    } = await threeRedemptions(v);
     await v.invoke('shop', 'printer.configure', { type: 'epson', interface: dev, width: 32 });
 
     const started = Date.now();
@@ -127,11 +152,17 @@ describe('print jobs', () => {
     expect(failed.map((j) => [j.state, j.reason])).toEqual(Array(5).fill(['failed', 'printer_timeout']));
     // Each job's bytes may reach the printer: the first of each receipt claimed the original.
     expect(failed.map((j) => `${j.receiptNo}:${j.copy}`).reverse()).toEqual([
-      `${a.receiptNo}:original`, `${a.receiptNo}:reprint`, `${b.receiptNo}:original`, `${c.receiptNo}:original`, `${a.receiptNo}:reprint`,
+      `${a.receiptNo}:original`,
+      `${a.receiptNo}:reprint`,
+      `${b.receiptNo}:original`,
+      `${c.receiptNo}:original`,
+      `${a.receiptNo}:reprint`,
     ]);
     // A retry while the device is still stuck is a reprint too.
-    expect(expectError(await v.call('shop', 'receipts.print', { redemptionId: b.id }), 'PRINTER_UNAVAILABLE').details)
-      .toMatchObject({ reason: 'printer_timeout', jobId: expect.any(Number) });
+    expect(expectError(await v.call('shop', 'receipts.print', { redemptionId: b.id }), 'PRINTER_UNAVAILABLE').details).toMatchObject({
+      reason: 'printer_timeout',
+      jobId: expect.any(Number),
+    });
 
     // The device comes back (someone reads it): the stuck jobs print and are recorded done, late.
     const socket = new net.Socket({ fd: openSync(dev, constants.O_RDWR), readable: true, writable: false });
@@ -151,7 +182,10 @@ describe('print jobs', () => {
     v = await freshVillage();
     const printer = new MemoryPrinter();
     v.d.deps.printer = printer;
-    const { h, receipts: [a] } = await threeRedemptions(v);
+    const {
+      h,
+      receipts: [a],
+    } = await threeRedemptions(v);
     await v.invoke('shop', 'redemptions.void', { id: a.id, reason: '扫错商品', supervisorUsername: 'admin', supervisorPin: users.admin.pin });
     const atVoid = (await v.invoke('shop', 'households.get', { id: h.id })).account.available;
     expect(v.db.prepare('SELECT available_after FROM void_slips WHERE redemption_id = ?').get(a.id)).toEqual({ available_after: atVoid });
@@ -184,12 +218,17 @@ describe('print jobs', () => {
       },
     };
     v.d.deps.printHost = host;
-    expect(await v.invoke('shop', 'printer.systemPrinters', {})).toEqual({ available: true, printers: [{ name: 'XP-58', displayName: 'XP-58', description: '' }] });
+    expect(await v.invoke('shop', 'printer.systemPrinters', {})).toEqual({
+      available: true,
+      printers: [{ name: 'XP-58', displayName: 'XP-58', description: '' }],
+    });
     expectError(await v.call('shop', 'printer.configure', { type: 'driver', deviceName: 'XP-58', width: 42 }), 'INVALID_INPUT');
     expectError(await v.call('shop', 'printer.configure', { type: 'driver', deviceName: '', width: 32 }), 'INVALID_INPUT');
     expectError(await v.call('shop', 'printer.configure', { type: 'driver', deviceName: 'XP-58', interface: 'COM3', width: 32 }), 'INVALID_INPUT');
     await v.invoke('shop', 'printer.configure', { type: 'driver', deviceName: 'XP-58', width: 32, copies: 2 });
-    const { receipts: [a] } = await threeRedemptions(v);
+    const {
+      receipts: [a],
+    } = await threeRedemptions(v);
     const preview = await v.invoke('shop', 'receipts.preview', { redemptionId: a.id });
     expect(await v.invoke('shop', 'receipts.print', { redemptionId: a.id })).toMatchObject({ state: 'done', copy: 'original', via: 'driver' });
     expect(printed).toHaveLength(1);
@@ -209,7 +248,9 @@ describe('print jobs', () => {
   it('browser printing: the job is handed to the page with its lines; the next print of the receipt is a 重打', async () => {
     v = await freshVillage();
     await v.invoke('shop', 'printer.configure', { type: 'browser', width: 48 });
-    const { receipts: [a] } = await threeRedemptions(v);
+    const {
+      receipts: [a],
+    } = await threeRedemptions(v);
     const r = await v.invoke('shop', 'receipts.print', { redemptionId: a.id });
     expect(r).toMatchObject({ printed: false, state: 'sent', via: 'browser', copy: 'original', width: 48 });
     expect((r.lines as { text: string }[]).map((l) => l.text)).toContain(`单号：${a.receiptNo}`);

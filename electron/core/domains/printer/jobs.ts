@@ -17,11 +17,15 @@ export type JobState = 'queued' | 'sent' | 'done' | 'failed';
  */
 export function originalClaimed(db: DB, redemptionId: number, kind: 'receipt' | 'void'): boolean {
   const legacy = kind === 'void' ? `'void'` : `'receipt', 'reprint'`;
-  return stmt(db, `SELECT 1 WHERE EXISTS (SELECT 1 FROM receipt_prints WHERE redemption_id = @r AND kind IN (${legacy}))
+  return (
+    stmt(
+      db,
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM receipt_prints WHERE redemption_id = @r AND kind IN (${legacy}))
     OR EXISTS (SELECT 1 FROM print_jobs j WHERE j.redemption_id = @r AND j.kind = @k AND (
       EXISTS (SELECT 1 FROM print_job_events e WHERE e.job_id = j.id AND e.state IN ('sent', 'done'))
-      OR NOT EXISTS (SELECT 1 FROM print_job_events e WHERE e.job_id = j.id AND e.state = 'failed')))`)
-    .get({ r: redemptionId, k: kind }) !== undefined;
+      OR NOT EXISTS (SELECT 1 FROM print_job_events e WHERE e.job_id = j.id AND e.state = 'failed')))`,
+    ).get({ r: redemptionId, k: kind }) !== undefined
+  );
 }
 
 export interface NewJob {
@@ -39,22 +43,32 @@ export interface NewJob {
  * be originals, whatever happens to either of them afterwards.
  */
 export function queueJob(ctx: Ctx, job: NewJob): { jobId: number; copy: Copy | null } {
-  return ctx.db.transaction(() => {
-    const copy: Copy | null = job.kind === 'receipt' || job.kind === 'void'
-      ? (originalClaimed(ctx.db, job.redemptionId!, job.kind) ? 'reprint' : 'original')
-      : null;
-    const jobId = Number(stmt(ctx.db, `INSERT INTO print_jobs (kind, redemption_id, receipt_no, copy, via, target, copies, user_id, at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(job.kind, job.redemptionId ?? null, job.receiptNo ?? null, copy, job.via, job.target, job.copies, ctx.user?.id ?? null, ctx.nowIso)
-      .lastInsertRowid);
-    addEvent(ctx.db, jobId, 'queued', ctx.nowIso);
-    return { jobId, copy };
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      const copy: Copy | null =
+        job.kind === 'receipt' || job.kind === 'void' ? (originalClaimed(ctx.db, job.redemptionId!, job.kind) ? 'reprint' : 'original') : null;
+      const jobId = Number(
+        stmt(
+          ctx.db,
+          `INSERT INTO print_jobs (kind, redemption_id, receipt_no, copy, via, target, copies, user_id, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(job.kind, job.redemptionId ?? null, job.receiptNo ?? null, copy, job.via, job.target, job.copies, ctx.user?.id ?? null, ctx.nowIso)
+          .lastInsertRowid,
+      );
+      addEvent(ctx.db, jobId, 'queued', ctx.nowIso);
+      return { jobId, copy };
+    })
+    .immediate();
 }
 
 export function addEvent(db: DB, jobId: number, state: JobState, at: string, extra: { reason?: string; late?: boolean } = {}): void {
-  stmt(db, 'INSERT INTO print_job_events (job_id, state, reason, late, at) VALUES (?, ?, ?, ?, ?)')
-    .run(jobId, state, extra.reason ?? null, extra.late ? 1 : 0, at);
+  stmt(db, 'INSERT INTO print_job_events (job_id, state, reason, late, at) VALUES (?, ?, ?, ?, ?)').run(
+    jobId,
+    state,
+    extra.reason ?? null,
+    extra.late ? 1 : 0,
+    at,
+  );
 }
 
 /** The reason a print failed, from the error the transport or host gave. */
@@ -89,18 +103,43 @@ export interface JobView {
 
 /** Recent jobs, newest first, each in its latest state; `failed` keeps its reason after a late done. */
 export function listJobs(db: DB, p: { limit: number; redemptionId?: number }): JobView[] {
-  const rows = stmt(db, `SELECT j.id, j.kind, j.redemption_id, j.receipt_no, j.copy, j.via, j.target, j.copies, j.at,
+  const rows = stmt(
+    db,
+    `SELECT j.id, j.kind, j.redemption_id, j.receipt_no, j.copy, j.via, j.target, j.copies, j.at,
       e.state, e.late, e.at AS updated_at,
       (SELECT f.reason FROM print_job_events f WHERE f.job_id = j.id AND f.state = 'failed' ORDER BY f.id DESC LIMIT 1) AS reason
     FROM print_jobs j
     JOIN print_job_events e ON e.id = (SELECT MAX(id) FROM print_job_events WHERE job_id = j.id)
     WHERE @r IS NULL OR j.redemption_id = @r
-    ORDER BY j.id DESC LIMIT @limit`).all({ r: p.redemptionId ?? null, limit: p.limit }) as {
-      id: number; kind: JobKind; redemption_id: number | null; receipt_no: string | null; copy: Copy | null; via: string; target: string;
-      copies: number; at: string; state: JobState; late: number; updated_at: string; reason: string | null;
-    }[];
+    ORDER BY j.id DESC LIMIT @limit`,
+  ).all({ r: p.redemptionId ?? null, limit: p.limit }) as {
+    id: number;
+    kind: JobKind;
+    redemption_id: number | null;
+    receipt_no: string | null;
+    copy: Copy | null;
+    via: string;
+    target: string;
+    copies: number;
+    at: string;
+    state: JobState;
+    late: number;
+    updated_at: string;
+    reason: string | null;
+  }[];
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, redemptionId: r.redemption_id, receiptNo: r.receipt_no, copy: r.copy, via: r.via, target: r.target,
-    copies: r.copies, state: r.state, reason: r.reason, late: r.late === 1, at: r.at, updatedAt: r.updated_at,
+    id: r.id,
+    kind: r.kind,
+    redemptionId: r.redemption_id,
+    receiptNo: r.receipt_no,
+    copy: r.copy,
+    via: r.via,
+    target: r.target,
+    copies: r.copies,
+    state: r.state,
+    reason: r.reason,
+    late: r.late === 1,
+    at: r.at,
+    updatedAt: r.updated_at,
   }));
 }

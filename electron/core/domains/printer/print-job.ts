@@ -45,27 +45,44 @@ function needHost(ctx: Ctx): PrintHost {
 }
 
 /** A driver print: the OS's spooler answers through Electron; a late answer still counts, as done late. */
-function printViaDriver(host: PrintHost, config: Extract<PrinterConfig, { type: 'driver' }>, lines: LayoutLine[], copies: number, hooks: SendHooks): Promise<void> {
+function printViaDriver(
+  host: PrintHost,
+  config: Extract<PrinterConfig, { type: 'driver' }>,
+  lines: LayoutLine[],
+  copies: number,
+  hooks: SendHooks,
+): Promise<void> {
   hooks.onSending?.();
   return new Promise((resolve, reject) => {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      reject(new AppError('PRINTER_UNAVAILABLE', `系统打印机 ${config.deviceName} 无响应（超时）。兑换已保存，可稍后补打。`,
-        { target: config.deviceName, reason: 'printer_timeout' }));
+      reject(
+        new AppError('PRINTER_UNAVAILABLE', `系统打印机 ${config.deviceName} 无响应（超时）。兑换已保存，可稍后补打。`, {
+          target: config.deviceName,
+          reason: 'printer_timeout',
+        }),
+      );
     }, driverTimeoutMs);
     const page = receiptPage(lines, config.width);
-    host.printHtml({ deviceName: config.deviceName, html: page.html, widthMicrons: page.widthMicrons, heightMicrons: page.heightMicrons, copies })
-      .then(() => {
+    host.printHtml({ deviceName: config.deviceName, html: page.html, widthMicrons: page.widthMicrons, heightMicrons: page.heightMicrons, copies }).then(
+      () => {
         clearTimeout(timer);
         if (timedOut) hooks.onLateDone?.();
         else resolve();
-      }, (e: unknown) => {
+      },
+      (e: unknown) => {
         clearTimeout(timer);
         if (timedOut) return;
-        reject(new AppError('PRINTER_UNAVAILABLE', `系统打印机 ${config.deviceName} 打印失败：${e instanceof Error ? e.message : String(e)}。兑换已保存，可稍后补打。`,
-          { target: config.deviceName, reason: 'driver_failed' }));
-      });
+        reject(
+          new AppError(
+            'PRINTER_UNAVAILABLE',
+            `系统打印机 ${config.deviceName} 打印失败：${e instanceof Error ? e.message : String(e)}。兑换已保存，可稍后补打。`,
+            { target: config.deviceName, reason: 'driver_failed' },
+          ),
+        );
+      },
+    );
   });
 }
 
@@ -95,7 +112,12 @@ export async function printJob(ctx: Ctx, config: PrinterConfig, req: PrintReques
   if (config.type === 'driver') needHost(ctx);
   const copies = req.copies ?? config.copies;
   const { jobId, copy } = queueJob(ctx, {
-    kind: req.kind, redemptionId: req.redemptionId, receiptNo: req.receiptNo, via: config.type, target: printerTarget(config), copies,
+    kind: req.kind,
+    redemptionId: req.redemptionId,
+    receiptNo: req.receiptNo,
+    via: config.type,
+    target: printerTarget(config),
+    copies,
   });
   const lines = req.lines(copy);
   let sent = false;
@@ -122,11 +144,13 @@ export async function printJob(ctx: Ctx, config: PrinterConfig, req: PrintReques
     addEvent(ctx.db, jobId, 'failed', now(), { reason });
     throw withJob(e, jobId, reason);
   }
-  ctx.db.transaction(() => {
-    if (!sent) addEvent(ctx.db, jobId, 'sent', ctx.nowIso);
-    if (state === 'done') addEvent(ctx.db, jobId, 'done', now());
-    req.also?.(copy);
-    writeAudit(ctx.db, ctx.nowIso, ctx.me.id, req.method, req.summary(copy));
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      if (!sent) addEvent(ctx.db, jobId, 'sent', ctx.nowIso);
+      if (state === 'done') addEvent(ctx.db, jobId, 'done', now());
+      req.also?.(copy);
+      writeAudit(ctx.db, ctx.nowIso, ctx.me.id, req.method, req.summary(copy));
+    })
+    .immediate();
   return { jobId, state, copy, via: config.type, ...(config.type === 'browser' ? { lines, width: config.width } : {}) };
 }

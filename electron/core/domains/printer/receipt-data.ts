@@ -7,9 +7,22 @@ import type { ReceiptData } from '../../../print/receipt-layout.js';
 import { villageDateTime } from '../../../print/village-time.js';
 
 interface Row {
-  id: number; receipt_no: string; household_id: number; year: number; total_points: number; result: string; at: string;
-  operator_id: number; head_name: string; card_no: string; operator_name: string; override_name: string | null;
-  void_at: string | null; void_reason: string | null; void_operator: string | null; supervisor_name: string | null;
+  id: number;
+  receipt_no: string;
+  household_id: number;
+  year: number;
+  total_points: number;
+  result: string;
+  at: string;
+  operator_id: number;
+  head_name: string;
+  card_no: string;
+  operator_name: string;
+  override_name: string | null;
+  void_at: string | null;
+  void_reason: string | null;
+  void_operator: string | null;
+  supervisor_name: string | null;
   void_available: number | null;
 }
 
@@ -32,7 +45,9 @@ function availableAfter(db: DB, r: Row, now: Date): number {
 
 /** Everything a receipt or void slip prints, for one redemption, read from the ledger as it is now. */
 export function loadReceipt(db: DB, redemptionId: number, village: VillageSettings, now: Date): Receipt {
-  const r = stmt(db, `SELECT d.id, d.receipt_no, d.household_id, d.year, d.total_points, d.result, d.at, d.operator_id,
+  const r = stmt(
+    db,
+    `SELECT d.id, d.receipt_no, d.household_id, d.year, d.total_points, d.result, d.at, d.operator_id,
       h.head_name, h.card_no, op.name AS operator_name, ov.name AS override_name,
       v.at AS void_at, v.reason AS void_reason, vu.name AS void_operator, sup.name AS supervisor_name,
       vs.available_after AS void_available
@@ -44,11 +59,18 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
     LEFT JOIN users vu ON vu.id = v.user_id
     LEFT JOIN users sup ON sup.id = v.supervisor_id
     LEFT JOIN void_slips vs ON vs.redemption_id = d.id
-    WHERE d.id = ?`).get(redemptionId) as Row | undefined;
+    WHERE d.id = ?`,
+  ).get(redemptionId) as Row | undefined;
   if (!r) throw notFound('兑换单', { reason: 'unknown_receipt', redemptionId });
-  const lines = (stmt(db, 'SELECT item_name, qty, unit, unit_points, line_points FROM redemption_lines WHERE redemption_id = ? ORDER BY id')
-    .all(redemptionId) as { item_name: string; qty: number; unit: string; unit_points: number; line_points: number }[])
-    .map((l) => ({ name: l.item_name, qty: l.qty, unit: l.unit, unitPoints: l.unit_points, linePoints: l.line_points }));
+  const lines = (
+    stmt(db, 'SELECT item_name, qty, unit, unit_points, line_points FROM redemption_lines WHERE redemption_id = ? ORDER BY id').all(redemptionId) as {
+      item_name: string;
+      qty: number;
+      unit: string;
+      unit_points: number;
+      line_points: number;
+    }[]
+  ).map((l) => ({ name: l.item_name, qty: l.qty, unit: l.unit, unitPoints: l.unit_points, linePoints: l.line_points }));
   const time = (iso: string) => villageDateTime(new Date(iso), village.timeZone);
   const data: ReceiptData = {
     villageName: village.name,
@@ -74,7 +96,6 @@ export function loadReceipt(db: DB, redemptionId: number, village: VillageSettin
   }
   return { data, operatorId: r.operator_id, voided: r.void_at !== null };
 }
-
 
 export function recordPrint(db: DB, redemptionId: number, kind: 'receipt' | 'reprint' | 'void', userId: number | null, at: string): void {
   stmt(db, 'INSERT INTO receipt_prints (redemption_id, kind, user_id, at) VALUES (?, ?, ?, ?)').run(redemptionId, kind, userId, at);

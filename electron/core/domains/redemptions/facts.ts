@@ -1,5 +1,12 @@
 export interface RedemptionLineFacts {
-  itemId: number; name: string; kind: 'goods' | 'service'; unit: string; qty: number; unitPoints: number; linePoints: number; providerId: number | null;
+  itemId: number;
+  name: string;
+  kind: 'goods' | 'service';
+  unit: string;
+  qty: number;
+  unitPoints: number;
+  linePoints: number;
+  providerId: number | null;
 }
 
 /**
@@ -7,7 +14,20 @@ export interface RedemptionLineFacts {
  * where ids, the catalog's current names and this call's context may all differ.
  */
 export interface RedemptionFacts {
-  receiptNo: string; counterId: string; year: number; householdId: number; cardNo: string; kind: 'counter' | 'service';
-  totalPoints: number; requestId: string; requestHash: string; result: string; at: string; localDate: string;
-  operatorId: number; overrideBy: number | null; overrideReason: string | null; lines: RedemptionLineFacts[];
+  receiptNo: string;
+  counterId: string;
+  year: number;
+  householdId: number;
+  cardNo: string;
+  kind: 'counter' | 'service';
+  totalPoints: number;
+  requestId: string;
+  requestHash: string;
+  result: string;
+  at: string;
+  localDate: string;
+  operatorId: number;
+  overrideBy: number | null;
+  overrideReason: string | null;
+  lines: RedemptionLineFacts[];
 }

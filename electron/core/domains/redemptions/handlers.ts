@@ -13,7 +13,10 @@ export const redemptionHandlers = {
     write: true,
     input: z.strictObject({
       householdId: id,
-      lines: z.array(z.strictObject({ itemId: id, qty, points: points.optional(), providerId: id.optional() })).min(1, '购物车是空的').max(50),
+      lines: z
+        .array(z.strictObject({ itemId: id, qty, points: points.optional(), providerId: id.optional() }))
+        .min(1, '购物车是空的')
+        .max(50),
       requestId,
       override: z.strictObject({ ...supervisor, reason: requiredNoteText(200) }).optional(),
     }),
@@ -42,8 +45,12 @@ export const redemptionHandlers = {
     access: ['provider'],
     write: true,
     input: z.strictObject({ itemId: id, householdId: id, requestId, points: points.optional() }),
-    run: (ctx, p) => redeem(ctx, { householdId: p.householdId, requestId: p.requestId, lines: [{ itemId: p.itemId, qty: 1, points: p.points }] },
-      { kind: 'service', providerId: ctx.me.roles.includes('provider') ? ctx.me.id : undefined }),
+    run: (ctx, p) =>
+      redeem(
+        ctx,
+        { householdId: p.householdId, requestId: p.requestId, lines: [{ itemId: p.itemId, qty: 1, points: p.points }] },
+        { kind: 'service', providerId: ctx.me.roles.includes('provider') ? ctx.me.id : undefined },
+      ),
     audit: (p, r) => `服务 ${r.receiptNo} 户#${p.householdId} 项目#${p.itemId} ${r.totalPoints} 分`,
   }),
 };

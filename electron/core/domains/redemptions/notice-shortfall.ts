@@ -13,10 +13,13 @@ export function noticeShortfall(ctx: Ctx, householdId: number, year: number, sho
   const days = officeSettings(ctx.db).noticeDays;
   if (days <= 0) return null;
   // Reversals count when what they reverse counts, so they join on the original's review (as account-query does).
-  const rows = stmt(ctx.db, `SELECT e.points, r.reviewed_at FROM point_entries e
+  const rows = stmt(
+    ctx.db,
+    `SELECT e.points, r.reviewed_at FROM point_entries e
     JOIN point_reviews r ON r.entry_id = COALESCE(e.reverses_id, e.id)
     WHERE e.household_id = ? AND e.year = ? AND r.decision = 'approve' AND r.reviewed_at > ?
-    ORDER BY r.reviewed_at, e.id`).all(householdId, year, cutoffAt(ctx.db, ctx.now)) as { points: number; reviewed_at: string }[];
+    ORDER BY r.reviewed_at, e.id`,
+  ).all(householdId, year, cutoffAt(ctx.db, ctx.now)) as { points: number; reviewed_at: string }[];
   const inNotice = rows.reduce((s, x) => s + x.points, 0);
   let covered = 0;
   for (const x of rows) {

@@ -1,12 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountOf, approved, count, counts, expectError, expectRefused, freshVillage, goods, householdWithPoints, redeem, rid, service,
-  stockOf, users, type Village,
+  accountOf,
+  approved,
+  count,
+  counts,
+  expectError,
+  expectRefused,
+  freshVillage,
+  goods,
+  householdWithPoints,
+  redeem,
+  rid,
+  service,
+  stockOf,
+  users,
+  type Village,
 } from '../../test-support.js';
 import { putSetting } from '../../settings.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('redemption right: total ≤ available', () => {
@@ -25,7 +40,10 @@ describe('redemption right: total ≤ available', () => {
   it('reports how far short the household is', async () => {
     const h = await householdWithPoints(v, 25);
     const soap = await goods(v, { points: 10 });
-    const err = expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 3 }], requestId: rid() }), 'INSUFFICIENT_POINTS');
+    const err = expectError(
+      await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 3 }], requestId: rid() }),
+      'INSUFFICIENT_POINTS',
+    );
     expect(err.details).toMatchObject({ available: 25, required: 30, shortBy: 5 });
   });
 
@@ -58,7 +76,13 @@ describe('stock never goes below zero', () => {
   it('refuses a line whose qty is more than the stock, and takes exactly the stock', async () => {
     const h = await householdWithPoints(v, 1000);
     const rice = await goods(v, { name: '大米', points: 10, stock: 3 });
-    const err = await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: rice.id, qty: 4 }], requestId: rid() }, 'OUT_OF_STOCK');
+    const err = await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: rice.id, qty: 4 }], requestId: rid() },
+      'OUT_OF_STOCK',
+    );
     expect(err.details).toMatchObject({ itemId: rice.id, stock: 3, requested: 4 });
     await redeem(v, h.id, [{ itemId: rice.id, qty: 3 }]);
     expect(stockOf(v.db, rice.id)).toBe(0);
@@ -68,9 +92,24 @@ describe('stock never goes below zero', () => {
   it('adds up two lines of the same item before checking the stock', async () => {
     const h = await householdWithPoints(v, 1000);
     const rice = await goods(v, { name: '大米', points: 10, stock: 5 });
-    await expectRefused(v, 'shop', 'redemptions.create',
-      { householdId: h.id, lines: [{ itemId: rice.id, qty: 3 }, { itemId: rice.id, qty: 3 }], requestId: rid() }, 'OUT_OF_STOCK');
-    await redeem(v, h.id, [{ itemId: rice.id, qty: 2 }, { itemId: rice.id, qty: 3 }]);
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      {
+        householdId: h.id,
+        lines: [
+          { itemId: rice.id, qty: 3 },
+          { itemId: rice.id, qty: 3 },
+        ],
+        requestId: rid(),
+      },
+      'OUT_OF_STOCK',
+    );
+    await redeem(v, h.id, [
+      { itemId: rice.id, qty: 2 },
+      { itemId: rice.id, qty: 3 },
+    ]);
     expect(stockOf(v.db, rice.id)).toBe(0);
   });
 
@@ -84,9 +123,13 @@ describe('stock never goes below zero', () => {
     const h = await householdWithPoints(v, 1000);
     const rice = await goods(v, { name: '大米', points: 10, stock: 9 });
     const cut = await service(v, { name: '剪头发', points: 5 });
-    const r = await redeem(v, h.id, [{ itemId: rice.id, qty: 2 }, { itemId: cut.id, qty: 1 }]);
-    expect(v.db.prepare("SELECT item_id, delta FROM stock_movements WHERE kind = 'redeem' AND redemption_id = ?").all(r.id))
-      .toEqual([{ item_id: rice.id, delta: -2 }]);
+    const r = await redeem(v, h.id, [
+      { itemId: rice.id, qty: 2 },
+      { itemId: cut.id, qty: 1 },
+    ]);
+    expect(v.db.prepare("SELECT item_id, delta FROM stock_movements WHERE kind = 'redeem' AND redemption_id = ?").all(r.id)).toEqual([
+      { item_id: rice.id, delta: -2 },
+    ]);
     expect(stockOf(v.db, rice.id)).toBe(7);
   });
 });
@@ -96,7 +139,7 @@ describe('redemption days', () => {
     await v.invoke('admin', 'calendar.set', { mode: 'dates', dates: ['2026-03-10', '2026-04-15'] });
   }
 
-  it('refuses outside the village\'s dates, and allows a listed date', async () => {
+  it("refuses outside the village's dates, and allows a listed date", async () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v);
     await onlyOtherDays();
@@ -106,15 +149,18 @@ describe('redemption days', () => {
     expect((await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }])).receiptNo).toBe('C01-2026-000001');
   });
 
-  it('commits with an admin supervisor\'s override, and records who overrode and why', async () => {
+  it("commits with an admin supervisor's override, and records who overrode and why", async () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v);
     await onlyOtherDays();
     const r = await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }], {
       override: { supervisorUsername: 'admin', supervisorPin: users.admin.pin, reason: '老人行动不便，提前兑换' },
     });
-    expect(v.db.prepare('SELECT override_by, override_reason, operator_id FROM redemptions WHERE id = ?').get(r.id))
-      .toEqual({ override_by: v.ids.admin, override_reason: '老人行动不便，提前兑换', operator_id: v.ids.shop });
+    expect(v.db.prepare('SELECT override_by, override_reason, operator_id FROM redemptions WHERE id = ?').get(r.id)).toEqual({
+      override_by: v.ids.admin,
+      override_reason: '老人行动不便，提前兑换',
+      operator_id: v.ids.shop,
+    });
     const event = JSON.parse((v.db.prepare("SELECT payload FROM outbox WHERE type = 'redemption.create'").get() as { payload: string }).payload);
     expect(event.overrideBy).toBe(v.ids.admin);
   });
@@ -123,10 +169,18 @@ describe('redemption days', () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v);
     await onlyOtherDays();
-    await expectRefused(v, 'shop', 'redemptions.create', {
-      householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid(),
-      override: { supervisorUsername: 'admin', supervisorPin: '000000', reason: '特批' },
-    }, 'UNAUTHENTICATED');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      {
+        householdId: h.id,
+        lines: [{ itemId: soap.id, qty: 1 }],
+        requestId: rid(),
+        override: { supervisorUsername: 'admin', supervisorPin: '000000', reason: '特批' },
+      },
+      'UNAUTHENTICATED',
+    );
     expect(v.db.prepare('SELECT failed_logins FROM users WHERE id = ?').get(v.ids.admin)).toEqual({ failed_logins: 1 });
   });
 
@@ -134,10 +188,18 @@ describe('redemption days', () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v);
     await onlyOtherDays();
-    await expectRefused(v, 'shop', 'redemptions.create', {
-      householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid(),
-      override: { supervisorUsername: 'shop', supervisorPin: users.shop.pin, reason: '自己批自己' },
-    }, 'FORBIDDEN');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      {
+        householdId: h.id,
+        lines: [{ itemId: soap.id, qty: 1 }],
+        requestId: rid(),
+        override: { supervisorUsername: 'shop', supervisorPin: users.shop.pin, reason: '自己批自己' },
+      },
+      'FORBIDDEN',
+    );
   });
 
   it('an override is not recorded on a redemption day', async () => {
@@ -152,8 +214,11 @@ describe('redemption days', () => {
 
 describe('idempotent requestId', () => {
   const ledgerCounts = () => ({
-    redemptions: count(v.db, 'redemptions'), lines: count(v.db, 'redemption_lines'),
-    movements: count(v.db, 'stock_movements'), outbox: count(v.db, 'outbox'), receipts: count(v.db, 'receipt_counters'),
+    redemptions: count(v.db, 'redemptions'),
+    lines: count(v.db, 'redemption_lines'),
+    movements: count(v.db, 'stock_movements'),
+    outbox: count(v.db, 'outbox'),
+    receipts: count(v.db, 'receipt_counters'),
   });
 
   it('the same requestId again returns the first result and redeems nothing more', async () => {
@@ -172,13 +237,16 @@ describe('idempotent requestId', () => {
     expect(await accountOf(v, h.id)).toMatchObject({ redeemed: 20, available: 80 });
   });
 
-  it('a replay\'s audit row says 重复请求 and names the original receipt: it never claims a second redemption', async () => {
+  it("a replay's audit row says 重复请求 and names the original receipt: it never claims a second redemption", async () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v, { points: 10, stock: 10 });
     const params = { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: 'till-01-000045' };
     const first = await v.invoke('shop', 'redemptions.create', params);
     await v.invoke('shop', 'redemptions.create', params);
-    const rows = v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'redemptions.create' ORDER BY id").all() as { user_id: number; summary: string }[];
+    const rows = v.db.prepare("SELECT user_id, summary FROM audit WHERE method = 'redemptions.create' ORDER BY id").all() as {
+      user_id: number;
+      summary: string;
+    }[];
     expect(rows).toHaveLength(2);
     expect(rows[0].summary).toBe(`兑换 ${first.receiptNo} 户#${h.id} 20 分`);
     expect(rows[1].summary).toMatch(/^重复请求，未新增/);
@@ -205,7 +273,13 @@ describe('idempotent requestId', () => {
     await v.invoke('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: 'till-01-000044' });
     await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 3 }], requestId: 'till-01-000044' }, 'CONFLICT');
     const other = await householdWithPoints(v, 100, { headName: '李四' });
-    await expectRefused(v, 'shop', 'redemptions.create', { householdId: other.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: 'till-01-000044' }, 'CONFLICT');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: other.id, lines: [{ itemId: soap.id, qty: 2 }], requestId: 'till-01-000044' },
+      'CONFLICT',
+    );
   });
 });
 
@@ -217,14 +291,35 @@ describe('receipt numbers', () => {
     const numbers: string[] = [];
     numbers.push((await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }])).receiptNo);
     expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 5 }], requestId: rid() }), 'OUT_OF_STOCK');
-    expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }, { itemId: 9999, qty: 1 }], requestId: rid() }), 'NOT_FOUND');
+    expectError(
+      await v.call('shop', 'redemptions.create', {
+        householdId: h.id,
+        lines: [
+          { itemId: soap.id, qty: 1 },
+          { itemId: 9999, qty: 1 },
+        ],
+        requestId: rid(),
+      }),
+      'NOT_FOUND',
+    );
     numbers.push((await redeem(v, h.id, [{ itemId: cut.id, qty: 1 }])).receiptNo);
-    expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid(), extra: 1 }), 'INVALID_INPUT');
-    expectError(await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: cut.id, qty: 100 }], requestId: rid() }), 'INSUFFICIENT_POINTS');
+    expectError(
+      await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid(), extra: 1 }),
+      'INVALID_INPUT',
+    );
+    expectError(
+      await v.call('shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: cut.id, qty: 100 }], requestId: rid() }),
+      'INSUFFICIENT_POINTS',
+    );
     numbers.push((await v.invoke('barber', 'services.log', { householdId: h.id, itemId: cut.id, requestId: rid() })).receiptNo);
     numbers.push((await redeem(v, h.id, [{ itemId: soap.id, qty: 2 }])).receiptNo);
     expect(numbers).toEqual(['C01-2026-000001', 'C01-2026-000002', 'C01-2026-000003', 'C01-2026-000004']);
-    expect(v.db.prepare('SELECT receipt_no FROM redemptions ORDER BY id').all().map((r) => (r as { receipt_no: string }).receipt_no)).toEqual(numbers);
+    expect(
+      v.db
+        .prepare('SELECT receipt_no FROM redemptions ORDER BY id')
+        .all()
+        .map((r) => (r as { receipt_no: string }).receipt_no),
+    ).toEqual(numbers);
   });
 
   it('each counter has its own sequence', async () => {
@@ -254,7 +349,13 @@ describe('catalog rules at the counter', () => {
     await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: ac.id, qty: 3 }], requestId: rid() }, 'LIMIT_EXCEEDED');
     const first = await redeem(v, h.id, [{ itemId: ac.id, qty: 1 }]);
     await redeem(v, h.id, [{ itemId: ac.id, qty: 1 }]);
-    const err = await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: ac.id, qty: 1 }], requestId: rid() }, 'LIMIT_EXCEEDED');
+    const err = await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: ac.id, qty: 1 }], requestId: rid() },
+      'LIMIT_EXCEEDED',
+    );
     expect(err.details).toMatchObject({ limit: 2, already: 2, requested: 1 });
     await redeem(v, neighbour.id, [{ itemId: ac.id, qty: 2 }]);
 
@@ -271,11 +372,17 @@ describe('catalog rules at the counter', () => {
     await redeem(v, h.id, [{ itemId: ac.id, qty: 2 }]);
   });
 
-  it('an open-price line must lie within the item\'s bounds', async () => {
+  it("an open-price line must lie within the item's bounds", async () => {
     const h = await householdWithPoints(v, 1000);
     const insurance = await service(v, { name: '缴纳医保', openPrice: true, minPoints: 10, maxPoints: 400 });
     for (const points of [9, 401]) {
-      await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: insurance.id, qty: 1, points }], requestId: rid() }, 'INVALID_INPUT');
+      await expectRefused(
+        v,
+        'shop',
+        'redemptions.create',
+        { householdId: h.id, lines: [{ itemId: insurance.id, qty: 1, points }], requestId: rid() },
+        'INVALID_INPUT',
+      );
     }
     await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: insurance.id, qty: 1 }], requestId: rid() }, 'INVALID_INPUT');
     expect((await redeem(v, h.id, [{ itemId: insurance.id, qty: 1, points: 10 }])).totalPoints).toBe(10);
@@ -285,7 +392,13 @@ describe('catalog rules at the counter', () => {
   it('a fixed-price line with a different points value is INVALID_INPUT; the same value is fine', async () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v, { points: 10 });
-    await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1, points: 1 }], requestId: rid() }, 'INVALID_INPUT');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: soap.id, qty: 1, points: 1 }], requestId: rid() },
+      'INVALID_INPUT',
+    );
     expect((await redeem(v, h.id, [{ itemId: soap.id, qty: 1, points: 10 }])).totalPoints).toBe(10);
   });
 
@@ -320,7 +433,18 @@ describe('a failed redemption changes nothing', () => {
     ['no params at all', 'INVALID_INPUT', () => undefined],
     ['unknown household', 'NOT_FOUND', () => ({ householdId: 9999, lines: [{ itemId: soap.id, qty: 1 }], requestId: rid() })],
     ['unknown item', 'NOT_FOUND', () => ({ householdId: h.id, lines: [{ itemId: 9999, qty: 1 }], requestId: rid() })],
-    ['unknown item after a good line', 'NOT_FOUND', () => ({ householdId: h.id, lines: [{ itemId: soap.id, qty: 1 }, { itemId: 9999, qty: 1 }], requestId: rid() })],
+    [
+      'unknown item after a good line',
+      'NOT_FOUND',
+      () => ({
+        householdId: h.id,
+        lines: [
+          { itemId: soap.id, qty: 1 },
+          { itemId: 9999, qty: 1 },
+        ],
+        requestId: rid(),
+      }),
+    ],
   ];
   it.each(cases)('%s → %s', async (_name, code, params) => {
     await expectRefused(v, 'shop', 'redemptions.create', params(), code);
@@ -340,19 +464,38 @@ describe('what a redemption writes', () => {
     const soap = await goods(v, { name: '香皂', points: 10, stock: 5 });
     const oil = await goods(v, { name: '食用油', points: 20, stock: 5 });
     const before = counts(v.db);
-    const r = await redeem(v, h.id, [{ itemId: soap.id, qty: 2 }, { itemId: oil.id, qty: 1 }]);
+    const r = await redeem(v, h.id, [
+      { itemId: soap.id, qty: 2 },
+      { itemId: oil.id, qty: 1 },
+    ]);
     const after = counts(v.db);
     expect({
-      redemptions: after.redemptions - before.redemptions, redemption_lines: after.redemption_lines - before.redemption_lines,
-      stock_movements: after.stock_movements - before.stock_movements, outbox: after.outbox - before.outbox, audit: after.audit - before.audit,
+      redemptions: after.redemptions - before.redemptions,
+      redemption_lines: after.redemption_lines - before.redemption_lines,
+      stock_movements: after.stock_movements - before.stock_movements,
+      outbox: after.outbox - before.outbox,
+      audit: after.audit - before.audit,
     }).toEqual({ redemptions: 1, redemption_lines: 2, stock_movements: 2, outbox: 1, audit: 1 });
 
     const row = v.db.prepare('SELECT * FROM redemptions WHERE id = ?').get(r.id) as Record<string, unknown>;
-    expect(row).toMatchObject({ receipt_no: 'C01-2026-000001', counter_id: 'C01', year: 2026, household_id: h.id, kind: 'counter', total_points: 40, local_date: '2026-03-15', at: '2026-03-15T02:00:00.000Z' });
+    expect(row).toMatchObject({
+      receipt_no: 'C01-2026-000001',
+      counter_id: 'C01',
+      year: 2026,
+      household_id: h.id,
+      kind: 'counter',
+      total_points: 40,
+      local_date: '2026-03-15',
+      at: '2026-03-15T02:00:00.000Z',
+    });
     const event = v.db.prepare('SELECT type, payload FROM outbox ORDER BY seq DESC LIMIT 1').get() as { type: string; payload: string };
     expect(event.type).toBe('redemption.create');
     expect(JSON.parse(event.payload)).toMatchObject({ receiptNo: 'C01-2026-000001', householdId: h.id, totalPoints: 40 });
-    const audit = v.db.prepare('SELECT user_id, method, summary FROM audit ORDER BY id DESC LIMIT 1').get() as { user_id: number; method: string; summary: string };
+    const audit = v.db.prepare('SELECT user_id, method, summary FROM audit ORDER BY id DESC LIMIT 1').get() as {
+      user_id: number;
+      method: string;
+      summary: string;
+    };
     expect(audit).toMatchObject({ user_id: v.ids.shop, method: 'redemptions.create' });
     expect(audit.summary).toContain('C01-2026-000001');
   });
@@ -362,8 +505,16 @@ describe('what a redemption writes', () => {
     const soap = await goods(v, { name: '香皂', points: 10, stock: 5 });
     const r = await redeem(v, h.id, [{ itemId: soap.id, qty: 2 }]);
     const got = await v.invoke('shop', 'redemptions.get', { id: r.id });
-    expect(got).toMatchObject({ receiptNo: r.receiptNo, totalPoints: 20, voided: false, lines: [{ itemId: soap.id, name: '香皂', qty: 2, unitPoints: 10, linePoints: 20 }] });
+    expect(got).toMatchObject({
+      receiptNo: r.receiptNo,
+      totalPoints: 20,
+      voided: false,
+      lines: [{ itemId: soap.id, name: '香皂', qty: 2, unitPoints: 10, linePoints: 20 }],
+    });
     const ledger = await v.invoke('shop', 'ledger.list', { householdId: h.id, year: 2026 });
-    expect(ledger.items.map((i) => [i.kind, i.points, i.status])).toEqual([['award', 100, 'approved'], ['redemption', -20, 'approved']]);
+    expect(ledger.items.map((i) => [i.kind, i.points, i.status])).toEqual([
+      ['award', 100, 'approved'],
+      ['redemption', -20, 'approved'],
+    ]);
   });
 });

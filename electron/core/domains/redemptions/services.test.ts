@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountOf, count, expectRefused, freshVillage, goods, householdWithPoints, rid, service, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('services.log', () => {
@@ -13,8 +15,9 @@ describe('services.log', () => {
     const r = await v.invoke('barber', 'services.log', { itemId: cut.id, householdId: h.id, requestId: rid() });
     expect(r).toMatchObject({ receiptNo: 'C01-2026-000001', totalPoints: 5, account: { score: 50, redeemed: 5, available: 45 } });
     expect(v.db.prepare('SELECT kind, operator_id FROM redemptions WHERE id = ?').get(r.id)).toEqual({ kind: 'service', operator_id: v.ids.barber });
-    expect(v.db.prepare('SELECT provider_id, qty, line_points FROM redemption_lines WHERE redemption_id = ?').all(r.id))
-      .toEqual([{ provider_id: v.ids.barber, qty: 1, line_points: 5 }]);
+    expect(v.db.prepare('SELECT provider_id, qty, line_points FROM redemption_lines WHERE redemption_id = ?').all(r.id)).toEqual([
+      { provider_id: v.ids.barber, qty: 1, line_points: 5 },
+    ]);
     expect(await accountOf(v, h.id)).toMatchObject({ available: 45 });
     expect([count(v.db, 'outbox') - outbox, count(v.db, 'audit') - audit]).toEqual([1, 1]);
     expect((v.db.prepare('SELECT type FROM outbox ORDER BY seq DESC LIMIT 1').get() as { type: string }).type).toBe('service.log');
@@ -46,7 +49,7 @@ describe('services.log', () => {
     await expectRefused(v, 'plumber', 'services.log', { itemId: insurance.id, householdId: h.id, requestId: rid(), points: 10 }, 'INSUFFICIENT_POINTS');
   });
 
-  it('is idempotent by requestId; a counter redemption cannot reuse a service\'s requestId', async () => {
+  it("is idempotent by requestId; a counter redemption cannot reuse a service's requestId", async () => {
     const h = await householdWithPoints(v, 50);
     const cut = await service(v, { points: 5 });
     const params = { itemId: cut.id, householdId: h.id, requestId: 'phone-barber-0001' };
@@ -58,6 +61,12 @@ describe('services.log', () => {
       `服务 ${first.receiptNo} 户#${h.id} 项目#${cut.id} 5 分`,
       `重复请求，未新增 (replayed request, nothing new): 返回原单 ${first.receiptNo} (requestId phone-barber-0001)`,
     ]);
-    await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: cut.id, qty: 1 }], requestId: 'phone-barber-0001' }, 'CONFLICT');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: cut.id, qty: 1 }], requestId: 'phone-barber-0001' },
+      'CONFLICT',
+    );
   });
 });

@@ -1,10 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  accountOf, count, expectRefused, freshVillage, goods, householdWithPoints, redeem, service, stockOf, users, type Village,
+  accountOf,
+  count,
+  expectRefused,
+  freshVillage,
+  goods,
+  householdWithPoints,
+  redeem,
+  service,
+  stockOf,
+  users,
+  type Village,
 } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const supervisor = { supervisorUsername: 'admin', supervisorPin: users.admin.pin };
@@ -14,7 +26,12 @@ async function redeemed() {
   const rice = await goods(v, { name: '大米', points: 10, stock: 10 });
   const oil = await goods(v, { name: '食用油', points: 20, stock: 4 });
   const cut = await service(v, { name: '剪头发', points: 5 });
-  const r = await redeem(v, h.id, [{ itemId: rice.id, qty: 2 }, { itemId: rice.id, qty: 1 }, { itemId: oil.id, qty: 1 }, { itemId: cut.id, qty: 1 }]);
+  const r = await redeem(v, h.id, [
+    { itemId: rice.id, qty: 2 },
+    { itemId: rice.id, qty: 1 },
+    { itemId: oil.id, qty: 1 },
+    { itemId: cut.id, qty: 1 },
+  ]);
   return { h, rice, oil, cut, r };
 }
 
@@ -29,11 +46,12 @@ describe('redemptions.void', () => {
     expect(result.account).toMatchObject({ score: 100, redeemed: 0, available: 100 });
     expect(await accountOf(v, h.id)).toMatchObject({ score: 100, redeemed: 0, available: 100 });
     expect([stockOf(v.db, rice.id), stockOf(v.db, oil.id)]).toEqual([10, 4]);
-    expect(v.db.prepare("SELECT item_id, delta, redemption_id, reason FROM stock_movements WHERE kind = 'void' ORDER BY item_id").all())
-      .toEqual([
+    expect(v.db.prepare("SELECT item_id, delta, redemption_id, reason FROM stock_movements WHERE kind = 'void' ORDER BY item_id").all()).toEqual(
+      [
         { item_id: rice.id, delta: 3, redemption_id: r.id, reason: '顾客退回' },
         { item_id: oil.id, delta: 1, redemption_id: r.id, reason: '顾客退回' },
-      ].sort((a, b) => a.item_id - b.item_id));
+      ].sort((a, b) => a.item_id - b.item_id),
+    );
   });
 
   it('writes a void row that points at the original and leaves the redemption row as it was', async () => {
@@ -41,8 +59,12 @@ describe('redemptions.void', () => {
     const original = v.db.prepare('SELECT * FROM redemptions WHERE id = ?').get(r.id);
     const originalLines = v.db.prepare('SELECT * FROM redemption_lines WHERE redemption_id = ?').all(r.id);
     const { voidId } = await v.invoke('shop', 'redemptions.void', { id: r.id, reason: '扫错商品', ...supervisor });
-    expect(v.db.prepare('SELECT redemption_id, reason, user_id, supervisor_id FROM redemption_voids WHERE id = ?').get(voidId))
-      .toEqual({ redemption_id: r.id, reason: '扫错商品', user_id: v.ids.shop, supervisor_id: v.ids.admin });
+    expect(v.db.prepare('SELECT redemption_id, reason, user_id, supervisor_id FROM redemption_voids WHERE id = ?').get(voidId)).toEqual({
+      redemption_id: r.id,
+      reason: '扫错商品',
+      user_id: v.ids.shop,
+      supervisor_id: v.ids.admin,
+    });
     expect(v.db.prepare('SELECT * FROM redemptions WHERE id = ?').get(r.id)).toEqual(original);
     expect(v.db.prepare('SELECT * FROM redemption_lines WHERE redemption_id = ?').all(r.id)).toEqual(originalLines);
     expect(await v.invoke('shop', 'redemptions.get', { id: r.id })).toMatchObject({ voided: true, voidReason: '扫错商品' });
@@ -67,7 +89,13 @@ describe('redemptions.void', () => {
   it('a wrong supervisor PIN is UNAUTHENTICATED and writes nothing', async () => {
     const { h, rice, r } = await redeemed();
     await expectRefused(v, 'shop', 'redemptions.void', { id: r.id, reason: '扫错', supervisorUsername: 'admin', supervisorPin: '000000' }, 'UNAUTHENTICATED');
-    await expectRefused(v, 'shop', 'redemptions.void', { id: r.id, reason: '扫错', supervisorUsername: 'nobody', supervisorPin: users.admin.pin }, 'UNAUTHENTICATED');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.void',
+      { id: r.id, reason: '扫错', supervisorUsername: 'nobody', supervisorPin: users.admin.pin },
+      'UNAUTHENTICATED',
+    );
     expect(await accountOf(v, h.id)).toMatchObject({ redeemed: 55 });
     expect(stockOf(v.db, rice.id)).toBe(7);
   });
@@ -96,7 +124,7 @@ describe('redemptions.void', () => {
     expect(stockOf(v.db, soap.id)).toBe(5);
   });
 
-  it('a void in the next year gives the points back to the redemption\'s year', async () => {
+  it("a void in the next year gives the points back to the redemption's year", async () => {
     const { h, r } = await redeemed();
     await v.moveClock('2027-01-02T09:00:00+08:00');
     const result = await v.invoke('shop', 'redemptions.void', { id: r.id, reason: '跨年退回', ...supervisor });

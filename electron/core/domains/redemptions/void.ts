@@ -12,7 +12,12 @@ export function voidRedemption(ctx: Ctx, p: { id: number; reason: string; superv
   if (!r) throw notFound('兑换单', { reason: 'unknown_receipt', redemptionId: p.id });
   // Two counters voiding the same receipt offline would both give the points back; a counter voids its own.
   if (ctx.deps.role === 'counter' && r.counter_id !== ctx.counter.counterId) {
-    throw new AppError('FORBIDDEN', `兑换单 ${r.receipt_no} 由 ${r.counter_id} 开出，请在原柜台或村委会作废 (void at the issuing counter)`, { reason: 'void_at_issuing_counter', redemptionId: p.id, receiptNo: r.receipt_no, counterId: r.counter_id });
+    throw new AppError('FORBIDDEN', `兑换单 ${r.receipt_no} 由 ${r.counter_id} 开出，请在原柜台或村委会作废 (void at the issuing counter)`, {
+      reason: 'void_at_issuing_counter',
+      redemptionId: p.id,
+      receiptNo: r.receipt_no,
+      counterId: r.counter_id,
+    });
   }
   if (stmt(ctx.db, 'SELECT 1 FROM redemption_voids WHERE redemption_id = ?').get(p.id)) {
     throw new AppError('CONFLICT', `兑换单 ${r.receipt_no} 已作废 (already voided)`, { reason: 'already_voided', redemptionId: p.id, receiptNo: r.receipt_no });

@@ -61,7 +61,10 @@ describe('reports.summary', () => {
 
   it('participation: households with any approved entry in the period, of all households', async () => {
     expect((await v.invoke('viewer', 'reports.summary', q3)).participation).toEqual({ households: 5, withPoints: 3 });
-    expect((await v.invoke('viewer', 'reports.summary', { year: 2026, from: '2026-10-01', to: '2026-10-31' })).participation).toEqual({ households: 5, withPoints: 1 });
+    expect((await v.invoke('viewer', 'reports.summary', { year: 2026, from: '2026-10-01', to: '2026-10-31' })).participation).toEqual({
+      households: 5,
+      withPoints: 1,
+    });
   });
 
   it('redemptions by item and service, by village date, without voided ones', async () => {
@@ -98,7 +101,11 @@ describe('reports.summary', () => {
   });
 
   it('a period must lie inside its points year', async () => {
-    for (const p of [{ year: 2026, from: '2025-12-01' }, { year: 2026, to: '2027-01-01' }, { year: 2026, from: '2026-05-01', to: '2026-04-01' }]) {
+    for (const p of [
+      { year: 2026, from: '2025-12-01' },
+      { year: 2026, to: '2027-01-01' },
+      { year: 2026, from: '2026-05-01', to: '2026-04-01' },
+    ]) {
       const r = await v.call('viewer', 'reports.summary', p);
       expect('error' in r && r.error.code).toBe('INVALID_INPUT');
     }

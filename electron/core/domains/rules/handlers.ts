@@ -3,19 +3,23 @@ import { handler } from '../../handler.js';
 import { id, points, requiredText } from '../../validation.js';
 import { listRules, saveRule } from './rules.js';
 
-const ruleInput = z.strictObject({
-  id: id.optional(),
-  category: requiredText(32),
-  name: requiredText(64),
-  kind: z.enum(['award', 'deduction']),
-  points: points.optional(),
-  minPoints: points.optional(),
-  maxPoints: points.optional(),
-  capPerYear: points.nullable().optional(),
-  active: z.boolean().optional(),
-}).refine((r) => (r.points !== undefined) !== (r.minPoints !== undefined && r.maxPoints !== undefined),
-  '请填写固定分值，或同时填写最低分和最高分 (points, or minPoints and maxPoints)')
-  .refine((r) => r.points !== undefined || (r.minPoints! <= r.maxPoints!), '最低分不能大于最高分');
+const ruleInput = z
+  .strictObject({
+    id: id.optional(),
+    category: requiredText(32),
+    name: requiredText(64),
+    kind: z.enum(['award', 'deduction']),
+    points: points.optional(),
+    minPoints: points.optional(),
+    maxPoints: points.optional(),
+    capPerYear: points.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine(
+    (r) => (r.points !== undefined) !== (r.minPoints !== undefined && r.maxPoints !== undefined),
+    '请填写固定分值，或同时填写最低分和最高分 (points, or minPoints and maxPoints)',
+  )
+  .refine((r) => r.points !== undefined || r.minPoints! <= r.maxPoints!, '最低分不能大于最高分');
 
 export const ruleHandlers = {
   'rules.list': handler({

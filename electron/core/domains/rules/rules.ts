@@ -3,13 +3,30 @@ import { notFound } from '../../errors.js';
 import type { RuleShape } from '../../rules/rule-points.js';
 import { stmt } from '../../statements.js';
 
-interface RuleRow { id: number; category: string; name: string; kind: 'award' | 'deduction'; points: number | null; min_points: number | null; max_points: number | null; cap_per_year: number | null; active: number }
+interface RuleRow {
+  id: number;
+  category: string;
+  name: string;
+  kind: 'award' | 'deduction';
+  points: number | null;
+  min_points: number | null;
+  max_points: number | null;
+  cap_per_year: number | null;
+  active: number;
+}
 
 export type Rule = RuleShape & { id: number; category: string; name: string; active: boolean };
 
 const toRule = (r: RuleRow): Rule => ({
-  id: r.id, category: r.category, name: r.name, kind: r.kind, points: r.points, minPoints: r.min_points,
-  maxPoints: r.max_points, capPerYear: r.cap_per_year, active: r.active === 1,
+  id: r.id,
+  category: r.category,
+  name: r.name,
+  kind: r.kind,
+  points: r.points,
+  minPoints: r.min_points,
+  maxPoints: r.max_points,
+  capPerYear: r.cap_per_year,
+  active: r.active === 1,
 });
 
 export function listRules(db: DB, includeInactive: boolean): Rule[] {
@@ -22,18 +39,33 @@ export function requireRule(db: DB, id: number): Rule {
   return toRule(r);
 }
 
-export interface RuleInput { id?: number; category: string; name: string; kind: 'award' | 'deduction'; points?: number; minPoints?: number; maxPoints?: number; capPerYear?: number | null; active?: boolean }
+export interface RuleInput {
+  id?: number;
+  category: string;
+  name: string;
+  kind: 'award' | 'deduction';
+  points?: number;
+  minPoints?: number;
+  maxPoints?: number;
+  capPerYear?: number | null;
+  active?: boolean;
+}
 
 /** Entries copy the rule's name, category and points when recorded, so editing a rule never rewrites history. */
 export function saveRule(db: DB, p: RuleInput): Rule {
   const values = [p.category, p.name, p.kind, p.points ?? null, p.minPoints ?? null, p.maxPoints ?? null, p.capPerYear ?? null, p.active === false ? 0 : 1];
   if (p.id !== undefined) {
     requireRule(db, p.id);
-    stmt(db, `UPDATE rules SET category = ?, name = ?, kind = ?, points = ?, min_points = ?, max_points = ?, cap_per_year = ?, active = ? WHERE id = ?`)
-      .run(...values, p.id);
+    stmt(db, `UPDATE rules SET category = ?, name = ?, kind = ?, points = ?, min_points = ?, max_points = ?, cap_per_year = ?, active = ? WHERE id = ?`).run(
+      ...values,
+      p.id,
+    );
     return requireRule(db, p.id);
   }
-  const { lastInsertRowid } = stmt(db, `INSERT INTO rules (category, name, kind, points, min_points, max_points, cap_per_year, active)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...values);
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO rules (category, name, kind, points, min_points, max_points, cap_per_year, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(...values);
   return requireRule(db, Number(lastInsertRowid));
 }

@@ -7,7 +7,11 @@ import { stmt } from '../../statements.js';
 export const setupKey = 'local.setup';
 export const roleKey = 'local.role';
 
-export interface SetupRecord { at: string; role: MachineRole; by: number | null }
+export interface SetupRecord {
+  at: string;
+  role: MachineRole;
+  by: number | null;
+}
 
 /**
  * A database needs the first-run wizard until it has been set up, and never once it has users:

@@ -59,8 +59,10 @@ export const stockReportHandlers = {
     access: ['shopkeeper'],
     input: z.strictObject({}).optional(),
     run: (ctx) => ({
-      items: (stmt(ctx.db, `SELECT id, username, name FROM users WHERE active = 1 AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'provider') ORDER BY name`)
-        .all() as { id: number; username: string; name: string }[]),
+      items: stmt(
+        ctx.db,
+        `SELECT id, username, name FROM users WHERE active = 1 AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'provider') ORDER BY name`,
+      ).all() as { id: number; username: string; name: string }[],
     }),
   }),
 };

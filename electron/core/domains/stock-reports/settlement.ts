@@ -3,7 +3,15 @@ import { pointsValueFen } from '../../rules/money.js';
 import { stmt } from '../../statements.js';
 import { getPointValue } from './point-value.js';
 
-interface Row { provider_id: number | null; provider_name: string | null; month: string; item_id: number; item_name: string; count: number; points: number }
+interface Row {
+  provider_id: number | null;
+  provider_name: string | null;
+  month: string;
+  item_id: number;
+  item_name: string;
+  count: number;
+  points: number;
+}
 
 export const noProvider = '未指定服务商';
 
@@ -15,13 +23,16 @@ export const noProvider = '未指定服务商';
  */
 export function settlement(ctx: Ctx, p: { from: string; to: string }) {
   const { fenPerPoint } = getPointValue(ctx.db);
-  const rows = stmt(ctx.db, `SELECT l.provider_id, u.name AS provider_name, substr(d.local_date, 1, 7) AS month, l.item_id, MAX(l.item_name) AS item_name,
+  const rows = stmt(
+    ctx.db,
+    `SELECT l.provider_id, u.name AS provider_name, substr(d.local_date, 1, 7) AS month, l.item_id, MAX(l.item_name) AS item_name,
       SUM(l.qty) AS count, SUM(l.line_points) AS points
     FROM redemption_lines l JOIN redemptions d ON d.id = l.redemption_id LEFT JOIN users u ON u.id = l.provider_id
     WHERE l.item_kind = 'service' AND d.local_date >= ? AND d.local_date <= ?
       AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)
     GROUP BY l.provider_id, month, l.item_id
-    ORDER BY l.provider_id IS NULL, u.name, l.provider_id, month, item_name`).all(p.from, p.to) as Row[];
+    ORDER BY l.provider_id IS NULL, u.name, l.provider_id, month, item_name`,
+  ).all(p.from, p.to) as Row[];
 
   type Tally = { count: number; points: number; valueFen: number | null };
   const add = (t: Tally, r: Row) => {
@@ -29,12 +40,28 @@ export function settlement(ctx: Ctx, p: { from: string; to: string }) {
     t.points += r.points;
     t.valueFen = pointsValueFen(t.points, fenPerPoint);
   };
-  const providers = new Map<string, Tally & { providerId: number | null; providerName: string; services: Map<number, Tally & { itemId: number; name: string }>; months: Map<string, Tally & { month: string }> }>();
+  const providers = new Map<
+    string,
+    Tally & {
+      providerId: number | null;
+      providerName: string;
+      services: Map<number, Tally & { itemId: number; name: string }>;
+      months: Map<string, Tally & { month: string }>;
+    }
+  >();
   for (const r of rows) {
     const key = String(r.provider_id);
     let pr = providers.get(key);
     if (!pr) {
-      pr = { providerId: r.provider_id, providerName: r.provider_name ?? noProvider, count: 0, points: 0, valueFen: null, services: new Map(), months: new Map() };
+      pr = {
+        providerId: r.provider_id,
+        providerName: r.provider_name ?? noProvider,
+        count: 0,
+        points: 0,
+        valueFen: null,
+        services: new Map(),
+        months: new Map(),
+      };
       providers.set(key, pr);
     }
     add(pr, r);
@@ -46,8 +73,13 @@ export function settlement(ctx: Ctx, p: { from: string; to: string }) {
     add(m, r);
   }
   const items = [...providers.values()].map((x) => ({
-    providerId: x.providerId, providerName: x.providerName, count: x.count, points: x.points, valueFen: x.valueFen,
-    services: [...x.services.values()], months: [...x.months.values()],
+    providerId: x.providerId,
+    providerName: x.providerName,
+    count: x.count,
+    points: x.points,
+    valueFen: x.valueFen,
+    services: [...x.services.values()],
+    months: [...x.months.values()],
   }));
   const count = items.reduce((s, i) => s + i.count, 0);
   const points = items.reduce((s, i) => s + i.points, 0);
@@ -56,16 +88,44 @@ export function settlement(ctx: Ctx, p: { from: string; to: string }) {
 
 /** One provider's own services, for the phone page: what they logged, newest first. */
 export function providerLog(ctx: Ctx, providerId: number, p: { from: string; to: string; limit: number }) {
-  const items = (stmt(ctx.db, `SELECT d.id, d.receipt_no, d.at, d.local_date, h.head_name, h.card_no, l.item_name, l.qty, l.line_points,
+  const items = (
+    stmt(
+      ctx.db,
+      `SELECT d.id, d.receipt_no, d.at, d.local_date, h.head_name, h.card_no, l.item_name, l.qty, l.line_points,
       EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id) AS voided
     FROM redemption_lines l JOIN redemptions d ON d.id = l.redemption_id JOIN households h ON h.id = d.household_id
     WHERE l.provider_id = ? AND l.item_kind = 'service' AND d.local_date >= ? AND d.local_date <= ?
-    ORDER BY d.id DESC LIMIT ?`).all(providerId, p.from, p.to, p.limit) as
-    { id: number; receipt_no: string; at: string; local_date: string; head_name: string; card_no: string; item_name: string; qty: number; line_points: number; voided: number }[])
-    .map((r) => ({ redemptionId: r.id, receiptNo: r.receipt_no, at: r.at, date: r.local_date, headName: r.head_name, cardNo: r.card_no, service: r.item_name, qty: r.qty, points: r.line_points, voided: r.voided === 1 }));
-  const totals = stmt(ctx.db, `SELECT COALESCE(SUM(l.qty), 0) AS count, COALESCE(SUM(l.line_points), 0) AS points
+    ORDER BY d.id DESC LIMIT ?`,
+    ).all(providerId, p.from, p.to, p.limit) as {
+      id: number;
+      receipt_no: string;
+      at: string;
+      local_date: string;
+      head_name: string;
+      card_no: string;
+      item_name: string;
+      qty: number;
+      line_points: number;
+      voided: number;
+    }[]
+  ).map((r) => ({
+    redemptionId: r.id,
+    receiptNo: r.receipt_no,
+    at: r.at,
+    date: r.local_date,
+    headName: r.head_name,
+    cardNo: r.card_no,
+    service: r.item_name,
+    qty: r.qty,
+    points: r.line_points,
+    voided: r.voided === 1,
+  }));
+  const totals = stmt(
+    ctx.db,
+    `SELECT COALESCE(SUM(l.qty), 0) AS count, COALESCE(SUM(l.line_points), 0) AS points
     FROM redemption_lines l JOIN redemptions d ON d.id = l.redemption_id
     WHERE l.provider_id = ? AND l.item_kind = 'service' AND d.local_date >= ? AND d.local_date <= ?
-      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)`).get(providerId, p.from, p.to) as { count: number; points: number };
+      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = d.id)`,
+  ).get(providerId, p.from, p.to) as { count: number; points: number };
   return { items, ...totals };
 }

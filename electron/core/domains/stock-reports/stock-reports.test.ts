@@ -2,13 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectRefused, freshVillage, goods, householdWithPoints, redeem, rid, service, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 const voidIt = (id: number) => v.invoke('shop', 'redemptions.void', { id, reason: '登记错误', supervisorUsername: 'admin', supervisorPin: '918273' });
 
 describe('reports.settlement', () => {
-  it('sums each provider\'s services in the period by village date, per service and month, leaving out voids', async () => {
+  it("sums each provider's services in the period by village date, per service and month, leaving out voids", async () => {
     const h = await householdWithPoints(v, 500);
     const cut = await service(v, { name: '剪头发', points: 10, providers: ['barber'] });
     const pipes = await service(v, { name: '管道疏通', points: 30, providers: ['plumber', 'barber'] });
@@ -20,7 +22,13 @@ describe('reports.settlement', () => {
     await voidIt(voided.id);
     // At the counter: the only provider is assumed; a named one is used; a service nobody provides stays unattributed.
     await v.invoke('shop', 'redemptions.create', {
-      householdId: h.id, requestId: rid(), lines: [{ itemId: cut.id, qty: 2 }, { itemId: pipes.id, qty: 1, providerId: v.ids.plumber }, { itemId: ac.id, qty: 1 }],
+      householdId: h.id,
+      requestId: rid(),
+      lines: [
+        { itemId: cut.id, qty: 2 },
+        { itemId: pipes.id, qty: 1, providerId: v.ids.plumber },
+        { itemId: ac.id, qty: 1 },
+      ],
     });
     // 23:30 on 31 March in the village is 15:30 UTC: still March.
     await v.moveClock('2026-03-31T23:30:00+08:00');
@@ -31,16 +39,28 @@ describe('reports.settlement', () => {
     const march = await v.invoke('shop', 'reports.settlement', { from: '2026-03-01', to: '2026-03-31' });
     expect(march.fenPerPoint).toBeNull();
     expect(march.items.map((i) => [i.providerName, i.count, i.points, i.valueFen])).toEqual([
-      ['周师傅', 2, 60, null], ['孙师傅', 5, 50, null], ['未指定服务商', 1, 50, null],
+      ['周师傅', 2, 60, null],
+      ['孙师傅', 5, 50, null],
+      ['未指定服务商', 1, 50, null],
     ]);
-    expect(march.items[1]).toMatchObject({ providerId: v.ids.barber, services: [{ name: '剪头发', count: 5, points: 50 }], months: [{ month: '2026-03', count: 5 }] });
+    expect(march.items[1]).toMatchObject({
+      providerId: v.ids.barber,
+      services: [{ name: '剪头发', count: 5, points: 50 }],
+      months: [{ month: '2026-03', count: 5 }],
+    });
     expect(march.totals).toEqual({ count: 8, points: 160, valueFen: null });
 
     await v.invoke('admin', 'reports.setPointValue', { fenPerPoint: 10 });
     const both = await v.invoke('viewer', 'reports.settlement', { from: '2026-03-01', to: '2026-04-30' });
     expect(both.fenPerPoint).toBe(10);
     expect(both.items.find((i) => i.providerName === '孙师傅')).toMatchObject({
-      count: 6, points: 60, valueFen: 600, months: [{ month: '2026-03', count: 5, points: 50, valueFen: 500 }, { month: '2026-04', count: 1, points: 10, valueFen: 100 }],
+      count: 6,
+      points: 60,
+      valueFen: 600,
+      months: [
+        { month: '2026-03', count: 5, points: 50, valueFen: 500 },
+        { month: '2026-04', count: 1, points: 10, valueFen: 100 },
+      ],
     });
     expect(both.totals).toEqual({ count: 9, points: 170, valueFen: 1700 });
   });
@@ -60,8 +80,20 @@ describe('reports.settlement', () => {
     const h = await householdWithPoints(v, 100);
     const cut = await service(v, { name: '剪头发', points: 10, providers: ['barber'] });
     const soap = await goods(v);
-    await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: cut.id, qty: 1, providerId: v.ids.plumber }], requestId: rid() }, 'INVALID_INPUT');
-    await expectRefused(v, 'shop', 'redemptions.create', { householdId: h.id, lines: [{ itemId: soap.id, qty: 1, providerId: v.ids.barber }], requestId: rid() }, 'INVALID_INPUT');
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: cut.id, qty: 1, providerId: v.ids.plumber }], requestId: rid() },
+      'INVALID_INPUT',
+    );
+    await expectRefused(
+      v,
+      'shop',
+      'redemptions.create',
+      { householdId: h.id, lines: [{ itemId: soap.id, qty: 1, providerId: v.ids.barber }], requestId: rid() },
+      'INVALID_INPUT',
+    );
   });
 });
 
@@ -75,7 +107,10 @@ describe('services.mine and catalog.providers', () => {
     await voidIt(a.id);
     const mine = await v.invoke('barber', 'services.mine', {});
     expect(mine).toMatchObject({ from: '2026-03-01', to: '2026-03-15', count: 1, points: 10 });
-    expect(mine.items.map((i) => [i.receiptNo, i.headName, i.service, i.voided])).toEqual([[b.receiptNo, '张三丰', '剪头发', false], [a.receiptNo, '张三丰', '剪头发', true]]);
+    expect(mine.items.map((i) => [i.receiptNo, i.headName, i.service, i.voided])).toEqual([
+      [b.receiptNo, '张三丰', '剪头发', false],
+      [a.receiptNo, '张三丰', '剪头发', true],
+    ]);
     await expectRefused(v, 'shop', 'services.mine', {}, 'FORBIDDEN');
   });
 
@@ -90,12 +125,17 @@ describe('reports.funding', () => {
     const h = await householdWithPoints(v, 1000);
     const rice = await goods(v, { name: '大米', stock: 0, points: 10 });
     const oil = await goods(v, { name: '食用油', stock: 0, points: 20 });
-    await v.invoke('shop', 'stock.receiveNote', { lines: [
-      { itemId: rice.id, qty: 10, fundingSource: 'fiscal', unitCostFen: 2500 },
-      { itemId: rice.id, qty: 5, fundingSource: 'donation', donor: '爱心企业', unitCostFen: 3000 },
-      { itemId: oil.id, qty: 4, fundingSource: 'sponsor', donor: '县农商银行', unitCostFen: 6000 },
-    ] });
-    await redeem(v, h.id, [{ itemId: rice.id, qty: 12 }, { itemId: oil.id, qty: 1 }]);
+    await v.invoke('shop', 'stock.receiveNote', {
+      lines: [
+        { itemId: rice.id, qty: 10, fundingSource: 'fiscal', unitCostFen: 2500 },
+        { itemId: rice.id, qty: 5, fundingSource: 'donation', donor: '爱心企业', unitCostFen: 3000 },
+        { itemId: oil.id, qty: 4, fundingSource: 'sponsor', donor: '县农商银行', unitCostFen: 6000 },
+      ],
+    });
+    await redeem(v, h.id, [
+      { itemId: rice.id, qty: 12 },
+      { itemId: oil.id, qty: 1 },
+    ]);
     const r = await redeem(v, h.id, [{ itemId: oil.id, qty: 2 }]);
     await voidIt(r.id);
     await v.invoke('shop', 'stock.stocktake', { lines: [{ itemId: rice.id, countedQty: 2, reason: '霉变' }] });
@@ -105,10 +145,25 @@ describe('reports.funding', () => {
     expect(report.items.map((i) => i.fundingSource)).toEqual(['fiscal', 'collective', 'donation', 'sponsor']);
     expect(by.fiscal).toMatchObject({ label: '财政补助', receivedQty: 10, receivedValueFen: 25_000, redeemedQty: 10, redeemedValueFen: 25_000, onHandQty: 0 });
     expect(by.collective).toMatchObject({ receivedQty: 0, redeemedQty: 0 });
-    expect(by.donation).toMatchObject({ receivedQty: 5, redeemedQty: 2, redeemedValueFen: 6000, lostQty: 1, lostValueFen: 3000, onHandQty: 2, onHandValueFen: 6000 });
+    expect(by.donation).toMatchObject({
+      receivedQty: 5,
+      redeemedQty: 2,
+      redeemedValueFen: 6000,
+      lostQty: 1,
+      lostValueFen: 3000,
+      onHandQty: 2,
+      onHandValueFen: 6000,
+    });
     expect(by.sponsor).toMatchObject({ receivedQty: 4, receivedValueFen: 24_000, redeemedQty: 1, redeemedValueFen: 6000, onHandQty: 3 });
-    expect(report.donors.map((d) => [d.fundingSource, d.donor, d.receivedQty])).toEqual([['donation', '爱心企业', 5], ['sponsor', '县农商银行', 4]]);
-    expect(report.details.map((d) => [d.fundingSource, d.itemName, d.onHandQty])).toEqual([['fiscal', '大米', 0], ['donation', '大米', 2], ['sponsor', '食用油', 3]]);
+    expect(report.donors.map((d) => [d.fundingSource, d.donor, d.receivedQty])).toEqual([
+      ['donation', '爱心企业', 5],
+      ['sponsor', '县农商银行', 4],
+    ]);
+    expect(report.details.map((d) => [d.fundingSource, d.itemName, d.onHandQty])).toEqual([
+      ['fiscal', '大米', 0],
+      ['donation', '大米', 2],
+      ['sponsor', '食用油', 3],
+    ]);
     expect(report.totals).toMatchObject({ receivedQty: 19, redeemedQty: 13, lostQty: 1, onHandQty: 5 });
 
     // A later period still draws on the lots received before it.

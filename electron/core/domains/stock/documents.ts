@@ -7,8 +7,11 @@ import { requireItem, type Item } from '../catalog/catalog.js';
 
 /** Numbers without gaps: taken inside the write's transaction, so a refused note never uses one. */
 export function nextDocNo(ctx: Ctx, kind: DocKind): string {
-  const { last_no } = stmt(ctx.db, `INSERT INTO doc_counters (kind, counter_id, year, last_no) VALUES (?, ?, ?, 1)
-    ON CONFLICT (kind, counter_id, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`).get(kind, ctx.counter.counterId, ctx.year) as { last_no: number };
+  const { last_no } = stmt(
+    ctx.db,
+    `INSERT INTO doc_counters (kind, counter_id, year, last_no) VALUES (?, ?, ?, 1)
+    ON CONFLICT (kind, counter_id, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`,
+  ).get(kind, ctx.counter.counterId, ctx.year) as { last_no: number };
   return formatDocNo(kind, ctx.counter.counterId, ctx.year, last_no);
 }
 
@@ -25,7 +28,12 @@ export function resolveGoods(db: DB, ref: { itemId?: number; barcode?: string },
     item = requireItem(db, row.id);
   }
   if (item.kind !== 'goods') {
-    throw new AppError('INVALID_INPUT', `「${item.name}」是服务，没有库存 (services have no stock)`, { reason: 'service_has_no_stock', itemId: item.id, itemName: item.name, line });
+    throw new AppError('INVALID_INPUT', `「${item.name}」是服务，没有库存 (services have no stock)`, {
+      reason: 'service_has_no_stock',
+      itemId: item.id,
+      itemName: item.name,
+      line,
+    });
   }
   return item;
 }

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, service, stockOf, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('stock.receiveNote', () => {
@@ -19,7 +21,10 @@ describe('stock.receiveNote', () => {
       ],
     });
     expect(note).toMatchObject({
-      noteNo: 'RK-C01-2026-0001', note: '三月进货', date: '2026-03-15', userName: '李店长',
+      noteNo: 'RK-C01-2026-0001',
+      note: '三月进货',
+      date: '2026-03-15',
+      userName: '李店长',
       totals: { qty: 30, valueFen: 20 * 2500 + 6 * 5900 },
       lines: [
         { itemId: rice.id, name: '大米', qty: 20, fundingSource: 'fiscal', donor: null, unitCostFen: 2500, valueFen: 50_000 },
@@ -38,8 +43,10 @@ describe('stock.receiveNote', () => {
     expect(await v.invoke('shop', 'stock.note', { id: note.id })).toEqual(note);
     const second = await v.invoke('shop', 'stock.receiveNote', { lines: [{ itemId: oil.id, qty: 1, fundingSource: 'collective' }] });
     expect(second.noteNo).toBe('RK-C01-2026-0002');
-    expect((await v.invoke('shop', 'stock.notes', {})).items.map((n) => [n.noteNo, n.qty, n.fundingSources]))
-      .toEqual([['RK-C01-2026-0002', 1, ['collective']], ['RK-C01-2026-0001', 30, ['fiscal', 'donation', 'sponsor']]]);
+    expect((await v.invoke('shop', 'stock.notes', {})).items.map((n) => [n.noteNo, n.qty, n.fundingSources])).toEqual([
+      ['RK-C01-2026-0002', 1, ['collective']],
+      ['RK-C01-2026-0001', 30, ['fiscal', 'donation', 'sponsor']],
+    ]);
   });
 
   it('stock.receive is a one-line note', async () => {
@@ -53,7 +60,13 @@ describe('stock.receiveNote', () => {
     const rice = await goods(v, { name: '大米', stock: 0 });
     const cut = await service(v);
     const good = { itemId: rice.id, qty: 1, fundingSource: 'fiscal' as const };
-    const err = await expectRefused(v, 'shop', 'stock.receiveNote', { lines: [good, { barcode: '6999999999999', qty: 1, fundingSource: 'fiscal' }] }, 'NOT_FOUND');
+    const err = await expectRefused(
+      v,
+      'shop',
+      'stock.receiveNote',
+      { lines: [good, { barcode: '6999999999999', qty: 1, fundingSource: 'fiscal' }] },
+      'NOT_FOUND',
+    );
     expect(err.message).toContain('6999999999999');
     expect(err.details).toMatchObject({ barcode: '6999999999999', line: 2 });
     await expectRefused(v, 'shop', 'stock.receiveNote', { lines: [good, { itemId: cut.id, qty: 1, fundingSource: 'fiscal' }] }, 'INVALID_INPUT');
@@ -77,7 +90,10 @@ describe('stock.movements and stock.low', () => {
     const { items, truncated } = await v.invoke('shop', 'stock.movements', { itemId: rice.id });
     expect(truncated).toBe(false);
     expect(items.map((m) => [m.kind, m.delta, m.balance, m.fundingSource, m.reason])).toEqual([
-      ['receive', 10, 10, 'fiscal', null], ['redeem', -3, 7, null, null], ['void', 3, 10, null, '拿错了'], ['count', -2, 8, null, '鼠害'],
+      ['receive', 10, 10, 'fiscal', null],
+      ['redeem', -3, 7, null, null],
+      ['void', 3, 10, null, '拿错了'],
+      ['count', -2, 8, null, '鼠害'],
     ]);
     expect(items[1]).toMatchObject({ docNo: r.receiptNo, itemName: '大米', date: '2026-03-15', at: '2026-03-15T02:00:00.000Z' });
     expect(items.at(-1)!.balance).toBe(stockOf(v.db, rice.id));
@@ -93,13 +109,24 @@ describe('stock.movements and stock.low', () => {
     await goods(v, { name: '食用油', stock: 30 });
     await v.invoke('shop', 'catalog.save', { id: rice.id, kind: 'goods', name: '大米', unit: '袋', points: 10, lowStockThreshold: 5 });
     const listed = (await v.invoke('shop', 'catalog.list', { kind: 'goods' })).items;
-    expect(listed.map((i) => [i.name, i.lowStockThreshold, i.low])).toEqual([['大米', 5, true], ['食用油', null, false]]);
-    expect((await v.invoke('clerk', 'stock.low', {})).items).toEqual([{ id: rice.id, name: '大米', unit: '袋', barcode: null, category: '', stock: 3, lowStockThreshold: 5 }]);
+    expect(listed.map((i) => [i.name, i.lowStockThreshold, i.low])).toEqual([
+      ['大米', 5, true],
+      ['食用油', null, false],
+    ]);
+    expect((await v.invoke('clerk', 'stock.low', {})).items).toEqual([
+      { id: rice.id, name: '大米', unit: '袋', barcode: null, category: '', stock: 3, lowStockThreshold: 5 },
+    ]);
     // A save that does not mention the threshold keeps it.
     await v.invoke('shop', 'catalog.save', { id: rice.id, kind: 'goods', name: '东北大米', unit: '袋', points: 10 });
     expect((await v.invoke('shop', 'stock.low', {})).items).toMatchObject([{ name: '东北大米', lowStockThreshold: 5 }]);
     await v.invoke('shop', 'stock.receive', { itemId: rice.id, qty: 3, fundingSource: 'fiscal' });
     expect((await v.invoke('shop', 'stock.low', {})).items).toEqual([]);
-    await expectRefused(v, 'shop', 'catalog.save', { id: rice.id, kind: 'goods', name: '大米', unit: '袋', points: 10, lowStockThreshold: -1 }, 'INVALID_INPUT');
+    await expectRefused(
+      v,
+      'shop',
+      'catalog.save',
+      { id: rice.id, kind: 'goods', name: '大米', unit: '袋', points: 10, lowStockThreshold: -1 },
+      'INVALID_INPUT',
+    );
   });
 });

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, stockOf, type Village } from '../../test-support.js';
 
 let v: Village;
-beforeEach(async () => { v = await freshVillage(); });
+beforeEach(async () => {
+  v = await freshVillage();
+});
 afterEach(() => v.close());
 
 describe('stock.stocktake', () => {
@@ -21,7 +23,14 @@ describe('stock.stocktake', () => {
       ],
     });
     expect(sheet).toMatchObject({
-      sheetNo: 'PD-C01-2026-0001', scope: 'all', note: '三月盘点', date: '2026-03-15', lineCount: 3, varianceCount: 2, surplusQty: 1, shortageQty: 2,
+      sheetNo: 'PD-C01-2026-0001',
+      scope: 'all',
+      note: '三月盘点',
+      date: '2026-03-15',
+      lineCount: 3,
+      varianceCount: 2,
+      surplusQty: 1,
+      shortageQty: 2,
       lines: [
         { itemId: rice.id, name: '大米', expectedQty: 10, countedQty: 8, delta: -2, reason: '鼠害' },
         { itemId: oil.id, expectedQty: 5, countedQty: 5, delta: 0, reason: '' },
@@ -29,8 +38,10 @@ describe('stock.stocktake', () => {
       ],
     });
     expect([stockOf(v.db, rice.id), stockOf(v.db, oil.id), stockOf(v.db, soap.id)]).toEqual([8, 5, 3]);
-    expect(v.db.prepare("SELECT item_id, delta, reason FROM stock_movements WHERE kind = 'count' ORDER BY id").all())
-      .toEqual([{ item_id: rice.id, delta: -2, reason: '鼠害' }, { item_id: soap.id, delta: 1, reason: '月末盘点' }]);
+    expect(v.db.prepare("SELECT item_id, delta, reason FROM stock_movements WHERE kind = 'count' ORDER BY id").all()).toEqual([
+      { item_id: rice.id, delta: -2, reason: '鼠害' },
+      { item_id: soap.id, delta: 1, reason: '月末盘点' },
+    ]);
     expect([count(v.db, 'outbox') - outbox, count(v.db, 'audit') - audit]).toEqual([1, 1]);
     expect(await v.invoke('viewer', 'stock.stocktakeGet', { id: sheet.id })).toEqual(sheet);
     const partial = await v.invoke('shop', 'stock.stocktake', { lines: [{ itemId: oil.id, countedQty: 5 }] });
@@ -48,7 +59,13 @@ describe('stock.stocktake', () => {
     const noReason = await expectRefused(v, 'shop', 'stock.stocktake', { lines: [ok, { itemId: rice.id, countedQty: 9 }] }, 'INVALID_INPUT');
     expect(noReason.message).toContain('大米');
     await redeem(v, h.id, [{ itemId: rice.id, qty: 1 }]);
-    const stale = await expectRefused(v, 'shop', 'stock.stocktake', { lines: [ok, { itemId: rice.id, countedQty: 9, expectedQty: 10, reason: 'x' }] }, 'CONFLICT');
+    const stale = await expectRefused(
+      v,
+      'shop',
+      'stock.stocktake',
+      { lines: [ok, { itemId: rice.id, countedQty: 9, expectedQty: 10, reason: 'x' }] },
+      'CONFLICT',
+    );
     expect(stale.details).toMatchObject({ expectedQty: 10, stock: 9 });
     await expectRefused(v, 'shop', 'stock.stocktake', { lines: [ok, { ...ok, countedQty: 3 }] }, 'INVALID_INPUT');
     await expectRefused(v, 'shop', 'stock.stocktake', { lines: [ok, { barcode: '6999999999999', countedQty: 1 }] }, 'NOT_FOUND');

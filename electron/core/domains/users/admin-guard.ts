@@ -1,8 +1,15 @@
 import type { Role } from '../../roles.js';
 
-export interface UserState { id: number; roles: readonly Role[]; active: boolean }
+export interface UserState {
+  id: number;
+  roles: readonly Role[];
+  active: boolean;
+}
 
-export type GuardResult = { ok: true } | { ok: false; code: 'FORBIDDEN'; reason: 'cannot_demote_self'; message: string } | { ok: false; code: 'CONFLICT'; reason: 'last_admin'; message: string };
+export type GuardResult =
+  | { ok: true }
+  | { ok: false; code: 'FORBIDDEN'; reason: 'cannot_demote_self'; message: string }
+  | { ok: false; code: 'CONFLICT'; reason: 'last_admin'; message: string };
 
 const isActiveAdmin = (u: UserState) => u.active && u.roles.includes('admin');
 
@@ -13,7 +20,12 @@ const isActiveAdmin = (u: UserState) => u.active && u.roles.includes('admin');
  */
 export function checkUserChange(actorId: number, before: UserState, after: UserState, all: readonly UserState[]): GuardResult {
   if (actorId === before.id && isActiveAdmin(before) && !isActiveAdmin(after)) {
-    return { ok: false, code: 'FORBIDDEN', reason: 'cannot_demote_self', message: '不能停用自己或取消自己的管理员角色，请由另一位管理员操作 (cannot demote or deactivate yourself)' };
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      reason: 'cannot_demote_self',
+      message: '不能停用自己或取消自己的管理员角色，请由另一位管理员操作 (cannot demote or deactivate yourself)',
+    };
   }
   const adminsAfter = all.map((u) => (u.id === after.id ? after : u)).filter(isActiveAdmin).length;
   if (adminsAfter === 0) {

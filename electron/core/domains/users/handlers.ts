@@ -4,7 +4,10 @@ import { roles } from '../../roles.js';
 import { id, pin, requiredText, username } from '../../validation.js';
 import { createUser, listUsers, resetPin, updateUser } from './users.js';
 
-const roleList = z.array(z.enum(roles)).min(1, '至少选择一个角色').max(roles.length * 2);
+const roleList = z
+  .array(z.enum(roles))
+  .min(1, '至少选择一个角色')
+  .max(roles.length * 2);
 
 /** Accounts are managed by admins only (the supervisors of this app); PINs never appear in results or the audit log. */
 export const userHandlers = {
@@ -25,9 +28,12 @@ export const userHandlers = {
     write: true,
     input: z.strictObject({ id, name: requiredText(32).optional(), roles: roleList.optional(), active: z.boolean().optional() }),
     run: updateUser,
-    audit: (p, r) => `修改用户 ${r.username} #${r.id}: ${[
-      p.name !== undefined ? `姓名 ${r.name}` : '', p.roles ? `角色 ${r.roles.join(',')}` : '', p.active !== undefined ? (r.active ? '启用' : '停用') : '',
-    ].filter(Boolean).join('，') || '无变化'}`,
+    audit: (p, r) =>
+      `修改用户 ${r.username} #${r.id}: ${
+        [p.name !== undefined ? `姓名 ${r.name}` : '', p.roles ? `角色 ${r.roles.join(',')}` : '', p.active !== undefined ? (r.active ? '启用' : '停用') : '']
+          .filter(Boolean)
+          .join('，') || '无变化'
+      }`,
   }),
   'users.resetPin': handler({
     access: ['admin'],

@@ -6,7 +6,12 @@ afterEach(() => v?.close());
 
 const login = (username: string, pin: string) => v.call(null, 'auth.login', { username, pin });
 // Sign-ins audit themselves too; these tests look at the last row of the call under test.
-const lastAudit = () => v.db.prepare("SELECT user_id, method, summary FROM audit WHERE method <> 'auth.login' ORDER BY id DESC LIMIT 1").get() as { user_id: number; method: string; summary: string };
+const lastAudit = () =>
+  v.db.prepare("SELECT user_id, method, summary FROM audit WHERE method <> 'auth.login' ORDER BY id DESC LIMIT 1").get() as {
+    user_id: number;
+    method: string;
+    summary: string;
+  };
 
 describe('users.create / users.list', () => {
   it('an admin creates a user who can then sign in with exactly the given roles', async () => {
@@ -154,7 +159,7 @@ describe('auth.login', () => {
 });
 
 describe('auth.logout', () => {
-  it('ends exactly the caller\'s session and is audited', async () => {
+  it("ends exactly the caller's session and is audited", async () => {
     v = await freshVillage();
     const other = expectOk(await login('shop', users.shop.pin)).token;
     expectOk(await v.call('shop', 'auth.logout', {}));

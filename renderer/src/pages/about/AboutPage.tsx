@@ -12,7 +12,9 @@ type About = Result<'app.about'>;
 type Updates = NonNullable<About['updates']>;
 
 const Path = ({ value, testId }: { value: string; testId: string }) => (
-  <Typography.Text copyable code data-testid={testId}>{value}</Typography.Text>
+  <Typography.Text copyable code data-testid={testId}>
+    {value}
+  </Typography.Text>
 );
 
 /** 关于: version, this PC's role and folders, the runtime, and (desktop counter) updates from the office. */
@@ -46,14 +48,26 @@ export function AboutPage() {
       <ErrorBanner text={error} onClose={() => setError(null)} />
       {about && (
         <Descriptions bordered size="small" column={1} styles={{ label: { width: 150 } }} data-testid="about-facts">
-          <Descriptions.Item label={tx('version')}><span data-testid="about-version">{about.version}</span></Descriptions.Item>
-          <Descriptions.Item label={tx('role')}><span data-testid="about-role">{tx(`role_${about.role}`)}</span></Descriptions.Item>
-          <Descriptions.Item label={tx('database')}><span data-testid="about-db-size">{fileSize(about.databaseBytes)}</span></Descriptions.Item>
+          <Descriptions.Item label={tx('version')}>
+            <span data-testid="about-version">{about.version}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={tx('role')}>
+            <span data-testid="about-role">{tx(`role_${about.role}`)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={tx('database')}>
+            <span data-testid="about-db-size">{fileSize(about.databaseBytes)}</span>
+          </Descriptions.Item>
           {about.paths ? (
             <>
-              <Descriptions.Item label={tx('dataDir')}><Path value={about.paths.dataDir} testId="about-data-dir" /></Descriptions.Item>
-              <Descriptions.Item label={tx('backupsDir')}><Path value={about.paths.backupsDir} testId="about-backups-dir" /></Descriptions.Item>
-              <Descriptions.Item label={tx('logsDir')}><Path value={about.paths.logsDir} testId="about-logs-dir" /></Descriptions.Item>
+              <Descriptions.Item label={tx('dataDir')}>
+                <Path value={about.paths.dataDir} testId="about-data-dir" />
+              </Descriptions.Item>
+              <Descriptions.Item label={tx('backupsDir')}>
+                <Path value={about.paths.backupsDir} testId="about-backups-dir" />
+              </Descriptions.Item>
+              <Descriptions.Item label={tx('logsDir')}>
+                <Path value={about.paths.logsDir} testId="about-logs-dir" />
+              </Descriptions.Item>
               {about.paths.updatesDir && (
                 <Descriptions.Item label={tx('updatesDir')}>
                   <Path value={about.paths.updatesDir} testId="about-updates-dir" />
@@ -62,11 +76,17 @@ export function AboutPage() {
               )}
             </>
           ) : (
-            <Descriptions.Item label={tx('dataDir')}><span style={{ color: '#888' }} data-testid="about-paths-hidden">{tx('pathsAdminOnly')}</span></Descriptions.Item>
+            <Descriptions.Item label={tx('dataDir')}>
+              <span style={{ color: '#888' }} data-testid="about-paths-hidden">
+                {tx('pathsAdminOnly')}
+              </span>
+            </Descriptions.Item>
           )}
           <Descriptions.Item label={tx('runtime')}>
             <span data-testid="about-runtime">
-              {runtime?.electron ? `Electron ${runtime.electron} · Chrome ${runtime.chrome} · Node.js ${runtime.node}` : tx('runtimeBrowser', { node: runtime?.node ?? '' })}
+              {runtime?.electron
+                ? `Electron ${runtime.electron} · Chrome ${runtime.chrome} · Node.js ${runtime.node}`
+                : tx('runtimeBrowser', { node: runtime?.node ?? '' })}
             </span>
           </Descriptions.Item>
         </Descriptions>
@@ -77,11 +97,18 @@ export function AboutPage() {
           {!updates ? (
             <span style={{ color: '#666' }}>{tx('updatesBrowser')}</span>
           ) : !updates.feedUrl ? (
-            <span style={{ color: '#666' }} data-testid="about-no-feed">{tx(updates.noFeedReason === 'not-paired' ? 'noFeed_not_paired' : 'noFeed_not_counter')}</span>
+            <span style={{ color: '#666' }} data-testid="about-no-feed">
+              {tx(updates.noFeedReason === 'not-paired' ? 'noFeed_not_paired' : 'noFeed_not_counter')}
+            </span>
           ) : (
-            <UpdateControls updates={updates} isAdmin={isAdmin} busy={busy} when={when}
+            <UpdateControls
+              updates={updates}
+              isAdmin={isAdmin}
+              busy={busy}
+              when={when}
               onCheck={() => void run(() => call('app.checkUpdate', {}))}
-              onInstall={() => setConfirming(true)} />
+              onInstall={() => setConfirming(true)}
+            />
           )}
         </Card>
       )}
@@ -112,14 +139,32 @@ function UpdateControls(p: { updates: Updates; isAdmin: boolean; busy: boolean; 
   const state = tx(`state_${u.state}`, { version: u.latest ?? '', percent: u.percent ?? 0, error: u.error ?? '' });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <div>{tx('updatesFeed')}: <Typography.Text code>{u.feedUrl}</Typography.Text></div>
-      <Alert type={u.state === 'error' ? 'error' : u.state === 'available' ? 'info' : 'success'} showIcon message={state} data-testid="about-update-state"
-        description={u.checkedAt ? tx('checkedAt', { at: p.when(u.checkedAt) }) : undefined} />
+      <div>
+        {tx('updatesFeed')}: <Typography.Text code>{u.feedUrl}</Typography.Text>
+      </div>
+      <Alert
+        type={u.state === 'error' ? 'error' : u.state === 'available' ? 'info' : 'success'}
+        showIcon
+        message={state}
+        data-testid="about-update-state"
+        description={u.checkedAt ? tx('checkedAt', { at: p.when(u.checkedAt) }) : undefined}
+      />
       {u.state === 'downloading' && <Progress percent={u.percent ?? 0} size="small" />}
       {p.isAdmin ? (
         <Space>
-          <Button onClick={p.onCheck} loading={p.busy && u.state === 'checking'} disabled={p.busy || u.state === 'downloading' || u.state === 'ready'} data-testid="about-check-update">{tx('check')}</Button>
-          {u.state === 'available' && <Button type="primary" onClick={p.onInstall} disabled={p.busy} data-testid="about-install-update">{tx('install', { version: u.latest ?? '' })}</Button>}
+          <Button
+            onClick={p.onCheck}
+            loading={p.busy && u.state === 'checking'}
+            disabled={p.busy || u.state === 'downloading' || u.state === 'ready'}
+            data-testid="about-check-update"
+          >
+            {tx('check')}
+          </Button>
+          {u.state === 'available' && (
+            <Button type="primary" onClick={p.onInstall} disabled={p.busy} data-testid="about-install-update">
+              {tx('install', { version: u.latest ?? '' })}
+            </Button>
+          )}
         </Space>
       ) : (
         <span style={{ color: '#888' }}>{tx('adminOnlyUpdates')}</span>

@@ -20,16 +20,21 @@ export function BackupsPage() {
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [confirmText, setConfirmText] = useState('');
 
-  const { error, setError, reload } = usePageLoad(useCallback(async () => {
-    const l = await call('backup.list', {});
-    setListing(l);
-    setKeep(l.keep);
-  }, []));
+  const { error, setError, reload } = usePageLoad(
+    useCallback(async () => {
+      const l = await call('backup.list', {});
+      setListing(l);
+      setKeep(l.keep);
+    }, []),
+  );
   const { busy, run } = usePageAction(setError, reload);
 
   async function restore() {
     if (!restoring) return;
-    const ok = await run(() => call('backup.restore', { file: restoring.file }), (r) => message.success(tx('restored', { file: r.restoredFrom, safety: r.safetyBackup })));
+    const ok = await run(
+      () => call('backup.restore', { file: restoring.file }),
+      (r) => message.success(tx('restored', { file: r.restoredFrom, safety: r.safetyBackup })),
+    );
     if (ok) {
       setRestoring(null);
       void refresh();
@@ -39,12 +44,41 @@ export function BackupsPage() {
   return (
     <div className="page">
       <div className="page-title">{tx('backupsTitle')}</div>
-      {listing && <p style={{ color: '#666' }} data-testid="backups-hint">{tx('backupsHint', { dir: listing.dir, keep: listing.keep })}</p>}
+      {listing && (
+        <p style={{ color: '#666' }} data-testid="backups-hint">
+          {tx('backupsHint', { dir: listing.dir, keep: listing.keep })}
+        </p>
+      )}
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" loading={busy} onClick={() => void run(() => call('backup.now', {}), (r) => message.success(tx('backupMade', { file: r.file })))} data-testid="backup-now">{tx('backupNow')}</Button>
-        <span>{tx('backupKeep')} <InputNumber min={1} max={365} precision={0} value={keep} onChange={(v) => setKeep(v)} data-testid="backup-keep" /></span>
-        <Button disabled={!keep || keep === listing?.keep} onClick={() => void run(() => call('backup.configure', { keep: keep! }), () => message.success(tx('savedUser')))} data-testid="backup-keep-save">{tx('save')}</Button>
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={() =>
+            void run(
+              () => call('backup.now', {}),
+              (r) => message.success(tx('backupMade', { file: r.file })),
+            )
+          }
+          data-testid="backup-now"
+        >
+          {tx('backupNow')}
+        </Button>
+        <span>
+          {tx('backupKeep')} <InputNumber min={1} max={365} precision={0} value={keep} onChange={(v) => setKeep(v)} data-testid="backup-keep" />
+        </span>
+        <Button
+          disabled={!keep || keep === listing?.keep}
+          onClick={() =>
+            void run(
+              () => call('backup.configure', { keep: keep! }),
+              () => message.success(tx('savedUser')),
+            )
+          }
+          data-testid="backup-keep-save"
+        >
+          {tx('save')}
+        </Button>
         <Button onClick={() => void reload()}>{tx('refresh')}</Button>
       </Space>
       <Table<Backup>
@@ -55,17 +89,42 @@ export function BackupsPage() {
         data-testid="backups-table"
         columns={[
           { title: tx('colTakenAt'), dataIndex: 'takenAt', width: 170 },
-          { title: tx('colKind'), dataIndex: 'kind', width: 150, render: (k: Backup['kind']) => <Tag color={k === 'pre-restore' ? 'orange' : k === 'manual' ? 'blue' : 'default'}>{tx(`kind_${k}`)}</Tag> },
+          {
+            title: tx('colKind'),
+            dataIndex: 'kind',
+            width: 150,
+            render: (k: Backup['kind']) => <Tag color={k === 'pre-restore' ? 'orange' : k === 'manual' ? 'blue' : 'default'}>{tx(`kind_${k}`)}</Tag>,
+          },
           { title: tx('colFile'), dataIndex: 'file' },
           { title: tx('colSize'), dataIndex: 'bytes', width: 100, render: fileSize },
-          { title: tx('colActions'), width: 100, render: (_, b) => <Button size="small" danger onClick={() => { setConfirmText(''); setRestoring(b); }} data-testid={`restore-${b.file}`}>{tx('restore')}</Button> },
+          {
+            title: tx('colActions'),
+            width: 100,
+            render: (_, b) => (
+              <Button
+                size="small"
+                danger
+                onClick={() => {
+                  setConfirmText('');
+                  setRestoring(b);
+                }}
+                data-testid={`restore-${b.file}`}
+              >
+                {tx('restore')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Modal
         open={!!restoring}
         title={tx('restoreTitle', { file: restoring?.file ?? '' })}
         okText={tx('restore')}
-        okButtonProps={{ danger: true, disabled: confirmText.trim() !== tx('restoreConfirmWord'), ...({ 'data-testid': 'restore-confirm' } as Record<`data-${string}`, string>) }}
+        okButtonProps={{
+          danger: true,
+          disabled: confirmText.trim() !== tx('restoreConfirmWord'),
+          ...({ 'data-testid': 'restore-confirm' } as Record<`data-${string}`, string>),
+        }}
         cancelText={tx('cancel')}
         confirmLoading={busy}
         onCancel={() => setRestoring(null)}

@@ -72,7 +72,8 @@ const zh = {
   'kind_pre-restore': '恢复前安全备份',
   restore: '恢复',
   restoreTitle: '从 {file} 恢复？',
-  restoreWarning: '恢复会用这份备份替换当前全部数据：此备份之后的兑换、记分和其他修改都会被替换。恢复前会自动把当前数据另存为一份“恢复前安全备份”，需要时可再恢复回来。',
+  restoreWarning:
+    '恢复会用这份备份替换当前全部数据：此备份之后的兑换、记分和其他修改都会被替换。恢复前会自动把当前数据另存为一份“恢复前安全备份”，需要时可再恢复回来。',
   restoreConfirmLabel: '请输入“恢复”两个字确认',
   restoreConfirmWord: '恢复',
   restored: '已恢复 {file}；恢复前的数据已存为 {safety}',
@@ -114,7 +115,7 @@ const en: Record<AdminKey, string> = {
   fRoles: 'Roles',
   pinMismatch: 'The two PINs differ',
   resetPinTitle: 'Reset the PIN of {name}',
-  resetPinHint: 'This lifts a lock and ends all of the user\'s sessions.',
+  resetPinHint: "This lifts a lock and ends all of the user's sessions.",
   created: 'Created {name}',
   savedUser: 'Saved',
   pinReset: 'PIN of {name} reset',
@@ -155,7 +156,8 @@ const en: Record<AdminKey, string> = {
   'kind_pre-restore': 'Safety copy before a restore',
   restore: 'Restore',
   restoreTitle: 'Restore from {file}?',
-  restoreWarning: 'Restoring replaces all current data with this backup: redemptions, points and every other change made after it are replaced. The current data is saved first as a "safety copy before a restore", which you can restore again if needed.',
+  restoreWarning:
+    'Restoring replaces all current data with this backup: redemptions, points and every other change made after it are replaced. The current data is saved first as a "safety copy before a restore", which you can restore again if needed.',
   restoreConfirmLabel: 'Type 恢复 to confirm',
   restoreConfirmWord: '恢复',
   restored: 'Restored {file}; the data before it is saved as {safety}',

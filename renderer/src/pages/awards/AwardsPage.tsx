@@ -45,13 +45,20 @@ export function AwardsPage() {
       setError(errorText(e));
     }
   }, [award, year, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function save() {
     if (!deciding) return;
     try {
       await call('awards.decide', {
-        award, year, householdId: deciding.householdId, personId: 'personId' in deciding ? deciding.personId : undefined, decision, note: note || undefined,
+        award,
+        year,
+        householdId: deciding.householdId,
+        personId: 'personId' in deciding ? deciding.personId : undefined,
+        decision,
+        note: note || undefined,
       });
       message.success(b('saved'));
       setDeciding(null);
@@ -71,22 +78,40 @@ export function AwardsPage() {
   }
 
   const person = isPersonAward(award);
-  const decisionTag = (d: Candidate['decision']) => (d ? (d.decision === 'awarded' ? <Tag color="green">{b('awarded')}</Tag> : <Tag>{b('notAwarded')}</Tag>) : <Tag color="default">{b('pending')}</Tag>);
+  const decisionTag = (d: Candidate['decision']) =>
+    d ? d.decision === 'awarded' ? <Tag color="green">{b('awarded')}</Tag> : <Tag>{b('notAwarded')}</Tag> : <Tag color="default">{b('pending')}</Tag>;
   const items = data?.items ?? [];
   const title = b('listTitle', { year, award: b(award) });
 
   return (
     <div className="standings" data-testid="awards-page">
       <div className="toolbar">
-        <Select data-testid="awards-year" value={year} onChange={setYear} style={{ width: 110 }}
-          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))} />
-        <Button icon={<ReloadOutlined />} onClick={() => void load()}>{b('refresh')}</Button>
+        <Select
+          data-testid="awards-year"
+          value={year}
+          onChange={setYear}
+          style={{ width: 110 }}
+          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))}
+        />
+        <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          {b('refresh')}
+        </Button>
         <span className="grow" />
-        <Button icon={<PrinterOutlined />} data-testid="awards-print" onClick={() => setPrinting(true)}>{b('printList')}</Button>
-        <Button icon={<FileExcelOutlined />} data-testid="awards-export" onClick={() => void exportExcel()}>{b('exportExcel')}</Button>
+        <Button icon={<PrinterOutlined />} data-testid="awards-print" onClick={() => setPrinting(true)}>
+          {b('printList')}
+        </Button>
+        <Button icon={<FileExcelOutlined />} data-testid="awards-export" onClick={() => void exportExcel()}>
+          {b('exportExcel')}
+        </Button>
       </div>
-      <Tabs activeKey={award} onChange={(k) => setAward(k as Award)} items={awards.map((a) => ({ key: a, label: <span data-testid={`award-${a}`}>{b(a)}</span> }))} />
-      <div className="muted">{b(`awardHint_${award}` as BoardTextKey)}。{b('candidatesNote')}</div>
+      <Tabs
+        activeKey={award}
+        onChange={(k) => setAward(k as Award)}
+        items={awards.map((a) => ({ key: a, label: <span data-testid={`award-${a}`}>{b(a)}</span> }))}
+      />
+      <div className="muted">
+        {b(`awardHint_${award}` as BoardTextKey)}。{b('candidatesNote')}
+      </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <Table
         size="middle"
@@ -101,49 +126,104 @@ export function AwardsPage() {
           { title: b('headName'), dataIndex: 'headName', render: (n: string) => (person ? n : <b>{n}</b>) },
           { title: b('cardNo'), dataIndex: 'cardNo', className: 'muted' },
           { title: award === 'filial_family' ? b('filialPoints') : b('score'), dataIndex: 'score', align: 'right' as const, render: (s: number) => <b>{s}</b> },
-          ...(award === 'filial_family' ? [{ title: b('householdScore'), align: 'right' as const, render: (_: unknown, c: Candidate) => ('householdScore' in c ? c.householdScore : '') }] : []),
+          ...(award === 'filial_family'
+            ? [{ title: b('householdScore'), align: 'right' as const, render: (_: unknown, c: Candidate) => ('householdScore' in c ? c.householdScore : '') }]
+            : []),
           { title: b('decision'), render: (_: unknown, c: Candidate) => decisionTag(c.decision) },
-          ...(canDecide ? [{
-            title: '', width: 110,
-            render: (_: unknown, c: Candidate) => (
-              <Button size="small" data-testid="award-decide" onClick={() => { setDeciding(c); setDecision(c.decision?.decision ?? 'awarded'); setNote(''); }}>{b('decide')}</Button>
-            ),
-          }] : []),
+          ...(canDecide
+            ? [
+                {
+                  title: '',
+                  width: 110,
+                  render: (_: unknown, c: Candidate) => (
+                    <Button
+                      size="small"
+                      data-testid="award-decide"
+                      onClick={() => {
+                        setDeciding(c);
+                        setDecision(c.decision?.decision ?? 'awarded');
+                        setNote('');
+                      }}
+                    >
+                      {b('decide')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {decisions.length > 0 && (
         <div>
           <h3 style={{ margin: '8px 0' }}>{b('decisions')}</h3>
-          <Table size="small" rowKey="id" pagination={false} dataSource={decisions} columns={[
-            { title: b('at'), dataIndex: 'at', render: (at: string) => villageDateTime(at, village.timeZone), width: 170 },
-            { title: b('headName'), render: (_: unknown, d: (typeof decisions)[number]) => (d.personName ? `${d.personName}（${d.headName}户）` : d.headName) },
-            { title: b('decision'), dataIndex: 'decision', render: (d: string) => (d === 'awarded' ? <Tag color="green">{b('awarded')}</Tag> : <Tag>{b('notAwarded')}</Tag>) },
-            { title: b('rank'), dataIndex: 'rank', render: (r: number | null) => r ?? b('none') },
-            { title: b('score'), dataIndex: 'score' },
-            { title: b('note'), dataIndex: 'note' },
-            { title: b('by'), dataIndex: 'userName' },
-          ]} />
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={decisions}
+            columns={[
+              { title: b('at'), dataIndex: 'at', render: (at: string) => villageDateTime(at, village.timeZone), width: 170 },
+              {
+                title: b('headName'),
+                render: (_: unknown, d: (typeof decisions)[number]) => (d.personName ? `${d.personName}（${d.headName}户）` : d.headName),
+              },
+              {
+                title: b('decision'),
+                dataIndex: 'decision',
+                render: (d: string) => (d === 'awarded' ? <Tag color="green">{b('awarded')}</Tag> : <Tag>{b('notAwarded')}</Tag>),
+              },
+              { title: b('rank'), dataIndex: 'rank', render: (r: number | null) => r ?? b('none') },
+              { title: b('score'), dataIndex: 'score' },
+              { title: b('note'), dataIndex: 'note' },
+              { title: b('by'), dataIndex: 'userName' },
+            ]}
+          />
         </div>
       )}
 
-      <Modal open={deciding !== null} onCancel={() => setDeciding(null)} onOk={() => void save()} okButtonProps={{ 'data-testid': 'decide-ok' } as never}
-        title={deciding ? b('decideTitle', { name: 'personName' in deciding && deciding.personName ? deciding.personName : deciding.headName }) : ''}>
+      <Modal
+        open={deciding !== null}
+        onCancel={() => setDeciding(null)}
+        onOk={() => void save()}
+        okButtonProps={{ 'data-testid': 'decide-ok' } as never}
+        title={deciding ? b('decideTitle', { name: 'personName' in deciding && deciding.personName ? deciding.personName : deciding.headName }) : ''}
+      >
         <Radio.Group value={decision} onChange={(e) => setDecision(e.target.value)} style={{ marginBottom: 12 }}>
-          <Radio value="awarded" data-testid="decide-awarded">{b('awarded')}</Radio>
+          <Radio value="awarded" data-testid="decide-awarded">
+            {b('awarded')}
+          </Radio>
           <Radio value="not_awarded">{b('notAwarded')}</Radio>
         </Radio.Group>
         <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={b('decideNote')} maxLength={200} />
       </Modal>
 
       <PrintPreview open={printing} title={title} onClose={() => setPrinting(false)} testId="awards-sheet">
-        <h1>{village.name} {title}</h1>
-        <div className="doc-meta"><span>{b(`awardHint_${award}` as BoardTextKey)}</span><span>{today}</span></div>
+        <h1>
+          {village.name} {title}
+        </h1>
+        <div className="doc-meta">
+          <span>{b(`awardHint_${award}` as BoardTextKey)}</span>
+          <span>{today}</span>
+        </div>
         <table>
-          <thead><tr><th>{b('rank')}</th>{person && <th>{b('name')}</th>}<th>{b('headName')}</th><th>{b('cardNo')}</th><th className="n">{b('score')}</th><th>{b('decision')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{b('rank')}</th>
+              {person && <th>{b('name')}</th>}
+              <th>{b('headName')}</th>
+              <th>{b('cardNo')}</th>
+              <th className="n">{b('score')}</th>
+              <th>{b('decision')}</th>
+            </tr>
+          </thead>
           <tbody>
             {items.map((c) => (
               <tr key={`${c.householdId}:${'personId' in c ? c.personId : ''}`}>
-                <td>{c.rank}</td>{person && <td>{'personName' in c ? c.personName : ''}</td>}<td>{c.headName}</td><td>{c.cardNo}</td><td className="n">{c.score}</td>
+                <td>{c.rank}</td>
+                {person && <td>{'personName' in c ? c.personName : ''}</td>}
+                <td>{c.headName}</td>
+                <td>{c.cardNo}</td>
+                <td className="n">{c.score}</td>
                 <td>{c.decision ? (c.decision.decision === 'awarded' ? b('awarded') : b('notAwarded')) : ''}</td>
               </tr>
             ))}

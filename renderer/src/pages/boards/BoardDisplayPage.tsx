@@ -29,11 +29,19 @@ export function BoardDisplayPage() {
 
   useEffect(() => {
     let alive = true;
-    const load = () => call('boards.published', {}).then((p) => alive && setPub(p), () => undefined);
+    const load = () =>
+      call('boards.published', {}).then(
+        (p) => alive && setPub(p),
+        () => undefined,
+      );
     void load();
     const poll = window.setInterval(load, 60_000);
     const tick = window.setInterval(() => setNow(new Date()), 15_000);
-    return () => { alive = false; window.clearInterval(poll); window.clearInterval(tick); };
+    return () => {
+      alive = false;
+      window.clearInterval(poll);
+      window.clearInterval(tick);
+    };
   }, []);
 
   const slides = useMemo(() => (pub?.board ? displaySlides(pub.board.red, pub.board.black, 10) : []), [pub]);
@@ -59,7 +67,12 @@ export function BoardDisplayPage() {
   }, [slides.length]);
 
   const fs = (
-    <Button className="tv-fs" icon={<FullscreenOutlined />} data-testid="tv-fullscreen" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+    <Button
+      className="tv-fs"
+      icon={<FullscreenOutlined />}
+      data-testid="tv-fullscreen"
+      onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+    >
       {b('fullscreen')}
     </Button>
   );
@@ -69,8 +82,17 @@ export function BoardDisplayPage() {
   if (!pub?.board || slides.length === 0) {
     return (
       <div className="tv empty" data-testid="tv">
-        <div className="tv-head"><div><div className="village">{village.name}</div><div className="title">{b('boardsTitle')}</div></div><div className="meta">{clock}</div></div>
-        <div className="tv-empty" data-testid="tv-nothing">{b('displayNothing')}<small>{b('displayNothingHint')}</small></div>
+        <div className="tv-head">
+          <div>
+            <div className="village">{village.name}</div>
+            <div className="title">{b('boardsTitle')}</div>
+          </div>
+          <div className="meta">{clock}</div>
+        </div>
+        <div className="tv-empty" data-testid="tv-nothing">
+          {b('displayNothing')}
+          <small>{b('displayNothingHint')}</small>
+        </div>
         {fs}
       </div>
     );
@@ -81,8 +103,12 @@ export function BoardDisplayPage() {
     <div className={`tv ${slide.kind}`} data-testid="tv" data-slide={slide.kind}>
       <div className="tv-head">
         <div>
-          <div className="village">{village.name} · {board.year}年{b(quarterKey(board.quarter))}</div>
-          <div className="title" data-testid="tv-title">{b(slide.kind === 'red' ? 'redBoard' : 'blackBoard')}</div>
+          <div className="village">
+            {village.name} · {board.year}年{b(quarterKey(board.quarter))}
+          </div>
+          <div className="title" data-testid="tv-title">
+            {b(slide.kind === 'red' ? 'redBoard' : 'blackBoard')}
+          </div>
         </div>
         <div className="meta">
           {clock}
@@ -97,15 +123,25 @@ export function BoardDisplayPage() {
           {slide.rows.map((r) => (
             <div className="tv-row" key={r.householdId} data-testid="tv-row">
               <div className={`rank${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</div>
-              <div className="who"><div className="name">{r.headName}</div><div className="grp">{r.group}</div></div>
-              <div className="pts">{r.score}<small>{b('points')}</small></div>
+              <div className="who">
+                <div className="name">{r.headName}</div>
+                <div className="grp">{r.group}</div>
+              </div>
+              <div className="pts">
+                {r.score}
+                <small>{b('points')}</small>
+              </div>
             </div>
           ))}
         </div>
       )}
       <div className="tv-foot">
         <span>{slide.pages > 1 ? b('displayPage', { n: slide.page, m: slide.pages }) : b('tieNote')}</span>
-        <div className="tv-dots">{slides.map((s, i) => <i key={i} className={i === index ? 'on' : ''} />)}</div>
+        <div className="tv-dots">
+          {slides.map((s, i) => (
+            <i key={i} className={i === index ? 'on' : ''} />
+          ))}
+        </div>
       </div>
       {fs}
     </div>

@@ -18,16 +18,29 @@ function Section({ kind, rows, copy }: { kind: 'red' | 'black'; rows: readonly B
         <b>{b(kind === 'red' ? 'redBoard' : 'blackBoard')}</b>
         <span>{b(kind === 'red' ? 'posterRedMotto' : 'posterBlackMotto')}</span>
       </div>
-      {rows.length === 0 ? <div className="empty">{b(kind === 'red' ? 'redEmpty' : 'blackEmpty')}</div> : (
+      {rows.length === 0 ? (
+        <div className="empty">{b(kind === 'red' ? 'redEmpty' : 'blackEmpty')}</div>
+      ) : (
         <table>
-          <thead><tr><th>{b('rank')}</th><th>{b('headName')}</th><th>{b('group')}</th><th className="n">{b('score')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{b('rank')}</th>
+              <th>{b('headName')}</th>
+              <th>{b('group')}</th>
+              <th className="n">{b('score')}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.householdId} data-testid={copy ? undefined : `poster-${kind}-row`}>
-                <td className="rank"><span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span></td>
+                <td className="rank">
+                  <span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span>
+                </td>
                 <td style={{ fontWeight: 700 }}>{r.headName}</td>
                 <td>{r.group}</td>
-                <td className="n" style={{ fontWeight: 800 }}>{r.score}</td>
+                <td className="n" style={{ fontWeight: 800 }}>
+                  {r.score}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -51,7 +64,9 @@ function Poster({ data, villageName, timeZone, today, copy }: { data: BoardData;
       {!pub && <div className="draft-mark">{b('posterDraft')}</div>}
       <div className="village">{villageName}</div>
       <h1>{b('posterTitle', { year: board.year, quarter: b(quarterKey(board.quarter)) })}</h1>
-      <div className="sub">{board.basis === 'ytd' ? b('basisYtd') : b('basisQuarter')} · {b('period', { from: board.from, to: board.to })}</div>
+      <div className="sub">
+        {board.basis === 'ytd' ? b('basisYtd') : b('basisQuarter')} · {b('period', { from: board.from, to: board.to })}
+      </div>
       <Section kind="red" rows={board.red} copy={copy} />
       <Section kind="black" rows={board.black} copy={copy} />
       <div className="notice">{b('posterNotice')}</div>
@@ -82,12 +97,32 @@ export function BoardPosterPage() {
   return (
     <div className="poster-page">
       <div className="poster-toolbar">
-        <Button icon={<ArrowLeftOutlined />} data-testid="poster-back" onClick={() => { window.location.hash = '#/boards'; }}>{b('back')}</Button>
-        <Button type="primary" icon={<PrinterOutlined />} data-testid="poster-print" disabled={!data} onClick={() => window.print()}>{b('print')}</Button>
+        <Button
+          icon={<ArrowLeftOutlined />}
+          data-testid="poster-back"
+          onClick={() => {
+            window.location.hash = '#/boards';
+          }}
+        >
+          {b('back')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} data-testid="poster-print" disabled={!data} onClick={() => window.print()}>
+          {b('print')}
+        </Button>
       </div>
       <ErrorBanner text={error} />
-      {props ? <Poster {...props} /> : <div style={{ textAlign: 'center', padding: 60 }}><Spin /></div>}
-      {props && <PrintArea><Poster {...props} copy /></PrintArea>}
+      {props ? (
+        <Poster {...props} />
+      ) : (
+        <div style={{ textAlign: 'center', padding: 60 }}>
+          <Spin />
+        </div>
+      )}
+      {props && (
+        <PrintArea>
+          <Poster {...props} copy />
+        </PrintArea>
+      )}
     </div>
   );
 }

@@ -43,7 +43,9 @@ export function BoardsPage() {
       setError(errorText(e));
     }
   }, [year, quarter, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const published = data?.publication?.board ?? null;
   const board = view === 'published' && published ? published : data;
@@ -85,32 +87,65 @@ export function BoardsPage() {
     }
   }
 
-  const status = data?.publication
-    ? <Tag color="red" data-testid="board-status">{b('statusPublished', { at: villageDateTime(data.publication.at, village.timeZone), by: data.publication.userName })}</Tag>
-    : <Tag data-testid="board-status">{history.some((h) => h.quarter === quarter && h.action === 'withdraw') ? b('statusWithdrawn') : b('statusDraft')}</Tag>;
+  const status = data?.publication ? (
+    <Tag color="red" data-testid="board-status">
+      {b('statusPublished', { at: villageDateTime(data.publication.at, village.timeZone), by: data.publication.userName })}
+    </Tag>
+  ) : (
+    <Tag data-testid="board-status">{history.some((h) => h.quarter === quarter && h.action === 'withdraw') ? b('statusWithdrawn') : b('statusDraft')}</Tag>
+  );
 
   return (
     <div className="standings" data-testid="boards-page">
       <div className="toolbar">
-        <Select data-testid="board-year" value={year} onChange={setYear} style={{ width: 110 }}
-          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))} />
+        <Select
+          data-testid="board-year"
+          value={year}
+          onChange={setYear}
+          style={{ width: 110 }}
+          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))}
+        />
         <Segmented
           data-testid="board-quarter"
           value={quarter}
           onChange={(v) => setQuarter(v as 1 | 2 | 3 | 4)}
           options={[1, 2, 3, 4].map((n) => ({ value: n, label: b(quarterKey(n)) }))}
         />
-        <Button icon={<ReloadOutlined />} onClick={() => void load()}>{b('refresh')}</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          {b('refresh')}
+        </Button>
         <span className="grow" />
         {canPublish && !data?.publication && (
-          <Button type="primary" danger icon={<SendOutlined />} data-testid="board-publish" onClick={() => setPublishOpen(true)}>{b('publish')}</Button>
+          <Button type="primary" danger icon={<SendOutlined />} data-testid="board-publish" onClick={() => setPublishOpen(true)}>
+            {b('publish')}
+          </Button>
         )}
         {canPublish && data?.publication && (
-          <Button icon={<RollbackOutlined />} data-testid="board-withdraw" onClick={() => setWithdrawOpen(true)}>{b('withdraw')}</Button>
+          <Button icon={<RollbackOutlined />} data-testid="board-withdraw" onClick={() => setWithdrawOpen(true)}>
+            {b('withdraw')}
+          </Button>
         )}
-        <Button icon={<PrinterOutlined />} data-testid="board-poster" onClick={() => { window.location.hash = `#/board-poster?year=${year}&quarter=${quarter}`; }}>{b('poster')}</Button>
-        <Button icon={<DesktopOutlined />} data-testid="board-display" onClick={() => { window.location.hash = '#/board-display'; }}>{b('display')}</Button>
-        <Button icon={<FileExcelOutlined />} data-testid="board-export" onClick={() => void exportExcel()}>{b('exportExcel')}</Button>
+        <Button
+          icon={<PrinterOutlined />}
+          data-testid="board-poster"
+          onClick={() => {
+            window.location.hash = `#/board-poster?year=${year}&quarter=${quarter}`;
+          }}
+        >
+          {b('poster')}
+        </Button>
+        <Button
+          icon={<DesktopOutlined />}
+          data-testid="board-display"
+          onClick={() => {
+            window.location.hash = '#/board-display';
+          }}
+        >
+          {b('display')}
+        </Button>
+        <Button icon={<FileExcelOutlined />} data-testid="board-export" onClick={() => void exportExcel()}>
+          {b('exportExcel')}
+        </Button>
       </div>
 
       <ErrorBanner text={error} onClose={() => setError(null)} />
@@ -119,17 +154,36 @@ export function BoardsPage() {
         <>
           <div className="status-line">
             {status}
-            <span className="muted">{board.basis === 'ytd' ? b('basisYtd') : b('basisQuarter')} · {b('period', { from: board.from, to: board.to })}</span>
+            <span className="muted">
+              {board.basis === 'ytd' ? b('basisYtd') : b('basisQuarter')} · {b('period', { from: board.from, to: board.to })}
+            </span>
             <span className="muted">{b('tieNote')}</span>
             {published && (
-              <Segmented size="small" value={view} onChange={(v) => setView(v as 'published' | 'live')}
-                options={[{ value: 'published', label: b('showPublished') }, { value: 'live', label: b('showLive') }]} data-testid="board-view" />
+              <Segmented
+                size="small"
+                value={view}
+                onChange={(v) => setView(v as 'published' | 'live')}
+                options={[
+                  { value: 'published', label: b('showPublished') },
+                  { value: 'live', label: b('showLive') },
+                ]}
+                data-testid="board-view"
+              />
             )}
             {isAdmin && (
               <Space size={6}>
                 <span className="muted">{b('basisSetting')}</span>
-                <Select size="small" value={data?.basis} style={{ width: 190 }} data-testid="board-basis" onChange={(v) => void setBasis(v)}
-                  options={[{ value: 'quarter', label: b('basisQuarter') }, { value: 'ytd', label: b('basisYtd') }]} />
+                <Select
+                  size="small"
+                  value={data?.basis}
+                  style={{ width: 190 }}
+                  data-testid="board-basis"
+                  onChange={(v) => void setBasis(v)}
+                  options={[
+                    { value: 'quarter', label: b('basisQuarter') },
+                    { value: 'ytd', label: b('basisYtd') },
+                  ]}
+                />
               </Space>
             )}
           </div>
@@ -152,31 +206,73 @@ export function BoardsPage() {
           columns={[
             { title: b('at'), dataIndex: 'at', render: (at: string) => villageDateTime(at, village.timeZone), width: 170 },
             { title: b('quarter'), render: (_: unknown, p: Publication) => `${p.year} ${b(quarterKey(p.quarter))}`, width: 150 },
-            { title: '', render: (_: unknown, p: Publication) => (p.action === 'publish'
-              ? <Tag color={p.withdrawn ? 'default' : 'red'}>{b('actionPublish')}{p.withdrawn ? ` · ${b('withdrawn')}` : ''}</Tag>
-              : <Tag color="gold">{b('actionWithdraw')}</Tag>), width: 150 },
+            {
+              title: '',
+              render: (_: unknown, p: Publication) =>
+                p.action === 'publish' ? (
+                  <Tag color={p.withdrawn ? 'default' : 'red'}>
+                    {b('actionPublish')}
+                    {p.withdrawn ? ` · ${b('withdrawn')}` : ''}
+                  </Tag>
+                ) : (
+                  <Tag color="gold">{b('actionWithdraw')}</Tag>
+                ),
+              width: 150,
+            },
             { title: b('by'), dataIndex: 'userName', width: 110 },
             { title: b('reason'), dataIndex: 'reason' },
-            { title: '', width: 100, render: (_: unknown, p: Publication) => (p.board ? <Button size="small" onClick={() => setShown(p)}>{b('viewBoard')}</Button> : null) },
+            {
+              title: '',
+              width: 100,
+              render: (_: unknown, p: Publication) =>
+                p.board ? (
+                  <Button size="small" onClick={() => setShown(p)}>
+                    {b('viewBoard')}
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       </div>
 
-      <Modal open={publishOpen} title={b('publish')} onCancel={() => setPublishOpen(false)} confirmLoading={busy}
-        okText={b('publish')} okButtonProps={{ danger: true, 'data-testid': 'publish-ok' } as never}
-        onOk={() => void act(() => call('boards.publish', { year, quarter, note: note || undefined }), b('published'))}>
+      <Modal
+        open={publishOpen}
+        title={b('publish')}
+        onCancel={() => setPublishOpen(false)}
+        confirmLoading={busy}
+        okText={b('publish')}
+        okButtonProps={{ danger: true, 'data-testid': 'publish-ok' } as never}
+        onOk={() => void act(() => call('boards.publish', { year, quarter, note: note || undefined }), b('published'))}
+      >
         <p>{b('publishConfirm', { year, quarter: q })}</p>
         <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={b('publishNote')} maxLength={200} data-testid="publish-note" />
       </Modal>
 
-      <Modal open={withdrawOpen} title={b('withdrawTitle', { year, quarter: q })} onCancel={() => setWithdrawOpen(false)} confirmLoading={busy}
-        okText={b('withdraw')} okButtonProps={{ disabled: !note.trim(), 'data-testid': 'withdraw-ok' } as never}
-        onOk={() => void act(() => call('boards.withdraw', { year, quarter, reason: note.trim() }), b('withdrawn'))}>
-        <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={b('withdrawReason')} maxLength={200} data-testid="withdraw-reason" />
+      <Modal
+        open={withdrawOpen}
+        title={b('withdrawTitle', { year, quarter: q })}
+        onCancel={() => setWithdrawOpen(false)}
+        confirmLoading={busy}
+        okText={b('withdraw')}
+        okButtonProps={{ disabled: !note.trim(), 'data-testid': 'withdraw-ok' } as never}
+        onOk={() => void act(() => call('boards.withdraw', { year, quarter, reason: note.trim() }), b('withdrawn'))}
+      >
+        <Input.TextArea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={b('withdrawReason')}
+          maxLength={200}
+          data-testid="withdraw-reason"
+        />
       </Modal>
 
-      <Modal open={shown !== null} width={960} footer={null} onCancel={() => setShown(null)}
-        title={shown ? `${shown.year} ${b(quarterKey(shown.quarter))} · ${villageDateTime(shown.at, village.timeZone)} · ${shown.userName}` : ''}>
+      <Modal
+        open={shown !== null}
+        width={960}
+        footer={null}
+        onCancel={() => setShown(null)}
+        title={shown ? `${shown.year} ${b(quarterKey(shown.quarter))} · ${villageDateTime(shown.at, village.timeZone)} · ${shown.userName}` : ''}
+      >
         {shown?.board && (
           <div className="boards-grid">
             <BoardTable kind="red" rows={shown.board.red} />

@@ -25,21 +25,35 @@ export function BoardTable({ kind, rows }: { kind: 'red' | 'black'; rows: readon
     <div className={`board-card ${kind}`} data-testid={`board-${kind}`}>
       <div className="board-head">
         <span>{b(kind === 'red' ? 'redBoard' : 'blackBoard')}</span>
-        <small>{rows.length} {b('households')}</small>
+        <small>
+          {rows.length} {b('households')}
+        </small>
       </div>
       {rows.length === 0 ? (
         <div className="board-empty">{b(kind === 'red' ? 'redEmpty' : 'blackEmpty')}</div>
       ) : (
         <table className="board-table">
-          <thead><tr><th>{b('rank')}</th><th>{b('headName')}</th><th>{b('group')}</th><th>{b('cardNo')}</th><th className="n">{b('score')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{b('rank')}</th>
+              <th>{b('headName')}</th>
+              <th>{b('group')}</th>
+              <th>{b('cardNo')}</th>
+              <th className="n">{b('score')}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.householdId} data-testid={`${kind}-row`}>
-                <td><span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span></td>
+                <td>
+                  <span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span>
+                </td>
                 <td style={{ fontWeight: 700 }}>{r.headName}</td>
                 <td>{r.group}</td>
                 <td className="muted">{r.cardNo}</td>
-                <td className="n" style={{ fontWeight: 700, color: kind === 'red' ? '#b91c1c' : '#1f2937' }}>{r.score}</td>
+                <td className="n" style={{ fontWeight: 700, color: kind === 'red' ? '#b91c1c' : '#1f2937' }}>
+                  {r.score}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,9 @@
-export interface Slide<T> { kind: 'red' | 'black'; rows: T[]; page: number; pages: number }
+export interface Slide<T> {
+  kind: 'red' | 'black';
+  rows: T[];
+  page: number;
+  pages: number;
+}
 
 /**
  * The TV shows one board at a time, big enough to read across the shop: each board in pages of
@@ -7,7 +12,10 @@ export interface Slide<T> { kind: 'red' | 'black'; rows: T[]; page: number; page
  */
 export function displaySlides<T>(red: readonly T[], black: readonly T[], perPage = 10): Slide<T>[] {
   const slides: Slide<T>[] = [];
-  for (const [kind, rows] of [['red', red], ['black', black]] as const) {
+  for (const [kind, rows] of [
+    ['red', red],
+    ['black', black],
+  ] as const) {
     const pages = Math.max(1, Math.ceil(rows.length / perPage));
     for (let p = 0; p < pages; p++) slides.push({ kind, rows: rows.slice(p * perPage, (p + 1) * perPage), page: p + 1, pages });
   }

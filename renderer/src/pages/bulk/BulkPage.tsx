@@ -21,14 +21,30 @@ type Proposal = Result<'bulk.propose'>;
 type Tally = Result<'bulk.tally'>;
 type Line = Proposal['lines'][number];
 type Source = 'bundle' | 'lastCart';
-interface Current { p: Proposal; source: Source | null; lines: Line[]; total: number; problems: string[]; requestId: string; startedAt: number }
-interface Served { id: number; receiptNo: string; name: string; points: number; print: 'printing' | 'printed' | 'failed'; error?: string }
+interface Current {
+  p: Proposal;
+  source: Source | null;
+  lines: Line[];
+  total: number;
+  problems: string[];
+  requestId: string;
+  startedAt: number;
+}
+interface Served {
+  id: number;
+  receiptNo: string;
+  name: string;
+  points: number;
+  print: 'printing' | 'printed' | 'failed';
+  error?: string;
+}
 
 function pick(p: Proposal, source: Source | null, available: number): Pick<Current, 'lines' | 'total' | 'problems'> {
   const cart = source === 'bundle' ? p.bundle : source === 'lastCart' ? p.lastCart : null;
   if (!cart) return { lines: [], total: 0, problems: [] };
   const problems = [...cart.problems];
-  if (cart.totalPoints > available) problems.push(available < 0 ? `欠 ${-available} 分，不能兑换` : `积分不足：可用 ${available} 分，需要 ${cart.totalPoints} 分`);
+  if (cart.totalPoints > available)
+    problems.push(available < 0 ? `欠 ${-available} 分，不能兑换` : `积分不足：可用 ${available} 分，需要 ${cart.totalPoints} 分`);
   return { lines: cart.lines, total: cart.totalPoints, problems };
 }
 
@@ -62,16 +78,27 @@ export function BulkPage() {
   const modalRef = useRef(false);
   modalRef.current = modalOpen;
 
-  const setCurrent = (c: Current | null) => { currentRef.current = c; setCurrentState(c); };
-  const setArmed = (v: boolean) => { armedRef.current = v; setArmedState(v); };
-  const focusScan = useCallback(() => { if (!modalRef.current) scanRef.current?.focus(); }, []);
+  const setCurrent = (c: Current | null) => {
+    currentRef.current = c;
+    setCurrentState(c);
+  };
+  const setArmed = (v: boolean) => {
+    armedRef.current = v;
+    setArmedState(v);
+  };
+  const focusScan = useCallback(() => {
+    if (!modalRef.current) scanRef.current?.focus();
+  }, []);
 
   const refreshTally = useCallback(() => {
     call('bulk.tally', {}).then(setTally, () => undefined);
   }, []);
   useEffect(() => {
     refreshTally();
-    call('calendar.get', {}).then((c) => setCalendar(c), () => undefined);
+    call('calendar.get', {}).then(
+      (c) => setCalendar(c),
+      () => undefined,
+    );
     const t = window.setInterval(refreshTally, 10_000);
     return () => window.clearInterval(t);
   }, [refreshTally]);
@@ -105,7 +132,7 @@ export function BulkPage() {
   function toggleSource() {
     const c = currentRef.current;
     if (!c) return;
-    const next: Source | null = c.source === 'bundle' ? (c.p.lastCart ? 'lastCart' : 'bundle') : (c.p.bundle ? 'bundle' : c.source);
+    const next: Source | null = c.source === 'bundle' ? (c.p.lastCart ? 'lastCart' : 'bundle') : c.p.bundle ? 'bundle' : c.source;
     setCurrent({ ...c, source: next, ...pick(c.p, next, c.p.account.available) });
   }
 
@@ -135,7 +162,9 @@ export function BulkPage() {
       setOverride({ open: false, error: null, busy: false });
       timings.current.push(performance.now() - c.startedAt);
       setAvgMs(Math.round(timings.current.reduce((a, x) => a + x, 0) / timings.current.length));
-      setServed((s) => [{ id: r.id, receiptNo: r.receiptNo, name: c.p.household.headName, points: r.totalPoints, print: 'printing' as const }, ...s].slice(0, 8));
+      setServed((s) =>
+        [{ id: r.id, receiptNo: r.receiptNo, name: c.p.household.headName, points: r.totalPoints, print: 'printing' as const }, ...s].slice(0, 8),
+      );
       void printReceipt(r.id);
       refreshTally();
     } catch (e) {
@@ -175,26 +204,40 @@ export function BulkPage() {
     // redeems the household just scanned, not nothing.
     enqueue(async () => {
       const c = currentRef.current;
-      const action = onEnter(value, { proposal: c ? { lines: c.lines, problems: c.problems, servedToday: c.p.servedToday } : null, repeatArmed: armedRef.current, busy: busyRef.current });
+      const action = onEnter(value, {
+        proposal: c ? { lines: c.lines, problems: c.problems, servedToday: c.p.servedToday } : null,
+        repeatArmed: armedRef.current,
+        busy: busyRef.current,
+      });
       switch (action.kind) {
-        case 'propose': return propose(action.q, startedAt);
-        case 'redeem': return redeem();
-        case 'arm-repeat': return setArmed(true);
-        case 'refuse': if (action.why === 'no-lines') setError(b('noProposal'));
+        case 'propose':
+          return propose(action.q, startedAt);
+        case 'redeem':
+          return redeem();
+        case 'arm-repeat':
+          return setArmed(true);
+        case 'refuse':
+          if (action.why === 'no-lines') setError(b('noProposal'));
       }
     });
   }
 
   useEffect(() => {
-    const onFocusOut = () => window.setTimeout(() => {
-      if (!modalRef.current && !isTextEntry(document.activeElement as HTMLInputElement | null)) focusScan();
-    }, 0);
+    const onFocusOut = () =>
+      window.setTimeout(() => {
+        if (!modalRef.current && !isTextEntry(document.activeElement as HTMLInputElement | null)) focusScan();
+      }, 0);
     document.addEventListener('focusout', onFocusOut);
     window.addEventListener('focus', focusScan);
     focusScan();
-    return () => { document.removeEventListener('focusout', onFocusOut); window.removeEventListener('focus', focusScan); };
+    return () => {
+      document.removeEventListener('focusout', onFocusOut);
+      window.removeEventListener('focus', focusScan);
+    };
   }, [focusScan]);
-  useEffect(() => { if (!modalOpen) window.setTimeout(focusScan, 0); }, [modalOpen, focusScan]);
+  useEffect(() => {
+    if (!modalOpen) window.setTimeout(focusScan, 0);
+  }, [modalOpen, focusScan]);
 
   async function openSummary() {
     try {
@@ -220,13 +263,22 @@ export function BulkPage() {
   return (
     <div className="bulk" data-testid="bulk-page" data-avg-ms={avgMs ?? ''}>
       <div className="bulk-day">
-        {calendar && (calendar.todayIsBulkDay
-          ? <Tag color="red" style={{ fontSize: 16, padding: '4px 10px' }} data-testid="bulk-day-badge">{b('bulkDayBadge')} · {today}</Tag>
-          : <Tag style={{ fontSize: 15, padding: '4px 10px' }}>{calendar.todayIsRedemptionDay ? b('notBulkDay') : b('notRedemptionDay')}</Tag>)}
+        {calendar &&
+          (calendar.todayIsBulkDay ? (
+            <Tag color="red" style={{ fontSize: 16, padding: '4px 10px' }} data-testid="bulk-day-badge">
+              {b('bulkDayBadge')} · {today}
+            </Tag>
+          ) : (
+            <Tag style={{ fontSize: 15, padding: '4px 10px' }}>{calendar.todayIsRedemptionDay ? b('notBulkDay') : b('notRedemptionDay')}</Tag>
+          ))}
         <span className="muted">{b('keystrokes')}</span>
         <span style={{ flex: 1 }} />
-        <Button icon={<SettingOutlined />} data-testid="bulk-bundle-edit" onClick={() => setBundleOpen(true)}>{b('editBundle')}</Button>
-        <Button icon={<PrinterOutlined />} data-testid="bulk-day-summary" onClick={() => void openSummary()}>{b('daySummary')}</Button>
+        <Button icon={<SettingOutlined />} data-testid="bulk-bundle-edit" onClick={() => setBundleOpen(true)}>
+          {b('editBundle')}
+        </Button>
+        <Button icon={<PrinterOutlined />} data-testid="bulk-day-summary" onClick={() => void openSummary()}>
+          {b('daySummary')}
+        </Button>
       </div>
       <Input
         ref={scanRef}
@@ -241,37 +293,99 @@ export function BulkPage() {
         onChange={(e) => setScan(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <ErrorBanner text={error ?? (failed ? b('printFailed', { msg: failed.error ?? '' }) : null)} onClose={error ? () => setError(null) : undefined}
-        action={!error && failed ? <Button danger type="primary" onClick={() => { void printReceipt(failed.id); focusScan(); }}>{b('retryPrint')}</Button> : undefined} />
+      <ErrorBanner
+        text={error ?? (failed ? b('printFailed', { msg: failed.error ?? '' }) : null)}
+        onClose={error ? () => setError(null) : undefined}
+        action={
+          !error && failed ? (
+            <Button
+              danger
+              type="primary"
+              onClick={() => {
+                void printReceipt(failed.id);
+                focusScan();
+              }}
+            >
+              {b('retryPrint')}
+            </Button>
+          ) : undefined
+        }
+      />
       <div className="bulk-grid">
         {!c ? (
-          <div className="panel bulk-proposal waiting" data-testid="bulk-waiting"><div><div className="big"><BarcodeOutlined /></div>{b('waitingCard')}</div></div>
+          <div className="panel bulk-proposal waiting" data-testid="bulk-waiting">
+            <div>
+              <div className="big">
+                <BarcodeOutlined />
+              </div>
+              {b('waitingCard')}
+            </div>
+          </div>
         ) : (
           <div className="panel bulk-proposal" data-testid="bulk-proposal">
             <div className="panel-body" style={{ flex: 1, display: 'flex', flexDirection: 'column' }}>
               <div className="bulk-who">
-                <span className="name" data-testid="bulk-household">{c.p.household.headName}</span>
-                <span className="meta">{c.p.household.cardNo} · {c.p.household.group}</span>
-                <div className="bulk-avail"><div className="muted">{b('available')}</div><div className={`v${c.p.account.available < 0 ? ' neg' : ''}`} data-testid="bulk-available">{c.p.account.available}</div></div>
+                <span className="name" data-testid="bulk-household">
+                  {c.p.household.headName}
+                </span>
+                <span className="meta">
+                  {c.p.household.cardNo} · {c.p.household.group}
+                </span>
+                <div className="bulk-avail">
+                  <div className="muted">{b('available')}</div>
+                  <div className={`v${c.p.account.available < 0 ? ' neg' : ''}`} data-testid="bulk-available">
+                    {c.p.account.available}
+                  </div>
+                </div>
               </div>
               <div style={{ marginTop: 8 }}>
-                {c.source && <Tag color={c.source === 'bundle' ? 'orange' : 'blue'} data-testid="bulk-source">{b(c.source === 'bundle' ? 'bundle' : 'lastCart')}</Tag>}
+                {c.source && (
+                  <Tag color={c.source === 'bundle' ? 'orange' : 'blue'} data-testid="bulk-source">
+                    {b(c.source === 'bundle' ? 'bundle' : 'lastCart')}
+                  </Tag>
+                )}
                 {c.p.bundle && c.p.lastCart && <span className="muted">{b('f4Toggle')}</span>}
               </div>
               <table className="bulk-lines">
                 <tbody>
                   {c.lines.map((l) => (
-                    <tr key={l.itemId}><td>{l.name}</td><td className="n">{l.qty}{l.unit}</td><td className="n">× {l.unitPoints}</td><td className="n" style={{ fontWeight: 700 }}>{l.linePoints}</td></tr>
+                    <tr key={l.itemId}>
+                      <td>{l.name}</td>
+                      <td className="n">
+                        {l.qty}
+                        {l.unit}
+                      </td>
+                      <td className="n">× {l.unitPoints}</td>
+                      <td className="n" style={{ fontWeight: 700 }}>
+                        {l.linePoints}
+                      </td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
               <div style={{ flex: 1 }} />
-              <div className="bulk-total"><span>{b('total')}</span><span><span className="after">{b('afterRedeem')} {after} {b('points')}　</span><span data-testid="bulk-total">{c.total}</span> {b('points')}</span></div>
+              <div className="bulk-total">
+                <span>{b('total')}</span>
+                <span>
+                  <span className="after">
+                    {b('afterRedeem')} {after} {b('points')}　
+                  </span>
+                  <span data-testid="bulk-total">{c.total}</span> {b('points')}
+                </span>
+              </div>
               {c.p.servedToday.length > 0 && <ErrorBanner type="warning" text={b('servedTodayWarn', { no: c.p.servedToday.join('、') })} />}
-              {blocked
-                ? <div className="bulk-go blocked" data-testid="bulk-blocked">{b('problems')}：{c.lines.length === 0 ? b('noProposal') : c.problems.join('；')}</div>
-                : <div className={`bulk-go${armed ? ' armed' : ''}`} data-testid="bulk-go">{b('enterToRedeem')}</div>}
-              <div className="keys-hint" style={{ marginTop: 6 }}>{b('enterToRedeem')} · {b('escNext')}</div>
+              {blocked ? (
+                <div className="bulk-go blocked" data-testid="bulk-blocked">
+                  {b('problems')}：{c.lines.length === 0 ? b('noProposal') : c.problems.join('；')}
+                </div>
+              ) : (
+                <div className={`bulk-go${armed ? ' armed' : ''}`} data-testid="bulk-go">
+                  {b('enterToRedeem')}
+                </div>
+              )}
+              <div className="keys-hint" style={{ marginTop: 6 }}>
+                {b('enterToRedeem')} · {b('escNext')}
+              </div>
             </div>
           </div>
         )}
@@ -280,21 +394,46 @@ export function BulkPage() {
             <div className="panel-head">{tally?.date ?? today}</div>
             <div className="panel-body">
               <div className="tally-big">
-                <div className="box"><div className="label">{b('served')}</div><div className="value" data-testid="tally-households">{tally?.households ?? 0}</div></div>
-                <div className="box"><div className="label">{b('redeemedPoints')}</div><div className="value" data-testid="tally-points">{tally?.points ?? 0}</div></div>
+                <div className="box">
+                  <div className="label">{b('served')}</div>
+                  <div className="value" data-testid="tally-households">
+                    {tally?.households ?? 0}
+                  </div>
+                </div>
+                <div className="box">
+                  <div className="label">{b('redeemedPoints')}</div>
+                  <div className="value" data-testid="tally-points">
+                    {tally?.points ?? 0}
+                  </div>
+                </div>
               </div>
-              {tally && tally.voids > 0 && <div className="muted" style={{ marginTop: 6 }}>{b('voids')} {tally.voids}</div>}
+              {tally && tally.voids > 0 && (
+                <div className="muted" style={{ marginTop: 6 }}>
+                  {b('voids')} {tally.voids}
+                </div>
+              )}
               {tally && tally.bundle.length > 0 && (
                 <>
                   <div style={{ fontWeight: 600, margin: '10px 0 4px' }}>{b('stockLeft')}</div>
-                  <table className="tally-stock"><tbody>
-                    {tally.bundle.map((i) => (
-                      <tr key={i.itemId} className={i.householdsLeft !== null && i.householdsLeft < 10 ? 'low' : ''} data-testid="tally-stock-row">
-                        <td>{i.name}<div className="muted" style={{ fontSize: 12 }}>{b('perHh', { n: i.perHousehold, unit: i.unit })}{i.householdsLeft !== null ? ` · ${b('hhLeft', { n: i.householdsLeft })}` : ''}</div></td>
-                        <td className="n" data-testid="tally-stock">{i.stock ?? '—'}{i.stock !== null ? i.unit : ''}</td>
-                      </tr>
-                    ))}
-                  </tbody></table>
+                  <table className="tally-stock">
+                    <tbody>
+                      {tally.bundle.map((i) => (
+                        <tr key={i.itemId} className={i.householdsLeft !== null && i.householdsLeft < 10 ? 'low' : ''} data-testid="tally-stock-row">
+                          <td>
+                            {i.name}
+                            <div className="muted" style={{ fontSize: 12 }}>
+                              {b('perHh', { n: i.perHousehold, unit: i.unit })}
+                              {i.householdsLeft !== null ? ` · ${b('hhLeft', { n: i.householdsLeft })}` : ''}
+                            </div>
+                          </td>
+                          <td className="n" data-testid="tally-stock">
+                            {i.stock ?? '—'}
+                            {i.stock !== null ? i.unit : ''}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 </>
               )}
             </div>
@@ -304,8 +443,13 @@ export function BulkPage() {
             <div className="panel-body" data-testid="bulk-recent">
               {served.map((s) => (
                 <div className="recent-row" key={s.id} data-testid="bulk-recent-row">
-                  <span>{s.name} <span className="no">{s.receiptNo}</span></span>
-                  <span>{s.points} {b('points')} {s.print === 'printed' ? <Tag color="green">✓</Tag> : s.print === 'failed' ? <Tag color="red">✗</Tag> : <Tag>…</Tag>}</span>
+                  <span>
+                    {s.name} <span className="no">{s.receiptNo}</span>
+                  </span>
+                  <span>
+                    {s.points} {b('points')}{' '}
+                    {s.print === 'printed' ? <Tag color="green">✓</Tag> : s.print === 'failed' ? <Tag color="red">✗</Tag> : <Tag>…</Tag>}
+                  </span>
                 </div>
               ))}
             </div>
@@ -322,15 +466,40 @@ export function BulkPage() {
         error={override.error}
         busy={override.busy}
         testIds={{ username: 'override-username', pin: 'override-pin', reason: 'override-reason', ok: 'override-ok' }}
-        onSubmit={(v) => { setOverride((o) => ({ ...o, busy: true })); enqueue(() => redeem(v)); }}
+        onSubmit={(v) => {
+          setOverride((o) => ({ ...o, busy: true }));
+          enqueue(() => redeem(v));
+        }}
         onCancel={() => setOverride({ open: false, error: null, busy: false })}
       />
-      <BundleEditor open={bundleOpen} onClose={(saved) => { setBundleOpen(false); if (saved) { message.success(b('bundleSaved')); refreshTally(); } }} />
-      <Modal open={summary !== null} title={b('daySummary')} onCancel={() => setSummary(null)} footer={[
-        <Button key="c" onClick={() => setSummary(null)}>{b('close')}</Button>,
-        <Button key="p" type="primary" icon={<PrinterOutlined />} data-testid="print-day-summary" onClick={() => void printSummary()}>{b('printDaySummary')}</Button>,
-      ]}>
-        {summary && <div style={{ display: 'grid', placeItems: 'center' }}><ReceiptPaper lines={normalizeLines(summary.lines)} width={summary.width} testId="day-summary-preview" /></div>}
+      <BundleEditor
+        open={bundleOpen}
+        onClose={(saved) => {
+          setBundleOpen(false);
+          if (saved) {
+            message.success(b('bundleSaved'));
+            refreshTally();
+          }
+        }}
+      />
+      <Modal
+        open={summary !== null}
+        title={b('daySummary')}
+        onCancel={() => setSummary(null)}
+        footer={[
+          <Button key="c" onClick={() => setSummary(null)}>
+            {b('close')}
+          </Button>,
+          <Button key="p" type="primary" icon={<PrinterOutlined />} data-testid="print-day-summary" onClick={() => void printSummary()}>
+            {b('printDaySummary')}
+          </Button>,
+        ]}
+      >
+        {summary && (
+          <div style={{ display: 'grid', placeItems: 'center' }}>
+            <ReceiptPaper lines={normalizeLines(summary.lines)} width={summary.width} testId="day-summary-preview" />
+          </div>
+        )}
       </Modal>
     </div>
   );
@@ -347,11 +516,14 @@ function BundleEditor({ open, onClose }: { open: boolean; onClose(saved: boolean
   useEffect(() => {
     if (!open) return;
     setError(null);
-    Promise.all([call('catalog.list', {}), call('bulk.bundle.get', {})]).then(([c, bundle]) => {
-      setItems(c.items.filter((i) => !i.openPrice));
-      setLines(bundle.lines.map((l) => ({ itemId: l.itemId, qty: l.qty })));
-      setPrefer(bundle.prefer);
-    }, (e: unknown) => setError(errorText(e)));
+    Promise.all([call('catalog.list', {}), call('bulk.bundle.get', {})]).then(
+      ([c, bundle]) => {
+        setItems(c.items.filter((i) => !i.openPrice));
+        setLines(bundle.lines.map((l) => ({ itemId: l.itemId, qty: l.qty })));
+        setPrefer(bundle.prefer);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   }, [open, errorText]);
   async function save() {
     try {
@@ -362,21 +534,48 @@ function BundleEditor({ open, onClose }: { open: boolean; onClose(saved: boolean
     }
   }
   return (
-    <Modal open={open} title={b('bundleTitle')} onCancel={() => onClose(false)} onOk={() => void save()} okButtonProps={{ 'data-testid': 'bundle-save' } as never} width={620}>
+    <Modal
+      open={open}
+      title={b('bundleTitle')}
+      onCancel={() => onClose(false)}
+      onOk={() => void save()}
+      okButtonProps={{ 'data-testid': 'bundle-save' } as never}
+      width={620}
+    >
       <ErrorBanner text={error} />
       {lines.map((l, i) => (
         <div key={i} style={{ display: 'flex', gap: 8, marginBottom: 8 }}>
-          <Select style={{ flex: 1 }} value={l.itemId} showSearch optionFilterProp="label" data-testid="bundle-item"
+          <Select
+            style={{ flex: 1 }}
+            value={l.itemId}
+            showSearch
+            optionFilterProp="label"
+            data-testid="bundle-item"
             options={items.map((it) => ({ value: it.id, label: `${it.name}（${it.points} 分${it.stock !== null ? ` · 库存 ${it.stock}` : ''}）` }))}
-            onChange={(v) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, itemId: v } : x)))} />
-          <InputNumber min={1} max={100} value={l.qty} onChange={(v) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, qty: v ?? 1 } : x)))} data-testid="bundle-qty" />
+            onChange={(v) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, itemId: v } : x)))}
+          />
+          <InputNumber
+            min={1}
+            max={100}
+            value={l.qty}
+            onChange={(v) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, qty: v ?? 1 } : x)))}
+            data-testid="bundle-qty"
+          />
           <Button onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>✕</Button>
         </div>
       ))}
-      <Select style={{ width: '100%', marginBottom: 12 }} placeholder={b('addItem')} value={null} showSearch optionFilterProp="label" data-testid="bundle-add"
+      <Select
+        style={{ width: '100%', marginBottom: 12 }}
+        placeholder={b('addItem')}
+        value={null}
+        showSearch
+        optionFilterProp="label"
+        data-testid="bundle-add"
         options={items.filter((it) => !lines.some((l) => l.itemId === it.id)).map((it) => ({ value: it.id, label: `${it.name}（${it.points} 分）` }))}
-        onChange={(v: number) => setLines((ls) => [...ls, { itemId: v, qty: 1 }])} />
-      <div>{b('prefer')}：
+        onChange={(v: number) => setLines((ls) => [...ls, { itemId: v, qty: 1 }])}
+      />
+      <div>
+        {b('prefer')}：
         <Radio.Group value={prefer} onChange={(e) => setPrefer(e.target.value)}>
           <Radio value="bundle">{b('preferBundle')}</Radio>
           <Radio value="lastCart">{b('preferLastCart')}</Radio>

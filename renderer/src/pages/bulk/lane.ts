@@ -8,10 +8,7 @@ export interface LaneState {
 }
 
 export type LaneAction =
-  | { kind: 'propose'; q: string }
-  | { kind: 'redeem' }
-  | { kind: 'arm-repeat' }
-  | { kind: 'refuse'; why: 'no-card' | 'no-lines' | 'problems' | 'busy' };
+  { kind: 'propose'; q: string } | { kind: 'redeem' } | { kind: 'arm-repeat' } | { kind: 'refuse'; why: 'no-card' | 'no-lines' | 'problems' | 'busy' };
 
 /**
  * Enter in the scan field. Text in the field is a card (the scanner types it and presses Enter);

@@ -25,8 +25,12 @@ export function CartPanel({ lines, selected, available, householdActive, busy, o
   return (
     <div className="panel cart" data-testid="cart">
       <div className="panel-head">
-        <span><ShoppingCartOutlined /> {t('cart')}</span>
-        {lines.length > 0 && <span style={{ fontWeight: 400, color: '#8a7766', fontSize: 13 }}>{t('itemsCount', { n: lines.reduce((s, l) => s + l.qty, 0) })}</span>}
+        <span>
+          <ShoppingCartOutlined /> {t('cart')}
+        </span>
+        {lines.length > 0 && (
+          <span style={{ fontWeight: 400, color: '#8a7766', fontSize: 13 }}>{t('itemsCount', { n: lines.reduce((s, l) => s + l.qty, 0) })}</span>
+        )}
       </div>
       {lines.length > 0 && (
         <div className="cart-head">
@@ -53,19 +57,58 @@ export function CartPanel({ lines, selected, available, householdActive, busy, o
               <div className="name" title={l.name}>
                 {l.name}
                 {l.openPrice && <div className="sub">{t('openPrice')}</div>}
-                {short && <div className="sub" style={{ color: '#c0392b' }}>{t('overStock', { n: short.stock, unit: l.unit })}</div>}
+                {short && (
+                  <div className="sub" style={{ color: '#c0392b' }}>
+                    {t('overStock', { n: short.stock, unit: l.unit })}
+                  </div>
+                )}
               </div>
-              <div className="num" style={{ color: '#7c6a5c', fontSize: 16 }}>{l.unitPoints}</div>
+              <div className="num" style={{ color: '#7c6a5c', fontSize: 16 }}>
+                {l.unitPoints}
+              </div>
               <div className="qty">
-                <Button size="small" shape="circle" icon={<MinusOutlined />} aria-label="-" disabled={l.qty <= 1}
-                  onMouseDown={keep} onClick={(e) => { e.stopPropagation(); onQty(l.key, -1); }} />
-                <span className="n" data-testid="cart-line-qty">{l.qty}</span>
-                <Button size="small" shape="circle" icon={<PlusOutlined />} aria-label="+"
-                  onMouseDown={keep} onClick={(e) => { e.stopPropagation(); onQty(l.key, 1); }} />
+                <Button
+                  size="small"
+                  shape="circle"
+                  icon={<MinusOutlined />}
+                  aria-label="-"
+                  disabled={l.qty <= 1}
+                  onMouseDown={keep}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onQty(l.key, -1);
+                  }}
+                />
+                <span className="n" data-testid="cart-line-qty">
+                  {l.qty}
+                </span>
+                <Button
+                  size="small"
+                  shape="circle"
+                  icon={<PlusOutlined />}
+                  aria-label="+"
+                  onMouseDown={keep}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onQty(l.key, 1);
+                  }}
+                />
               </div>
-              <div className="num" style={{ fontWeight: 700 }} data-testid="cart-line-total">{formatPoints(lineTotal(l))}</div>
-              <Button size="small" type="text" danger icon={<CloseOutlined />} aria-label={t('removeLine')}
-                onMouseDown={keep} onClick={(e) => { e.stopPropagation(); onRemove(l.key); }} />
+              <div className="num" style={{ fontWeight: 700 }} data-testid="cart-line-total">
+                {formatPoints(lineTotal(l))}
+              </div>
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<CloseOutlined />}
+                aria-label={t('removeLine')}
+                onMouseDown={keep}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onRemove(l.key);
+                }}
+              />
             </div>
           );
         })}
@@ -75,7 +118,9 @@ export function CartPanel({ lines, selected, available, householdActive, busy, o
         <div className="totals">
           <div>
             <div className="t-label">{t('total')}</div>
-            <div className="t-total"><span data-testid="cart-total">{formatPoints(check.total)}</span> <span style={{ fontSize: 18 }}>{t('points')}</span></div>
+            <div className="t-total">
+              <span data-testid="cart-total">{formatPoints(check.total)}</span> <span style={{ fontSize: 18 }}>{t('points')}</span>
+            </div>
           </div>
           {householdActive && available !== null && (
             <div style={{ textAlign: 'right' }}>

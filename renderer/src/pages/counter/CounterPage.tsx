@@ -12,7 +12,19 @@ import { printFailureReason, printFailureText } from '../../receipt/print-failur
 import { fallbackReceipt, normalizeLines, type PaperLine } from '../../receipt/receipt-lines';
 import { PrintReceipt } from '../../components/PrintReceipt';
 import { useSignedIn } from '../../session';
-import { addItem, cartSignature, changeQty, keepSelection, lineKey, moveSelection, removeLine, requestFor, toRequestLines, type CartLine, type PendingRequest } from './cart';
+import {
+  addItem,
+  cartSignature,
+  changeQty,
+  keepSelection,
+  lineKey,
+  moveSelection,
+  removeLine,
+  requestFor,
+  toRequestLines,
+  type CartLine,
+  type PendingRequest,
+} from './cart';
 import { CartPanel } from './CartPanel';
 import { isTextEntry } from './focus';
 import { HouseholdPanel, type TodayStats } from './HouseholdPanel';
@@ -66,9 +78,18 @@ export function CounterPage() {
   const modalRef = useRef(false);
   modalRef.current = modalOpen;
 
-  const setHousehold = (v: HouseholdView | null) => { householdRef.current = v; setHouseholdState(v); };
-  const setSelected = (k: string | null) => { selectedRef.current = k; setSelectedState(k); };
-  const setPick = (p: Pick | null) => { pickRef.current = p; setPickState(p); };
+  const setHousehold = (v: HouseholdView | null) => {
+    householdRef.current = v;
+    setHouseholdState(v);
+  };
+  const setSelected = (k: string | null) => {
+    selectedRef.current = k;
+    setSelectedState(k);
+  };
+  const setPick = (p: Pick | null) => {
+    pickRef.current = p;
+    setPickState(p);
+  };
   const updateCart = (fn: (prev: CartLine[]) => CartLine[], select?: string | null) => {
     cartRef.current = fn(cartRef.current);
     setCartState(cartRef.current);
@@ -126,11 +147,22 @@ export function CounterPage() {
   async function applyHits(hits: HouseholdSearchHit[], q: string): Promise<boolean> {
     const d = decideHouseholdHits(hits, { currentId: householdRef.current?.household.id ?? null, cartEmpty: cartRef.current.length === 0, q });
     switch (d.kind) {
-      case 'none': return false;
-      case 'load': await loadHousehold(d.id); return true;
-      case 'same': await refreshHousehold(); setError(null); return true;
-      case 'pick': setPick({ items: d.items, index: 0 }); setError(null); return true;
-      case 'blocked': setError(t('switchBlocked')); return true;
+      case 'none':
+        return false;
+      case 'load':
+        await loadHousehold(d.id);
+        return true;
+      case 'same':
+        await refreshHousehold();
+        setError(null);
+        return true;
+      case 'pick':
+        setPick({ items: d.items, index: 0 });
+        setError(null);
+        return true;
+      case 'blocked':
+        setError(t('switchBlocked'));
+        return true;
     }
   }
 
@@ -201,10 +233,20 @@ export function CounterPage() {
         const r = await call('redemptions.get', { id });
         paper = {
           width: 32,
-          lines: fallbackReceipt({
-            villageName: village.name, receiptNo: r.receiptNo, time: `${r.date} ${villageTime(r.at, village.timeZone)}`, householdName: r.headName,
-            cardNo: r.cardNo, operatorName: r.operatorName, totalPoints: r.totalPoints, lines: r.lines, availableAfter,
-          }, 32),
+          lines: fallbackReceipt(
+            {
+              villageName: village.name,
+              receiptNo: r.receiptNo,
+              time: `${r.date} ${villageTime(r.at, village.timeZone)}`,
+              householdName: r.headName,
+              cardNo: r.cardNo,
+              operatorName: r.operatorName,
+              totalPoints: r.totalPoints,
+              lines: r.lines,
+              availableAfter,
+            },
+            32,
+          ),
         };
       } catch {
         paper = { width: 32, lines: normalizeLines([h.household.headName]) };
@@ -247,7 +289,15 @@ export function CounterPage() {
       setOverride({ open: false, error: null, busy: false });
       newCustomer();
       setPrintFailure(null);
-      setLast({ redemptionId: r.id, receiptNo: r.receiptNo, headName: h.household.headName, totalPoints: r.totalPoints, availableAfter: r.account.available, paper: null, print: 'printing' });
+      setLast({
+        redemptionId: r.id,
+        receiptNo: r.receiptNo,
+        headName: h.household.headName,
+        totalPoints: r.totalPoints,
+        availableAfter: r.account.available,
+        paper: null,
+        print: 'printing',
+      });
       // Preview first: once printed, the server would lay the same receipt out as a reprint (重打).
       void loadPreview(r.id, h, r.account.available).then(() => printReceipt(r.id));
       reloadItems().catch(() => undefined);
@@ -263,10 +313,17 @@ export function CounterPage() {
         setOverride({ open: false, error: null, busy: false });
         setError(code === 'NETWORK' ? `${errorText(e)}。${t('retryHint')}` : errorText(e));
         if (code === 'INSUFFICIENT_POINTS' || code === 'LIMIT_EXCEEDED') refreshHousehold().catch(() => undefined);
-        if (code === 'OUT_OF_STOCK') reloadItems().then(() => updateCart((prev) => prev.map((l) => {
-          const it = itemsRef.current.find((i) => i.id === l.itemId);
-          return it ? { ...l, stock: it.stock } : l;
-        }))).catch(() => undefined);
+        if (code === 'OUT_OF_STOCK')
+          reloadItems()
+            .then(() =>
+              updateCart((prev) =>
+                prev.map((l) => {
+                  const it = itemsRef.current.find((i) => i.id === l.itemId);
+                  return it ? { ...l, stock: it.stock } : l;
+                }),
+              ),
+            )
+            .catch(() => undefined);
       }
     } finally {
       busyRef.current = false;
@@ -287,10 +344,14 @@ export function CounterPage() {
   async function handleScan(raw: string) {
     const action = routeScan(raw, { householdActive: householdRef.current !== null, cartEmpty: cartRef.current.length === 0 });
     switch (action.kind) {
-      case 'none': return;
-      case 'redeem': return redeem();
-      case 'find-household': return findHousehold(action.q);
-      case 'find-item': return findItem(action.q, action.barcode);
+      case 'none':
+        return;
+      case 'redeem':
+        return redeem();
+      case 'find-household':
+        return findHousehold(action.q);
+      case 'find-item':
+        return findItem(action.q, action.barcode);
     }
   }
 
@@ -379,9 +440,10 @@ export function CounterPage() {
     };
     // Whatever took the focus (a button, the page background, the language switch), give it back
     // to the scan field unless it is another text field such as the goods search.
-    const onFocusOut = () => window.setTimeout(() => {
-      if (!modalRef.current && !isTextEntry(document.activeElement as HTMLInputElement | null)) focusScan();
-    }, 0);
+    const onFocusOut = () =>
+      window.setTimeout(() => {
+        if (!modalRef.current && !isTextEntry(document.activeElement as HTMLInputElement | null)) focusScan();
+      }, 0);
     window.addEventListener('keydown', onKey);
     document.addEventListener('focusout', onFocusOut);
     window.addEventListener('focus', focusScan);
@@ -404,11 +466,20 @@ export function CounterPage() {
   const goods = items.filter((i) => i.kind === 'goods').sort((a, b) => Number((b.stock ?? 0) > 0) - Number((a.stock ?? 0) > 0));
   const services = items.filter((i) => i.kind === 'service');
   const bannerText = error ?? (printFailure ? t('printFailed', { msg: printFailure.text.replace(/[。.]\s*$/, '') }) : null);
-  const bannerAction = !error && printFailure ? (
-    <Button data-testid="retry-print" danger type="primary" onClick={() => { void printReceipt(printFailure.redemptionId); refocusSoon(); }}>
-      {t('retryPrint')}
-    </Button>
-  ) : undefined;
+  const bannerAction =
+    !error && printFailure ? (
+      <Button
+        data-testid="retry-print"
+        danger
+        type="primary"
+        onClick={() => {
+          void printReceipt(printFailure.redemptionId);
+          refocusSoon();
+        }}
+      >
+        {t('retryPrint')}
+      </Button>
+    ) : undefined;
 
   return (
     <div className="counter">
@@ -445,10 +516,17 @@ export function CounterPage() {
         )}
       </div>
       <div className="keys-hint">
-        {t('keysHint').split(' · ').map((part, i) => {
-          const [key, ...label] = part.split(' ');
-          return <span key={i}>{i > 0 && ' · '}<kbd>{key}</kbd> {label.join(' ')}</span>;
-        })}
+        {t('keysHint')
+          .split(' · ')
+          .map((part, i) => {
+            const [key, ...label] = part.split(' ');
+            return (
+              <span key={i}>
+                {i > 0 && ' · '}
+                <kbd>{key}</kbd> {label.join(' ')}
+              </span>
+            );
+          })}
       </div>
       <ErrorBanner text={bannerText} action={bannerAction} onClose={error ? () => setError(null) : undefined} />
       <PrintReceipt job={browserPrint} onPrinted={() => refocusSoon()} />
@@ -458,17 +536,27 @@ export function CounterPage() {
           {last && !idle && <LastReceiptSummary last={last} />}
         </div>
         <div className="col">
-          {idle && last ? <ReceiptPanel last={last} onPrint={() => { void printReceipt(last.redemptionId); refocusSoon(); }} /> : <CartPanel
-            lines={cart}
-            selected={selected}
-            available={household?.account.available ?? null}
-            householdActive={household !== null}
-            busy={busy}
-            onSelect={(k) => setSelected(k)}
-            onQty={(k, d) => updateCart((prev) => changeQty(prev, k, d), k)}
-            onRemove={(k) => updateCart((prev) => removeLine(prev, k))}
-            onRedeem={() => enqueue(() => redeem())}
-          />}
+          {idle && last ? (
+            <ReceiptPanel
+              last={last}
+              onPrint={() => {
+                void printReceipt(last.redemptionId);
+                refocusSoon();
+              }}
+            />
+          ) : (
+            <CartPanel
+              lines={cart}
+              selected={selected}
+              available={household?.account.available ?? null}
+              householdActive={household !== null}
+              busy={busy}
+              onSelect={(k) => setSelected(k)}
+              onQty={(k, d) => updateCart((prev) => changeQty(prev, k, d), k)}
+              onRemove={(k) => updateCart((prev) => removeLine(prev, k))}
+              onRedeem={() => enqueue(() => redeem())}
+            />
+          )}
         </div>
         <div className="col">
           <ItemPicker
@@ -477,7 +565,10 @@ export function CounterPage() {
             query={query}
             searchRef={searchRef}
             onQuery={setQuery}
-            onSearchEscape={() => { setQuery(''); focusScan(); }}
+            onSearchEscape={() => {
+              setQuery('');
+              focusScan();
+            }}
             onSearchEnter={(q, hits) => {
               const s = q.trim();
               if (!s) return focusScan();
@@ -495,7 +586,10 @@ export function CounterPage() {
               }
               focusScan();
             }}
-            onPick={(item) => { addToCart(item); refocusSoon(); }}
+            onPick={(item) => {
+              addToCart(item);
+              refocusSoon();
+            }}
           />
         </div>
       </div>

@@ -25,7 +25,12 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
   const shownServices = filterItems(services, query);
   return (
     <div className="panel picker">
-      <div className="panel-head"><span><AppstoreOutlined /> {t('goods')} / {t('services')}</span><span style={{ fontWeight: 400, fontSize: 12, color: '#a89684' }}>F2</span></div>
+      <div className="panel-head">
+        <span>
+          <AppstoreOutlined /> {t('goods')} / {t('services')}
+        </span>
+        <span style={{ fontWeight: 400, fontSize: 12, color: '#a89684' }}>F2</span>
+      </div>
       <div style={{ padding: '10px 12px 0' }}>
         <Input
           ref={searchRef}
@@ -54,7 +59,9 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
             <div className="service-grid">
               {shownServices.map((s) => (
                 <div key={s.id} className="service-cell">
-                  <Button data-testid="service-button" data-item-id={s.id} onMouseDown={keep} onClick={() => onPick(s)}>{s.name}</Button>
+                  <Button data-testid="service-button" data-item-id={s.id} onMouseDown={keep} onClick={() => onPick(s)}>
+                    {s.name}
+                  </Button>
                   <span className="price">{s.openPrice ? `${t('openPrice')} ${s.minPoints ?? 1}–${s.maxPoints ?? '∞'}` : `${s.points} ${t('points')}`}</span>
                 </div>
               ))}
@@ -77,9 +84,15 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
             >
               <div className="g-name">{g.name}</div>
               <div className="g-meta">
-                <span className="g-pts">{g.points} {t('points')}</span>
+                <span className="g-pts">
+                  {g.points} {t('points')}
+                </span>
                 <span>
-                  {g.low && (g.stock ?? 0) > 0 && <span className="low-tag" data-testid="low-stock-tag">{t('lowStockTag')}</span>}
+                  {g.low && (g.stock ?? 0) > 0 && (
+                    <span className="low-tag" data-testid="low-stock-tag">
+                      {t('lowStockTag')}
+                    </span>
+                  )}
                   {(g.stock ?? 0) > 0 ? `${t('stock')} ${g.stock}` : t('soldOut')}
                 </span>
               </div>

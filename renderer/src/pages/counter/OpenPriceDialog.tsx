@@ -6,12 +6,7 @@ import { checkOpenPrice } from './cart';
 import type { Item } from './types';
 
 /** 缴纳医保 and other open-price services: the points are typed at the counter, within bounds. */
-export function OpenPriceDialog({ item, onOk, onCancel, afterClose }: {
-  item: Item | null;
-  onOk(points: number): void;
-  onCancel(): void;
-  afterClose(): void;
-}) {
+export function OpenPriceDialog({ item, onOk, onCancel, afterClose }: { item: Item | null; onOk(points: number): void; onCancel(): void; afterClose(): void }) {
   const { t } = useI18n();
   const [raw, setRaw] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -53,8 +48,14 @@ export function OpenPriceDialog({ item, onOk, onCancel, afterClose }: {
         suffix={t('points')}
         value={raw}
         status={invalid ? 'error' : undefined}
-        onChange={(e) => { setRaw(e.target.value.replace(/[^\d]/g, '')); setInvalid(false); }}
-        onPressEnter={(e) => { e.preventDefault(); submit(); }}
+        onChange={(e) => {
+          setRaw(e.target.value.replace(/[^\d]/g, ''));
+          setInvalid(false);
+        }}
+        onPressEnter={(e) => {
+          e.preventDefault();
+          submit();
+        }}
         style={{ fontSize: 24 }}
       />
       <Typography.Text type={invalid ? 'danger' : 'secondary'} style={{ display: 'block', marginTop: 8 }}>

@@ -1,19 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addItem, cartSignature, cartTotal, changeQty, checkCart, checkOpenPrice, keepSelection, moveSelection, removeLine, requestFor, setQty, toRequestLines, type CatalogItem,
+  addItem,
+  cartSignature,
+  cartTotal,
+  changeQty,
+  checkCart,
+  checkOpenPrice,
+  keepSelection,
+  moveSelection,
+  removeLine,
+  requestFor,
+  setQty,
+  toRequestLines,
+  type CatalogItem,
 } from './cart';
 
 const oil: CatalogItem = { id: 1, kind: 'goods', name: '食用油 5L', unit: '桶', points: 60, openPrice: false, stock: 2 };
 const soap: CatalogItem = { id: 3, kind: 'goods', name: '洗衣粉 1kg', unit: '袋', points: 15, openPrice: false, stock: 80 };
 const haircut: CatalogItem = { id: 10, kind: 'service', name: '剪头发', unit: '次', points: 10, openPrice: false, stock: null };
-const insurance: CatalogItem = { id: 13, kind: 'service', name: '缴纳医保', unit: '次', points: null, openPrice: true, minPoints: 10, maxPoints: 400, stock: null };
+const insurance: CatalogItem = {
+  id: 13,
+  kind: 'service',
+  name: '缴纳医保',
+  unit: '次',
+  points: null,
+  openPrice: true,
+  minPoints: 10,
+  maxPoints: 400,
+  stock: null,
+};
 
 describe('cart', () => {
   it('adds a line, and +1 when the same goods come again', () => {
     let c = addItem([], oil);
     c = addItem(c, soap);
     c = addItem(c, oil);
-    expect(c.map((l) => [l.itemId, l.qty])).toEqual([[1, 2], [3, 1]]);
+    expect(c.map((l) => [l.itemId, l.qty])).toEqual([
+      [1, 2],
+      [3, 1],
+    ]);
     expect(cartTotal(c)).toBe(60 * 2 + 15);
   });
 
@@ -21,8 +46,14 @@ describe('cart', () => {
     let c = addItem([], insurance, 120);
     c = addItem(c, insurance, 80);
     c = addItem(c, insurance, 120);
-    expect(c.map((l) => [l.unitPoints, l.qty])).toEqual([[120, 2], [80, 1]]);
-    expect(toRequestLines(c)).toEqual([{ itemId: 13, qty: 2, points: 120 }, { itemId: 13, qty: 1, points: 80 }]);
+    expect(c.map((l) => [l.unitPoints, l.qty])).toEqual([
+      [120, 2],
+      [80, 1],
+    ]);
+    expect(toRequestLines(c)).toEqual([
+      { itemId: 13, qty: 2, points: 120 },
+      { itemId: 13, qty: 1, points: 80 },
+    ]);
   });
 
   it('refuses an item without a price', () => {
@@ -32,7 +63,10 @@ describe('cart', () => {
 
   it('sends points only for open-price lines', () => {
     const c = addItem(addItem([], haircut), oil);
-    expect(toRequestLines(c)).toEqual([{ itemId: 10, qty: 1 }, { itemId: 1, qty: 1 }]);
+    expect(toRequestLines(c)).toEqual([
+      { itemId: 10, qty: 1 },
+      { itemId: 1, qty: 1 },
+    ]);
   });
 
   it('+/− never goes below 1; setQty 0 and removeLine remove', () => {

@@ -31,8 +31,7 @@ export interface CartLine {
   stock: number | null;
 }
 
-export const lineKey = (item: Pick<CatalogItem, 'id' | 'openPrice'>, points?: number): string =>
-  item.openPrice ? `${item.id}@${points}` : String(item.id);
+export const lineKey = (item: Pick<CatalogItem, 'id' | 'openPrice'>, points?: number): string => (item.openPrice ? `${item.id}@${points}` : String(item.id));
 
 export const maxQty = 10_000;
 
@@ -45,9 +44,20 @@ export function addItem(lines: readonly CartLine[], item: CatalogItem, points?: 
   const key = lineKey(item, points);
   const existing = lines.find((l) => l.key === key);
   if (existing) return lines.map((l) => (l.key === key ? { ...l, qty: Math.min(maxQty, l.qty + 1), stock: item.stock } : l));
-  return [...lines, {
-    key, itemId: item.id, kind: item.kind, name: item.name, unit: item.unit, unitPoints, qty: 1, openPrice: item.openPrice, stock: item.stock,
-  }];
+  return [
+    ...lines,
+    {
+      key,
+      itemId: item.id,
+      kind: item.kind,
+      name: item.name,
+      unit: item.unit,
+      unitPoints,
+      qty: 1,
+      openPrice: item.openPrice,
+      stock: item.stock,
+    },
+  ];
 }
 
 /** Sets a line's quantity; zero or less removes the line. */
@@ -131,7 +141,10 @@ export function moveSelection(lines: readonly CartLine[], selected: string | nul
   return lines[Math.min(lines.length - 1, Math.max(0, i + delta))].key;
 }
 
-export interface OpenPriceCheck { ok: true; points: number } 
+export interface OpenPriceCheck {
+  ok: true;
+  points: number;
+}
 export type OpenPriceResult = OpenPriceCheck | { ok: false; min: number; max: number };
 
 /** An open price typed at the counter: a whole number within the item's bounds. */
@@ -144,7 +157,10 @@ export function checkOpenPrice(item: Pick<CatalogItem, 'minPoints' | 'maxPoints'
   return n >= min && n <= max ? { ok: true, points: n } : { ok: false, min, max };
 }
 
-export interface PendingRequest { signature: string; requestId: string }
+export interface PendingRequest {
+  signature: string;
+  requestId: string;
+}
 
 /**
  * The requestId for submitting a cart: the same cart (same household, same lines) keeps the id it

@@ -63,7 +63,11 @@ describe('pick list keys', () => {
 });
 
 describe('filterItems', () => {
-  const items = [{ name: '食用油 5L', barcode: '6920000000018' }, { name: '酱油 500ml', barcode: '6920000000070' }, { name: '牙膏', barcode: null }];
+  const items = [
+    { name: '食用油 5L', barcode: '6920000000018' },
+    { name: '酱油 500ml', barcode: '6920000000070' },
+    { name: '牙膏', barcode: null },
+  ];
   it('matches by name part or exact barcode, exact name first', () => {
     expect(filterItems(items, '油').map((i) => i.name)).toEqual(['食用油 5L', '酱油 500ml']);
     expect(filterItems(items, '6920000000070').map((i) => i.name)).toEqual(['酱油 500ml']);

@@ -27,7 +27,14 @@ export function routeScan(raw: string, state: ScanState): ScanAction {
   return { kind: 'find-item', q, barcode: looksLikeBarcode(q) };
 }
 
-export interface HouseholdHit { id: number; cardNo: string; headName: string; group?: string; score?: number; available?: number }
+export interface HouseholdHit {
+  id: number;
+  cardNo: string;
+  headName: string;
+  group?: string;
+  score?: number;
+  available?: number;
+}
 
 export type HitDecision<H extends HouseholdHit = HouseholdHit> =
   | { kind: 'none' }
@@ -38,7 +45,10 @@ export type HitDecision<H extends HouseholdHit = HouseholdHit> =
   /** Another household, but the current one still has a cart: finish or clear it first. */
   | { kind: 'blocked' };
 
-export function decideHouseholdHits<H extends HouseholdHit>(found: readonly H[], state: { currentId: number | null; cartEmpty: boolean; q?: string }): HitDecision<H> {
+export function decideHouseholdHits<H extends HouseholdHit>(
+  found: readonly H[],
+  state: { currentId: number | null; cartEmpty: boolean; q?: string },
+): HitDecision<H> {
   // A full card number is unambiguous even when it is also the prefix of other cards.
   const exact = state.q === undefined ? undefined : found.find((h) => h.cardNo === state.q);
   const hits = exact ? [exact] : found;

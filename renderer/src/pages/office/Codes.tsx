@@ -21,8 +21,17 @@ export function QrCode({ value, size = 84 }: { value: string; size?: number }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(value, { margin: 0, width: size * 2, errorCorrectionLevel: 'M' }).then((url) => live && setSrc(url), () => live && setSrc(null));
-    return () => { live = false; };
+    QRCode.toDataURL(value, { margin: 0, width: size * 2, errorCorrectionLevel: 'M' }).then(
+      (url) => live && setSrc(url),
+      () => live && setSrc(null),
+    );
+    return () => {
+      live = false;
+    };
   }, [value, size]);
-  return src ? <img src={src} width={size} height={size} alt={value} data-testid="card-qr" /> : <span style={{ display: 'inline-block', width: size, height: size }} />;
+  return src ? (
+    <img src={src} width={size} height={size} alt={value} data-testid="card-qr" />
+  ) : (
+    <span style={{ display: 'inline-block', width: size, height: size }} />
+  );
 }

@@ -9,14 +9,33 @@ import { useOfficeText } from './text';
 
 type Household = Result<'households.get'>['household'];
 type Member = Household['members'][number];
-interface HouseholdForm { headName: string; cardNo?: string; group?: string; phone?: string }
-interface MemberForm { name: string; relation?: string; idNo?: string; partyMember?: boolean; active?: boolean }
+interface HouseholdForm {
+  headName: string;
+  cardNo?: string;
+  group?: string;
+  phone?: string;
+}
+interface MemberForm {
+  name: string;
+  relation?: string;
+  idNo?: string;
+  partyMember?: boolean;
+  active?: boolean;
+}
 
 const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 /** Create or edit one household and its members. ID numbers are only ever typed in, never shown whole. */
-export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
-  id: number | 'new' | null; canEdit: boolean; onClose: () => void; onSaved: (id: number) => void;
+export function HouseholdDrawer({
+  id,
+  canEdit,
+  onClose,
+  onSaved,
+}: {
+  id: number | 'new' | null;
+  canEdit: boolean;
+  onClose: () => void;
+  onSaved: (id: number) => void;
 }) {
   const tx = useOfficeText();
   const { errorText } = useI18n();
@@ -33,10 +52,13 @@ export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
     setHousehold(null);
     form.resetFields();
     if (typeof id !== 'number') return;
-    call('households.get', { id }).then((r) => {
-      setHousehold(r.household);
-      form.setFieldsValue({ headName: r.household.headName, cardNo: r.household.cardNo, group: r.household.group, phone: r.household.phone });
-    }, (e) => setError(errorText(e)));
+    call('households.get', { id }).then(
+      (r) => {
+        setHousehold(r.household);
+        form.setFieldsValue({ headName: r.household.headName, cardNo: r.household.cardNo, group: r.household.group, phone: r.household.phone });
+      },
+      (e) => setError(errorText(e)),
+    );
   }, [id, form, errorText]);
 
   async function save(v: HouseholdForm) {
@@ -46,7 +68,13 @@ export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
         const r = await call('households.create', { headName: v.headName.trim(), cardNo: blank(v.cardNo), group: blank(v.group), phone: blank(v.phone) });
         onSaved(r.id);
       } else if (typeof id === 'number') {
-        const r = await call('households.update', { id, headName: v.headName.trim(), cardNo: blank(v.cardNo), group: v.group?.trim() ?? '', phone: v.phone?.trim() ?? '' });
+        const r = await call('households.update', {
+          id,
+          headName: v.headName.trim(),
+          cardNo: blank(v.cardNo),
+          group: v.group?.trim() ?? '',
+          phone: v.phone?.trim() ?? '',
+        });
         setHousehold(r.household);
         onSaved(id);
       }
@@ -70,8 +98,13 @@ export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
     if (typeof id !== 'number' || member === null) return;
     try {
       const r = await call('households.saveMember', {
-        householdId: id, ...(member === 'new' ? {} : { id: member.id }), name: v.name.trim(), relation: v.relation?.trim() ?? '',
-        idNo: blank(v.idNo), partyMember: !!v.partyMember, active: v.active !== false,
+        householdId: id,
+        ...(member === 'new' ? {} : { id: member.id }),
+        name: v.name.trim(),
+        relation: v.relation?.trim() ?? '',
+        idNo: blank(v.idNo),
+        partyMember: !!v.partyMember,
+        active: v.active !== false,
       });
       setHousehold(r.household);
       setMember(null);
@@ -104,27 +137,56 @@ export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
             <Input data-testid="hh-phone" maxLength={20} />
           </Form.Item>
         </Space>
-        {canEdit && <Button type="primary" htmlType="submit" loading={busy} data-testid="hh-save">{tx('save')}</Button>}
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="hh-save">
+            {tx('save')}
+          </Button>
+        )}
       </Form>
 
       {household && (
         <div style={{ marginTop: 24 }}>
           <div style={{ display: 'flex', alignItems: 'center', marginBottom: 8 }}>
             <b style={{ flex: 1 }}>{tx('membersTitle')}</b>
-            {canEdit && <Button size="small" icon={<PlusOutlined />} data-testid="member-add" onClick={() => openMember('new')}>{tx('addMember')}</Button>}
+            {canEdit && (
+              <Button size="small" icon={<PlusOutlined />} data-testid="member-add" onClick={() => openMember('new')}>
+                {tx('addMember')}
+              </Button>
+            )}
           </div>
           <Table<Member>
             size="small"
             rowKey="id"
             pagination={false}
             dataSource={household.members}
-            onRow={(m) => ({ 'data-testid': 'member-row', style: { opacity: m.active === false ? 0.55 : 1 } } as React.HTMLAttributes<HTMLElement>)}
+            onRow={(m) => ({ 'data-testid': 'member-row', style: { opacity: m.active === false ? 0.55 : 1 } }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: tx('fName'), dataIndex: 'name', render: (v: string, m) => <>{v} {m.active === false && <Tag>{tx('memberLeft')}</Tag>}</> },
+              {
+                title: tx('fName'),
+                dataIndex: 'name',
+                render: (v: string, m) => (
+                  <>
+                    {v} {m.active === false && <Tag>{tx('memberLeft')}</Tag>}
+                  </>
+                ),
+              },
               { title: tx('fRelation'), dataIndex: 'relation' },
               { title: tx('fIdNo'), dataIndex: 'idNoMasked', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
               { title: tx('fParty'), dataIndex: 'partyMember', render: (v: boolean) => (v ? <Tag color="red">{tx('fParty')}</Tag> : null) },
-              ...(canEdit ? [{ title: '', key: 'a', width: 70, render: (_: unknown, m: Member) => <Button size="small" onClick={() => openMember(m)}>{tx('edit')}</Button> }] : []),
+              ...(canEdit
+                ? [
+                    {
+                      title: '',
+                      key: 'a',
+                      width: 70,
+                      render: (_: unknown, m: Member) => (
+                        <Button size="small" onClick={() => openMember(m)}>
+                          {tx('edit')}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </div>
@@ -142,8 +204,12 @@ export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
       >
         <ErrorBanner text={memberError} />
         <Form form={memberForm} layout="vertical" onFinish={(v) => void saveMember(v)}>
-          <Form.Item name="name" label={tx('fName')} rules={[{ required: true, whitespace: true }]}><Input data-testid="member-name" maxLength={32} /></Form.Item>
-          <Form.Item name="relation" label={tx('fRelation')}><Input data-testid="member-relation" maxLength={16} /></Form.Item>
+          <Form.Item name="name" label={tx('fName')} rules={[{ required: true, whitespace: true }]}>
+            <Input data-testid="member-name" maxLength={32} />
+          </Form.Item>
+          <Form.Item name="relation" label={tx('fRelation')}>
+            <Input data-testid="member-relation" maxLength={16} />
+          </Form.Item>
           <Form.Item
             name="idNo"
             label={tx('fIdNo')}
@@ -152,8 +218,12 @@ export function HouseholdDrawer({ id, canEdit, onClose, onSaved }: {
             <Input data-testid="member-id-no" maxLength={18} autoComplete="off" />
           </Form.Item>
           <Space>
-            <Form.Item name="partyMember" valuePropName="checked"><Checkbox data-testid="member-party">{tx('fParty')}</Checkbox></Form.Item>
-            <Form.Item name="active" valuePropName="checked"><Checkbox>{tx('fActive')}</Checkbox></Form.Item>
+            <Form.Item name="partyMember" valuePropName="checked">
+              <Checkbox data-testid="member-party">{tx('fParty')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="active" valuePropName="checked">
+              <Checkbox>{tx('fActive')}</Checkbox>
+            </Form.Item>
           </Space>
         </Form>
       </Modal>

@@ -37,9 +37,16 @@ export function HouseholdsPage() {
   const [cards, setCards] = useState<CardHousehold[] | null>(null);
   const [passbook, setPassbook] = useState<Passbook | null>(null);
 
-  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
-    setData(await call('households.list', { q: q.trim() || undefined, group, offset: (page - 1) * pageSize, limit: pageSize }));
-  }, [q, group, page]));
+  const {
+    loading,
+    error,
+    setError,
+    reload: load,
+  } = usePageLoad(
+    useCallback(async () => {
+      setData(await call('households.list', { q: q.trim() || undefined, group, offset: (page - 1) * pageSize, limit: pageSize }));
+    }, [q, group, page]),
+  );
 
   async function run(action: () => Promise<void>) {
     try {
@@ -50,25 +57,29 @@ export function HouseholdsPage() {
     }
   }
 
-  const exportRoster = () => run(async () => {
-    const r = await call('households.export', { group });
-    downloadBase64(r.xlsxBase64, r.fileName);
-  });
-  const template = () => run(async () => {
-    const r = await call('households.template', {});
-    downloadBase64(r.xlsxBase64, r.fileName);
-  });
+  const exportRoster = () =>
+    run(async () => {
+      const r = await call('households.export', { group });
+      downloadBase64(r.xlsxBase64, r.fileName);
+    });
+  const template = () =>
+    run(async () => {
+      const r = await call('households.template', {});
+      downloadBase64(r.xlsxBase64, r.fileName);
+    });
   // Cards for the selection, or for everyone the filter shows (all pages).
-  const printCards = () => run(async () => {
-    if (selected.length) return setCards(selected);
-    const all = await call('households.list', { q: q.trim() || undefined, group, limit: 2000 });
-    setCards(all.items);
-  });
-  const openPassbook = (r: Row) => run(async () => {
-    const year = Number(today.slice(0, 4));
-    const [{ household }, { items }] = await Promise.all([call('households.get', { id: r.id }), call('ledger.list', { householdId: r.id, year })]);
-    setPassbook({ household, items, year });
-  });
+  const printCards = () =>
+    run(async () => {
+      if (selected.length) return setCards(selected);
+      const all = await call('households.list', { q: q.trim() || undefined, group, limit: 2000 });
+      setCards(all.items);
+    });
+  const openPassbook = (r: Row) =>
+    run(async () => {
+      const year = Number(today.slice(0, 4));
+      const [{ household }, { items }] = await Promise.all([call('households.get', { id: r.id }), call('ledger.list', { householdId: r.id, year })]);
+      setPassbook({ household, items, year });
+    });
 
   const columns: TableColumnsType<Row> = [
     { title: tx('colCard'), dataIndex: 'cardNo', width: 130, render: (v: string) => <b style={{ fontFamily: 'monospace' }}>{v}</b> },
@@ -78,16 +89,37 @@ export function HouseholdsPage() {
     { title: tx('colMembers'), dataIndex: 'memberCount', width: 70, align: 'right' },
     { title: tx('colScore'), dataIndex: 'score', width: 90, align: 'right', render: (v: number) => <span className="num">{formatPoints(v)}</span> },
     {
-      title: tx('colAvailable'), dataIndex: 'available', width: 90, align: 'right',
-      render: (v: number) => <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="household-available">{formatPoints(v)}</b>,
+      title: tx('colAvailable'),
+      dataIndex: 'available',
+      width: 90,
+      align: 'right',
+      render: (v: number) => (
+        <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="household-available">
+          {formatPoints(v)}
+        </b>
+      ),
     },
     {
-      title: tx('colActions'), key: 'actions', width: 200,
+      title: tx('colActions'),
+      key: 'actions',
+      width: 200,
       render: (_: unknown, r) => (
         <Space size={4}>
-          <Button size="small" data-testid="household-edit" onClick={() => setEditing(r.id)}>{tx('edit')}</Button>
-          <Button size="small" data-testid="household-passbook" onClick={() => void openPassbook(r)}>{tx('passbook')}</Button>
-          <Button size="small" data-testid="household-ledger" onClick={() => { window.location.hash = `${hashFor('ledger')}?h=${r.id}`; }}>{tx('ledger')}</Button>
+          <Button size="small" data-testid="household-edit" onClick={() => setEditing(r.id)}>
+            {tx('edit')}
+          </Button>
+          <Button size="small" data-testid="household-passbook" onClick={() => void openPassbook(r)}>
+            {tx('passbook')}
+          </Button>
+          <Button
+            size="small"
+            data-testid="household-ledger"
+            onClick={() => {
+              window.location.hash = `${hashFor('ledger')}?h=${r.id}`;
+            }}
+          >
+            {tx('ledger')}
+          </Button>
         </Space>
       ),
     },
@@ -102,7 +134,10 @@ export function HouseholdsPage() {
           style={{ width: 320 }}
           placeholder={tx('hhSearch')}
           data-testid="households-search"
-          onSearch={(v) => { setQ(v); setPage(1); }}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
         />
         <Select
           allowClear
@@ -110,14 +145,29 @@ export function HouseholdsPage() {
           placeholder={tx('hhAllGroups')}
           value={group}
           data-testid="households-group"
-          onChange={(v) => { setGroup(v); setPage(1); }}
+          onChange={(v) => {
+            setGroup(v);
+            setPage(1);
+          }}
           options={(data?.groups ?? []).map((g) => ({ value: g.group, label: `${g.group || '—'}（${g.households}）` }))}
         />
         <span className="grow" />
-        {canEdit && <Button type="primary" icon={<PlusOutlined />} data-testid="household-new" onClick={() => setEditing('new')}>{tx('hhNew')}</Button>}
-        {canEdit && <Button icon={<UploadOutlined />} data-testid="household-import" onClick={() => setImporting(true)}>{tx('hhImport')}</Button>}
-        <Button icon={<DownloadOutlined />} data-testid="household-template" onClick={() => void template()}>{tx('hhTemplate')}</Button>
-        <Button icon={<DownloadOutlined />} data-testid="household-export" onClick={() => void exportRoster()}>{tx('hhExport')}</Button>
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="household-new" onClick={() => setEditing('new')}>
+            {tx('hhNew')}
+          </Button>
+        )}
+        {canEdit && (
+          <Button icon={<UploadOutlined />} data-testid="household-import" onClick={() => setImporting(true)}>
+            {tx('hhImport')}
+          </Button>
+        )}
+        <Button icon={<DownloadOutlined />} data-testid="household-template" onClick={() => void template()}>
+          {tx('hhTemplate')}
+        </Button>
+        <Button icon={<DownloadOutlined />} data-testid="household-export" onClick={() => void exportRoster()}>
+          {tx('hhExport')}
+        </Button>
         <Button icon={<IdcardOutlined />} data-testid="household-print-cards" onClick={() => void printCards()}>
           {selected.length ? tx('hhPrintCardsSelected', { n: selected.length }) : tx('hhPrintCards')}
         </Button>
@@ -130,14 +180,18 @@ export function HouseholdsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         rowSelection={{ selectedRowKeys: selected.map((s) => s.id), onChange: (_keys, rows) => setSelected(rows), preserveSelectedRowKeys: true }}
-        onRow={(r) => ({ 'data-testid': 'household-row', 'data-card-no': r.cardNo } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ 'data-testid': 'household-row', 'data-card-no': r.cardNo }) as React.HTMLAttributes<HTMLElement>}
         pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => tx('hhTotal', { n }) }}
       />
       <HouseholdDrawer
         id={editing}
         canEdit={canEdit}
         onClose={() => setEditing(null)}
-        onSaved={(id) => { message.success(tx('saved')); setEditing(id); void load(); }}
+        onSaved={(id) => {
+          message.success(tx('saved'));
+          setEditing(id);
+          void load();
+        }}
       />
       <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => void load()} />
       <PrintDialog open={cards !== null} title={tx('hhPrintCards')} onClose={() => setCards(null)} testId="card-preview">

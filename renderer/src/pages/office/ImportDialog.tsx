@@ -49,24 +49,57 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const report = () => downloadBlob(new Blob([errorReportCsv(result?.errors ?? [])], { type: 'text/csv;charset=utf-8' }), '花名册导入错误报告.csv');
 
   return (
-    <Modal open={open} title={tx('importTitle')} onCancel={() => { setResult(null); setError(null); onClose(); }} footer={null} width={760} destroyOnHidden>
+    <Modal
+      open={open}
+      title={tx('importTitle')}
+      onCancel={() => {
+        setResult(null);
+        setError(null);
+        onClose();
+      }}
+      footer={null}
+      width={760}
+      destroyOnHidden
+    >
       <p style={{ color: '#5b4a3c' }}>{tx('importHelp')}</p>
       <Space style={{ marginBottom: 12 }}>
-        <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" style={{ display: 'none' }}
-          data-testid="import-file" onChange={(e) => void pick(e.target.files?.[0])} />
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: 'none' }}
+          data-testid="import-file"
+          onChange={(e) => void pick(e.target.files?.[0])}
+        />
         <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()} data-testid="import-pick">
           {busy ? tx('importing') : tx('importPick')}
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void template()}>{tx('hhTemplate')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void template()}>
+          {tx('hhTemplate')}
+        </Button>
       </Space>
       <ErrorBanner text={error} />
       {result && result.errors.length === 0 && (
-        <Alert type="success" showIcon data-testid="import-result" title={tx('importDone', { created: result.created, updated: result.updated, unchanged: result.unchanged })} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-result"
+          title={tx('importDone', { created: result.created, updated: result.updated, unchanged: result.unchanged })}
+        />
       )}
       {result && result.errors.length > 0 && (
         <>
-          <Alert type="error" showIcon data-testid="import-result" title={tx('importFailed', { n: result.errors.length })}
-            action={<Button size="small" icon={<DownloadOutlined />} onClick={report}>{tx('downloadReport')}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            data-testid="import-result"
+            title={tx('importFailed', { n: result.errors.length })}
+            action={
+              <Button size="small" icon={<DownloadOutlined />} onClick={report}>
+                {tx('downloadReport')}
+              </Button>
+            }
+          />
           <Table
             size="small"
             rowKey={(e) => `${e.row}:${e.message}`}
@@ -74,7 +107,10 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             data-testid="import-errors"
             dataSource={result.errors}
             pagination={result.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-            columns={[{ title: tx('colRow'), dataIndex: 'row', width: 70 }, { title: tx('colProblem'), dataIndex: 'message' }]}
+            columns={[
+              { title: tx('colRow'), dataIndex: 'row', width: 70 },
+              { title: tx('colProblem'), dataIndex: 'message' },
+            ]}
           />
         </>
       )}

@@ -17,7 +17,11 @@ import './office.css';
 type Row = Result<'ledger.list'>['items'][number];
 type Household = Result<'households.get'>['household'];
 type Account = Result<'households.get'>['account'];
-interface Pick { id: number; cardNo: string; headName: string }
+interface Pick {
+  id: number;
+  cardNo: string;
+  headName: string;
+}
 
 const statusColor = { approved: 'green', pending: 'orange', rejected: 'default', notice: 'gold' } as const;
 
@@ -46,15 +50,22 @@ export function LedgerPage() {
   const [reason, setReason] = useState('');
   const searchSeq = useRef(0);
 
-  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
-    if (householdId === undefined) return;
-    const [h, l] = await Promise.all([call('households.get', { id: householdId, year }), call('ledger.list', { householdId, year })]);
-    setHousehold(h.household);
-    setAccount(h.account);
-    setRows(l.items);
-    setYears(l.years);
-    setOptions((cur) => (cur.some((o) => o.id === h.household.id) ? cur : [h.household, ...cur]));
-  }, [householdId, year]));
+  const {
+    loading,
+    error,
+    setError,
+    reload: load,
+  } = usePageLoad(
+    useCallback(async () => {
+      if (householdId === undefined) return;
+      const [h, l] = await Promise.all([call('households.get', { id: householdId, year }), call('ledger.list', { householdId, year })]);
+      setHousehold(h.household);
+      setAccount(h.account);
+      setRows(l.items);
+      setYears(l.years);
+      setOptions((cur) => (cur.some((o) => o.id === h.household.id) ? cur : [h.household, ...cur]));
+    }, [householdId, year]),
+  );
 
   async function search(q: string) {
     const seq = ++searchSeq.current;
@@ -94,36 +105,85 @@ export function LedgerPage() {
     { title: tx('colDate'), key: 'date', width: 105, render: (_: unknown, r) => r.occurredOn ?? r.at.slice(0, 10) },
     { title: tx('colKindL'), dataIndex: 'kind', width: 70, render: (k: string) => tx(`kind_${k}` as OfficeKey) },
     {
-      title: tx('colItem'), key: 'item',
+      title: tx('colItem'),
+      key: 'item',
       render: (_: unknown, r) => (
         <span>
-          {r.category && <Tag>{r.category}</Tag>}{r.ruleName}{r.personName ? `（${r.personName}）` : ''}
+          {r.category && <Tag>{r.category}</Tag>}
+          {r.ruleName}
+          {r.personName ? `（${r.personName}）` : ''}
           {r.receiptNo && <span style={{ fontFamily: 'monospace', marginLeft: 6 }}>{r.receiptNo}</span>}
           {r.note && <div style={{ fontSize: 12, color: '#8a7766' }}>{r.note}</div>}
-          {r.reviewReason && <div style={{ fontSize: 12, color: '#c0392b' }}>{tx('reject')}：{r.reviewReason}</div>}
+          {r.reviewReason && (
+            <div style={{ fontSize: 12, color: '#c0392b' }}>
+              {tx('reject')}：{r.reviewReason}
+            </div>
+          )}
         </span>
       ),
     },
     { title: tx('colPlus'), key: 'plus', width: 70, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
-    { title: tx('colMinus'), key: 'minus', width: 70, align: 'right', render: (_: unknown, r) => <span className="pts-minus">{columnsOf(r).minus ?? ''}</span> },
+    {
+      title: tx('colMinus'),
+      key: 'minus',
+      width: 70,
+      align: 'right',
+      render: (_: unknown, r) => <span className="pts-minus">{columnsOf(r).minus ?? ''}</span>,
+    },
     { title: tx('colRedeem'), key: 'redeem', width: 70, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
     {
-      title: tx('colStatus'), dataIndex: 'status', width: 90,
+      title: tx('colStatus'),
+      dataIndex: 'status',
+      width: 90,
       render: (s: Row['status'], r) => (
         <Tooltip title={r.countsFrom ? `${r.countsFrom.slice(0, 10)} 起生效` : undefined}>
           <Tag color={statusColor[s]}>{r.reversedById ? tx('reversed') : tx(`status_${s}` as OfficeKey)}</Tag>
         </Tooltip>
       ),
     },
-    { title: tx('colRunningScore'), dataIndex: 'runningScore', width: 90, align: 'right', render: (v: number) => <b className="num" data-testid="ledger-running-score">{v}</b> },
-    { title: tx('colRunningAvailable'), dataIndex: 'runningAvailable', width: 90, align: 'right', render: (v: number) => <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="ledger-running-available">{v}</b> },
+    {
+      title: tx('colRunningScore'),
+      dataIndex: 'runningScore',
+      width: 90,
+      align: 'right',
+      render: (v: number) => (
+        <b className="num" data-testid="ledger-running-score">
+          {v}
+        </b>
+      ),
+    },
+    {
+      title: tx('colRunningAvailable'),
+      dataIndex: 'runningAvailable',
+      width: 90,
+      align: 'right',
+      render: (v: number) => (
+        <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="ledger-running-available">
+          {v}
+        </b>
+      ),
+    },
     { title: tx('colBy'), dataIndex: 'recorderName', width: 120, ellipsis: true },
   ];
   if (canReverse) {
     columns.push({
-      title: '', key: 'a', width: 70,
-      render: (_: unknown, r) => ((r.kind === 'award' || r.kind === 'deduction') && (r.status === 'approved' || r.status === 'notice') && !r.reversedById
-        ? <Button size="small" danger data-testid="ledger-reverse" onClick={() => { setReason(''); setReversing(r); }}>{tx('reverse')}</Button> : null),
+      title: '',
+      key: 'a',
+      width: 70,
+      render: (_: unknown, r) =>
+        (r.kind === 'award' || r.kind === 'deduction') && (r.status === 'approved' || r.status === 'notice') && !r.reversedById ? (
+          <Button
+            size="small"
+            danger
+            data-testid="ledger-reverse"
+            onClick={() => {
+              setReason('');
+              setReversing(r);
+            }}
+          >
+            {tx('reverse')}
+          </Button>
+        ) : null,
     });
   }
 
@@ -137,23 +197,59 @@ export function LedgerPage() {
           style={{ width: 320 }}
           placeholder={tx('ledgerPick')}
           value={householdId}
-          onChange={(id) => { setHouseholdId(id); window.history.replaceState(null, '', `#/ledger?h=${id}`); }}
+          onChange={(id) => {
+            setHouseholdId(id);
+            window.history.replaceState(null, '', `#/ledger?h=${id}`);
+          }}
           options={options.map((o) => ({ value: o.id, label: `${o.headName}（${o.cardNo}）` }))}
           data-testid="ledger-household"
         />
-        <Select<number> value={year} style={{ width: 110 }} onChange={setYear} options={yearOptions.map((y) => ({ value: y, label: `${y} 年` }))} data-testid="ledger-year" />
+        <Select<number>
+          value={year}
+          style={{ width: 110 }}
+          onChange={setYear}
+          options={yearOptions.map((y) => ({ value: y, label: `${y} 年` }))}
+          data-testid="ledger-year"
+        />
         <span className="grow" />
-        <Button icon={<PrinterOutlined />} disabled={!household} onClick={() => setPrinting(true)} data-testid="ledger-print">{tx('printLedger')}</Button>
-        <Button icon={<DownloadOutlined />} disabled={!household} onClick={() => void exportLedger(false)} data-testid="ledger-export">{tx('exportHousehold')}</Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportLedger(true)} data-testid="ledger-export-village">{tx('exportVillage')}</Button>
+        <Button icon={<PrinterOutlined />} disabled={!household} onClick={() => setPrinting(true)} data-testid="ledger-print">
+          {tx('printLedger')}
+        </Button>
+        <Button icon={<DownloadOutlined />} disabled={!household} onClick={() => void exportLedger(false)} data-testid="ledger-export">
+          {tx('exportHousehold')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportLedger(true)} data-testid="ledger-export-village">
+          {tx('exportVillage')}
+        </Button>
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
       {household && account && (
         <div className="office-stats">
-          <div className="office-stat"><div className="label">{tx('colHead')}</div><div className="value" style={{ fontSize: 22 }}>{household.headName}</div><div style={{ color: '#8a7766' }}>{household.cardNo} · {household.group}</div></div>
-          <div className="office-stat"><div className="label">{tx('colScore')}</div><div className="value" data-testid="ledger-score">{formatPoints(account.score)}</div></div>
-          <div className="office-stat"><div className="label">{tx('homeRedeemed')}</div><div className="value">{formatPoints(account.redeemed)}</div></div>
-          <div className="office-stat"><div className="label">{tx('colAvailable')}</div><div className="value" data-testid="ledger-available">{formatPoints(account.available)}</div></div>
+          <div className="office-stat">
+            <div className="label">{tx('colHead')}</div>
+            <div className="value" style={{ fontSize: 22 }}>
+              {household.headName}
+            </div>
+            <div style={{ color: '#8a7766' }}>
+              {household.cardNo} · {household.group}
+            </div>
+          </div>
+          <div className="office-stat">
+            <div className="label">{tx('colScore')}</div>
+            <div className="value" data-testid="ledger-score">
+              {formatPoints(account.score)}
+            </div>
+          </div>
+          <div className="office-stat">
+            <div className="label">{tx('homeRedeemed')}</div>
+            <div className="value">{formatPoints(account.redeemed)}</div>
+          </div>
+          <div className="office-stat">
+            <div className="label">{tx('colAvailable')}</div>
+            <div className="value" data-testid="ledger-available">
+              {formatPoints(account.available)}
+            </div>
+          </div>
         </div>
       )}
       {householdId !== undefined && (
@@ -165,7 +261,14 @@ export function LedgerPage() {
           dataSource={rows}
           locale={{ emptyText: tx('ledgerEmpty') }}
           pagination={false}
-          onRow={(r) => ({ 'data-testid': 'ledger-row', 'data-kind': r.kind, 'data-status': r.status, className: r.status === 'approved' ? '' : 'row-muted' } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(r) =>
+            ({
+              'data-testid': 'ledger-row',
+              'data-kind': r.kind,
+              'data-status': r.status,
+              className: r.status === 'approved' ? '' : 'row-muted',
+            }) as React.HTMLAttributes<HTMLElement>
+          }
         />
       )}
       <PrintDialog open={printing && !!household} title={tx('printLedger')} onClose={() => setPrinting(false)} testId="ledger-preview">
@@ -180,7 +283,14 @@ export function LedgerPage() {
         okText={tx('reverse')}
         cancelText={tx('cancel')}
       >
-        <Input.TextArea rows={3} maxLength={200} placeholder={tx('reverseReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ledger-reverse-reason" />
+        <Input.TextArea
+          rows={3}
+          maxLength={200}
+          placeholder={tx('reverseReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="ledger-reverse-reason"
+        />
       </Modal>
       <Space />
     </div>

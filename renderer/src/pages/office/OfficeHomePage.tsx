@@ -19,9 +19,15 @@ export function OfficeHomePage() {
   const { user } = useSignedIn();
   const [home, setHome] = useState<Home | null>(null);
 
-  const { loading, error, reload: load } = usePageLoad(useCallback(async () => {
-    setHome(await call('office.home', {}));
-  }, []));
+  const {
+    loading,
+    error,
+    reload: load,
+  } = usePageLoad(
+    useCallback(async () => {
+      setHome(await call('office.home', {}));
+    }, []),
+  );
 
   const stat = (label: string, value: number | string, testId: string, alert = false) => (
     <div className={`office-stat${alert ? ' alert' : ''}`} data-testid={testId}>
@@ -33,7 +39,12 @@ export function OfficeHomePage() {
   return (
     <div className="page">
       <div className="page-title">
-        {tx('homeTitle')} {home && <span style={{ fontSize: 15, fontWeight: 400, color: '#7c6a5c' }}>{home.year} · {home.today}</span>}
+        {tx('homeTitle')}{' '}
+        {home && (
+          <span style={{ fontSize: 15, fontWeight: 400, color: '#7c6a5c' }}>
+            {home.year} · {home.today}
+          </span>
+        )}
         {home && home.noticeDays > 0 && <Tag color="gold">{tx('homeNoticeDays', { n: home.noticeDays })}</Tag>}
         <span style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void load()} data-testid="office-home-refresh" />
@@ -48,7 +59,17 @@ export function OfficeHomePage() {
               <div className="value">{home.pending.count}</div>
               {home.pending.mine > 0 && <div style={{ fontSize: 12, color: '#8a7766' }}>{tx('homePendingHint', { mine: home.pending.mine })}</div>}
               {home.pending.count > 0 && hasRole(user, 'reviewer') && (
-                <Button size="small" type="primary" style={{ marginTop: 6 }} onClick={() => { window.location.hash = hashFor('review'); }} data-testid="home-go-review">{tx('homeGoReview')}</Button>
+                <Button
+                  size="small"
+                  type="primary"
+                  style={{ marginTop: 6 }}
+                  onClick={() => {
+                    window.location.hash = hashFor('review');
+                  }}
+                  data-testid="home-go-review"
+                >
+                  {tx('homeGoReview')}
+                </Button>
               )}
             </div>
             {home.noticeDays > 0 && stat(tx('homeInNotice'), home.inNotice, 'home-in-notice')}
@@ -63,11 +84,20 @@ export function OfficeHomePage() {
             <div className="panel-head">
               <span>{tx('homeNeverScored', { n: home.neverScored.count })}</span>
               {home.neverScored.count > 0 && hasRole(user, 'clerk') && (
-                <Button size="small" onClick={() => { window.location.hash = hashFor('scoring'); }}>{tx('homeRecord')}</Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    window.location.hash = hashFor('scoring');
+                  }}
+                >
+                  {tx('homeRecord')}
+                </Button>
               )}
             </div>
             <div className="panel-body">
-              {home.neverScored.count === 0 ? <Empty description={tx('homeAllScored')} /> : (
+              {home.neverScored.count === 0 ? (
+                <Empty description={tx('homeAllScored')} />
+              ) : (
                 <Table
                   size="small"
                   rowKey="id"

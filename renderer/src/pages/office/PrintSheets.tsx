@@ -8,7 +8,12 @@ import { cardsPerSheet, chunk, columnsOf } from './ledger-view';
 import { PrintArea } from './PrintArea';
 import { useOfficeText, type OfficeKey } from './text';
 
-export interface CardHousehold { id: number; cardNo: string; headName: string; group: string }
+export interface CardHousehold {
+  id: number;
+  cardNo: string;
+  headName: string;
+  group: string;
+}
 
 /** A4 sheets of points cards: the head's name, card number as Code128 and as QR. */
 export function CardSheets({ households, villageName }: { households: CardHousehold[]; villageName: string }) {
@@ -19,13 +24,19 @@ export function CardSheets({ households, villageName }: { households: CardHouseh
         <div className="a4 card-sheet" key={i} data-testid="card-sheet">
           {sheet.map((h) => (
             <div className="points-card" key={h.id} data-testid="points-card">
-              <div className="pc-village">{villageName} · {tx('cardTitle')}</div>
+              <div className="pc-village">
+                {villageName} · {tx('cardTitle')}
+              </div>
               <div>
                 <div className="pc-name">{h.headName}</div>
                 <div className="pc-meta">{h.group}</div>
               </div>
-              <div className="pc-qr"><QrCode value={h.cardNo} /></div>
-              <div className="pc-code"><Barcode value={h.cardNo} /></div>
+              <div className="pc-qr">
+                <QrCode value={h.cardNo} />
+              </div>
+              <div className="pc-code">
+                <Barcode value={h.cardNo} />
+              </div>
             </div>
           ))}
         </div>
@@ -38,26 +49,57 @@ type LedgerItems = Result<'ledger.list'>['items'];
 type HouseholdInfo = Result<'households.get'>['household'];
 
 /** The passbook (积分存折) / printed ledger of one household and year, with running totals. */
-export function PassbookSheet({ household, year, items, villageName, title }: {
-  household: HouseholdInfo; year: number; items: LedgerItems; villageName: string; title?: string;
+export function PassbookSheet({
+  household,
+  year,
+  items,
+  villageName,
+  title,
+}: {
+  household: HouseholdInfo;
+  year: number;
+  items: LedgerItems;
+  villageName: string;
+  title?: string;
 }) {
   const tx = useOfficeText();
   const last = items.at(-1);
   const redeemed = items.filter((r) => r.status === 'approved' && (r.kind === 'redemption' || r.kind === 'void')).reduce((s, r) => s - r.points, 0);
   return (
     <div className="a4 passbook" data-testid="passbook-sheet">
-      <h1>{villageName} {year} 年{title ?? tx('passbookTitle')}</h1>
+      <h1>
+        {villageName} {year} 年{title ?? tx('passbookTitle')}
+      </h1>
       <div className="pb-head">
-        <span>{tx('colHead')}：<b>{household.headName}</b></span>
-        <span>{tx('colCard')}：{household.cardNo}</span>
-        <span>{tx('colGroup')}：{household.group}</span>
-        <span>{tx('membersTitle')}：{household.members.filter((m) => m.active !== false).map((m) => m.name).join('、')}</span>
+        <span>
+          {tx('colHead')}：<b>{household.headName}</b>
+        </span>
+        <span>
+          {tx('colCard')}：{household.cardNo}
+        </span>
+        <span>
+          {tx('colGroup')}：{household.group}
+        </span>
+        <span>
+          {tx('membersTitle')}：
+          {household.members
+            .filter((m) => m.active !== false)
+            .map((m) => m.name)
+            .join('、')}
+        </span>
       </div>
       <table>
         <thead>
           <tr>
-            <th>{tx('colDate')}</th><th>{tx('colKindL')}</th><th>{tx('colItem')}</th><th className="n">{tx('colPlus')}</th><th className="n">{tx('colMinus')}</th>
-            <th className="n">{tx('colRedeem')}</th><th className="n">{tx('colRunningScore')}</th><th className="n">{tx('colRunningAvailable')}</th><th>{tx('colStatus')}</th>
+            <th>{tx('colDate')}</th>
+            <th>{tx('colKindL')}</th>
+            <th>{tx('colItem')}</th>
+            <th className="n">{tx('colPlus')}</th>
+            <th className="n">{tx('colMinus')}</th>
+            <th className="n">{tx('colRedeem')}</th>
+            <th className="n">{tx('colRunningScore')}</th>
+            <th className="n">{tx('colRunningAvailable')}</th>
+            <th>{tx('colStatus')}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,9 +109,16 @@ export function PassbookSheet({ household, year, items, villageName, title }: {
               <tr key={r.id} className={r.status === 'approved' ? '' : 'muted'}>
                 <td>{r.occurredOn ?? r.at.slice(0, 10)}</td>
                 <td>{tx(`kind_${r.kind}` as OfficeKey)}</td>
-                <td>{r.ruleName}{r.personName ? `（${r.personName}）` : ''}{r.receiptNo ? ` ${r.receiptNo}` : ''}</td>
-                <td className="n">{c.plus ?? ''}</td><td className="n">{c.minus ?? ''}</td><td className="n">{c.redeem ?? ''}</td>
-                <td className="n">{r.runningScore}</td><td className="n">{r.runningAvailable}</td>
+                <td>
+                  {r.ruleName}
+                  {r.personName ? `（${r.personName}）` : ''}
+                  {r.receiptNo ? ` ${r.receiptNo}` : ''}
+                </td>
+                <td className="n">{c.plus ?? ''}</td>
+                <td className="n">{c.minus ?? ''}</td>
+                <td className="n">{c.redeem ?? ''}</td>
+                <td className="n">{r.runningScore}</td>
+                <td className="n">{r.runningAvailable}</td>
                 <td>{tx(`status_${r.status}` as OfficeKey)}</td>
               </tr>
             );
@@ -77,7 +126,13 @@ export function PassbookSheet({ household, year, items, villageName, title }: {
         </tbody>
       </table>
       <div className="pb-foot">
-        <span>{tx('ledgerTotals', { score: formatPoints(last?.runningScore ?? 0), redeemed: formatPoints(redeemed), available: formatPoints(last?.runningAvailable ?? 0) })}</span>
+        <span>
+          {tx('ledgerTotals', {
+            score: formatPoints(last?.runningScore ?? 0),
+            redeemed: formatPoints(redeemed),
+            available: formatPoints(last?.runningAvailable ?? 0),
+          })}
+        </span>
         <span>经办人签字：________　村民签字：________</span>
       </div>
     </div>
@@ -85,7 +140,19 @@ export function PassbookSheet({ household, year, items, villageName, title }: {
 }
 
 /** A preview dialog of what will print; Print renders the same sheets alone on the page. */
-export function PrintDialog({ open, title, onClose, children, testId }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId: string }) {
+export function PrintDialog({
+  open,
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  testId: string;
+}) {
   const tx = useOfficeText();
   return (
     <Modal
@@ -93,15 +160,19 @@ export function PrintDialog({ open, title, onClose, children, testId }: { open: 
       title={title}
       width="calc(210mm + 80px)"
       onCancel={onClose}
-      footer={(
+      footer={
         <Space>
           <span style={{ color: '#7c6a5c' }}>{tx('printHint')}</span>
           <Button onClick={onClose}>{tx('cancel')}</Button>
-          <Button type="primary" icon={<PrinterOutlined />} data-testid={`${testId}-print`} onClick={() => window.print()}>{tx('print')}</Button>
+          <Button type="primary" icon={<PrinterOutlined />} data-testid={`${testId}-print`} onClick={() => window.print()}>
+            {tx('print')}
+          </Button>
         </Space>
-      )}
+      }
     >
-      <div className="print-preview" data-testid={testId}>{children}</div>
+      <div className="print-preview" data-testid={testId}>
+        {children}
+      </div>
       {open && <PrintArea>{children}</PrintArea>}
     </Modal>
   );

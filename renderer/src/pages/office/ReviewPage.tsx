@@ -27,12 +27,19 @@ export function ReviewPage() {
   const [busy, setBusy] = useState(false);
   const [photos, setPhotos] = useState<{ entry: Row; srcs: string[] | null } | null>(null);
 
-  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
-    const r = await call('points.pending', { limit: 1000 });
-    setRows(r.items);
-    setTotal(r.total);
-    setSelected((cur) => cur.filter((id) => r.items.some((i) => i.id === id)));
-  }, []));
+  const {
+    loading,
+    error,
+    setError,
+    reload: load,
+  } = usePageLoad(
+    useCallback(async () => {
+      const r = await call('points.pending', { limit: 1000 });
+      setRows(r.items);
+      setTotal(r.total);
+      setSelected((cur) => cur.filter((id) => r.items.some((i) => i.id === id)));
+    }, []),
+  );
 
   async function review(entryIds: number[], decision: 'approve' | 'reject', why?: string) {
     setBusy(true);
@@ -55,10 +62,12 @@ export function ReviewPage() {
     setPhotos({ entry, srcs: null });
     try {
       const { items } = await call('points.photos', { entryId: entry.id });
-      const srcs = await Promise.all(items.map(async (p) => {
-        const full = await call('points.photo', { id: p.id });
-        return `data:${full.mime};base64,${full.imageBase64}`;
-      }));
+      const srcs = await Promise.all(
+        items.map(async (p) => {
+          const full = await call('points.photo', { id: p.id });
+          return `data:${full.mime};base64,${full.imageBase64}`;
+        }),
+      );
       setPhotos((cur) => (cur?.entry.id === entry.id ? { entry, srcs } : cur));
     } catch (e) {
       setError(errorText(e));
@@ -69,32 +78,77 @@ export function ReviewPage() {
   const columns: TableColumnsType<Row> = [
     { title: tx('colDate'), dataIndex: 'occurredOn', width: 110 },
     {
-      title: tx('colHead'), dataIndex: 'headName', width: 150,
-      render: (_: unknown, r) => <div><div style={{ fontWeight: 600 }}>{r.headName}</div><div style={{ fontSize: 12, color: '#8a7766' }}>{r.cardNo} · {r.group}</div></div>,
+      title: tx('colHead'),
+      dataIndex: 'headName',
+      width: 150,
+      render: (_: unknown, r) => (
+        <div>
+          <div style={{ fontWeight: 600 }}>{r.headName}</div>
+          <div style={{ fontSize: 12, color: '#8a7766' }}>
+            {r.cardNo} · {r.group}
+          </div>
+        </div>
+      ),
     },
     { title: tx('colPerson'), dataIndex: 'personName', width: 90, render: (v: string | null) => v ?? '' },
-    { title: tx('colItem'), dataIndex: 'ruleName', render: (v: string, r) => <span><Tag>{r.category}</Tag>{v}</span> },
     {
-      title: tx('colPoints'), dataIndex: 'points', width: 80, align: 'right',
+      title: tx('colItem'),
+      dataIndex: 'ruleName',
+      render: (v: string, r) => (
+        <span>
+          <Tag>{r.category}</Tag>
+          {v}
+        </span>
+      ),
+    },
+    {
+      title: tx('colPoints'),
+      dataIndex: 'points',
+      width: 80,
+      align: 'right',
       render: (v: number) => <span className={v > 0 ? 'pts-plus' : 'pts-minus'}>{v > 0 ? `+${v}` : v}</span>,
     },
     { title: tx('colNote'), dataIndex: 'note', ellipsis: true },
     {
-      title: tx('colRecorder'), dataIndex: 'recorderName', width: 130,
-      render: (v: string, r) => <span>{v} {r.mine && <Tooltip title={tx('mineHint')}><Tag color="gold">{tx('mineTag')}</Tag></Tooltip>}</span>,
+      title: tx('colRecorder'),
+      dataIndex: 'recorderName',
+      width: 130,
+      render: (v: string, r) => (
+        <span>
+          {v}{' '}
+          {r.mine && (
+            <Tooltip title={tx('mineHint')}>
+              <Tag color="gold">{tx('mineTag')}</Tag>
+            </Tooltip>
+          )}
+        </span>
+      ),
     },
     {
-      title: tx('colPhotos'), dataIndex: 'photos', width: 90,
-      render: (n: number, r) => (n > 0 ? <Button size="small" icon={<PictureOutlined />} onClick={() => void showPhotos(r)} data-testid="review-photos">{n}</Button> : null),
+      title: tx('colPhotos'),
+      dataIndex: 'photos',
+      width: 90,
+      render: (n: number, r) =>
+        n > 0 ? (
+          <Button size="small" icon={<PictureOutlined />} onClick={() => void showPhotos(r)} data-testid="review-photos">
+            {n}
+          </Button>
+        ) : null,
     },
   ];
   if (canReview) {
     columns.push({
-      title: tx('colActions'), key: 'a', width: 150,
+      title: tx('colActions'),
+      key: 'a',
+      width: 150,
       render: (_: unknown, r) => (
         <Space size={4}>
-          <Button size="small" type="primary" disabled={r.mine || busy} data-testid="review-approve-one" onClick={() => void review([r.id], 'approve')}>{tx('approve')}</Button>
-          <Button size="small" danger disabled={r.mine || busy} data-testid="review-reject-one" onClick={() => setRejecting([r.id])}>{tx('reject')}</Button>
+          <Button size="small" type="primary" disabled={r.mine || busy} data-testid="review-approve-one" onClick={() => void review([r.id], 'approve')}>
+            {tx('approve')}
+          </Button>
+          <Button size="small" danger disabled={r.mine || busy} data-testid="review-reject-one" onClick={() => setRejecting([r.id])}>
+            {tx('reject')}
+          </Button>
         </Space>
       ),
     });
@@ -103,13 +157,23 @@ export function ReviewPage() {
   return (
     <div className="page">
       <div className="page-title">
-        {tx('reviewTitle')} <Tag color={total ? 'orange' : 'green'} data-testid="review-total">{total}</Tag>
+        {tx('reviewTitle')}{' '}
+        <Tag color={total ? 'orange' : 'green'} data-testid="review-total">
+          {total}
+        </Tag>
         <span style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void load()} />
       </div>
       {canReview && (
         <div className="office-toolbar">
-          <Button type="primary" icon={<CheckOutlined />} disabled={!selected.length} loading={busy} data-testid="review-approve" onClick={() => void review(selected, 'approve')}>
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            disabled={!selected.length}
+            loading={busy}
+            data-testid="review-approve"
+            onClick={() => void review(selected, 'approve')}
+          >
             {tx('approveSelected', { n: selected.length })}
           </Button>
           <Button danger icon={<CloseOutlined />} disabled={!selected.length} data-testid="review-reject" onClick={() => setRejecting(selected)}>
@@ -126,12 +190,16 @@ export function ReviewPage() {
         dataSource={rows}
         locale={{ emptyText: tx('reviewEmpty') }}
         pagination={rows.length > 200 ? { pageSize: 200, showSizeChanger: false } : false}
-        rowSelection={canReview ? {
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as number[]),
-          getCheckboxProps: (r) => ({ disabled: r.mine }),
-        } : undefined}
-        onRow={(r) => ({ 'data-testid': 'review-row', 'data-card-no': r.cardNo } as React.HTMLAttributes<HTMLElement>)}
+        rowSelection={
+          canReview
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as number[]),
+                getCheckboxProps: (r) => ({ disabled: r.mine }),
+              }
+            : undefined
+        }
+        onRow={(r) => ({ 'data-testid': 'review-row', 'data-card-no': r.cardNo }) as React.HTMLAttributes<HTMLElement>}
       />
       <Modal
         open={rejecting !== null}
@@ -142,10 +210,25 @@ export function ReviewPage() {
         okText={tx('reject')}
         cancelText={tx('cancel')}
       >
-        <Input.TextArea rows={3} maxLength={200} placeholder={tx('rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="review-reject-reason" />
+        <Input.TextArea
+          rows={3}
+          maxLength={200}
+          placeholder={tx('rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="review-reject-reason"
+        />
       </Modal>
       <Modal open={photos !== null} title={tx('photosTitle')} footer={null} onCancel={() => setPhotos(null)} width={720}>
-        {photos?.srcs ? <Image.PreviewGroup><Space wrap>{photos.srcs.map((s, i) => <Image key={i} src={s} width={200} />)}</Space></Image.PreviewGroup> : null}
+        {photos?.srcs ? (
+          <Image.PreviewGroup>
+            <Space wrap>
+              {photos.srcs.map((s, i) => (
+                <Image key={i} src={s} width={200} />
+              ))}
+            </Space>
+          </Image.PreviewGroup>
+        ) : null}
       </Modal>
     </div>
   );

@@ -1,5 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Alert, AutoComplete, Button, Checkbox, Form, InputNumber, Input, Modal, Radio, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  AutoComplete,
+  Button,
+  Checkbox,
+  Form,
+  InputNumber,
+  Input,
+  Modal,
+  Radio,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
@@ -10,7 +26,17 @@ import { useOfficeText } from './text';
 import './office.css';
 
 type Rule = Result<'rules.list'>['items'][number];
-interface RuleForm { category: string; name: string; kind: 'award' | 'deduction'; mode: 'fixed' | 'range'; points?: number; minPoints?: number; maxPoints?: number; capPerYear?: number | null; active: boolean }
+interface RuleForm {
+  category: string;
+  name: string;
+  kind: 'award' | 'deduction';
+  mode: 'fixed' | 'range';
+  points?: number;
+  minPoints?: number;
+  maxPoints?: number;
+  capPerYear?: number | null;
+  active: boolean;
+}
 
 export function pointsText(r: Pick<Rule, 'points' | 'minPoints' | 'maxPoints'>): string {
   return r.points !== null ? String(r.points) : `${r.minPoints}–${r.maxPoints}`;
@@ -40,17 +66,30 @@ export function RulesPage() {
       setError(errorText(e));
     }
   }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const categories = useMemo(() => [...new Set(rules.map((r) => r.category))], [rules]);
 
   function open(r: Rule | 'new') {
     setFormError(null);
     form.resetFields();
-    form.setFieldsValue(r === 'new'
-      ? { kind: 'award', mode: 'fixed', active: true }
-      : { category: r.category, name: r.name, kind: r.kind, mode: r.points !== null ? 'fixed' : 'range', points: r.points ?? undefined,
-        minPoints: r.minPoints ?? undefined, maxPoints: r.maxPoints ?? undefined, capPerYear: r.capPerYear, active: r.active });
+    form.setFieldsValue(
+      r === 'new'
+        ? { kind: 'award', mode: 'fixed', active: true }
+        : {
+            category: r.category,
+            name: r.name,
+            kind: r.kind,
+            mode: r.points !== null ? 'fixed' : 'range',
+            points: r.points ?? undefined,
+            minPoints: r.minPoints ?? undefined,
+            maxPoints: r.maxPoints ?? undefined,
+            capPerYear: r.capPerYear,
+            active: r.active,
+          },
+    );
     setEditing(r);
   }
 
@@ -58,7 +97,10 @@ export function RulesPage() {
     try {
       await call('rules.save', {
         ...(editing !== 'new' && editing ? { id: editing.id } : {}),
-        category: v.category.trim(), name: v.name.trim(), kind: v.kind, active: v.active,
+        category: v.category.trim(),
+        name: v.name.trim(),
+        kind: v.kind,
+        active: v.active,
         ...(v.mode === 'fixed' ? { points: v.points } : { minPoints: v.minPoints, maxPoints: v.maxPoints }),
         capPerYear: v.capPerYear ?? null,
       });
@@ -72,22 +114,63 @@ export function RulesPage() {
 
   const shown = rules.filter((r) => showInactive || r.active);
   const columns: TableColumnsType<Rule> = [
-    { title: tx('colCategory'), dataIndex: 'category', width: 110, filters: categories.map((c) => ({ text: c, value: c })), onFilter: (v, r) => r.category === v },
+    {
+      title: tx('colCategory'),
+      dataIndex: 'category',
+      width: 110,
+      filters: categories.map((c) => ({ text: c, value: c })),
+      onFilter: (v, r) => r.category === v,
+    },
     { title: tx('colRuleName'), dataIndex: 'name' },
-    { title: tx('colKind'), dataIndex: 'kind', width: 80, render: (v: string) => (v === 'award' ? <Tag color="green">{tx('award')}</Tag> : <Tag color="red">{tx('deduction')}</Tag>) },
+    {
+      title: tx('colKind'),
+      dataIndex: 'kind',
+      width: 80,
+      render: (v: string) => (v === 'award' ? <Tag color="green">{tx('award')}</Tag> : <Tag color="red">{tx('deduction')}</Tag>),
+    },
     { title: tx('colPoints'), key: 'points', width: 90, align: 'right', render: (_: unknown, r) => <span className="num">{pointsText(r)}</span> },
-    { title: tx('colCap'), dataIndex: 'capPerYear', width: 110, align: 'right', render: (v: number | null) => (v === null ? <span className="row-muted">{tx('noCap')}</span> : v) },
-    { title: tx('colStatus'), dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="blue">{tx('active')}</Tag> : <Tag>{tx('inactive')}</Tag>) },
-    ...(canEdit ? [{ title: '', key: 'a', width: 80, render: (_: unknown, r: Rule) => <Button size="small" data-testid="rule-edit" onClick={() => open(r)}>{tx('edit')}</Button> }] : []),
+    {
+      title: tx('colCap'),
+      dataIndex: 'capPerYear',
+      width: 110,
+      align: 'right',
+      render: (v: number | null) => (v === null ? <span className="row-muted">{tx('noCap')}</span> : v),
+    },
+    {
+      title: tx('colStatus'),
+      dataIndex: 'active',
+      width: 80,
+      render: (v: boolean) => (v ? <Tag color="blue">{tx('active')}</Tag> : <Tag>{tx('inactive')}</Tag>),
+    },
+    ...(canEdit
+      ? [
+          {
+            title: '',
+            key: 'a',
+            width: 80,
+            render: (_: unknown, r: Rule) => (
+              <Button size="small" data-testid="rule-edit" onClick={() => open(r)}>
+                {tx('edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
     <div className="page">
       <div className="page-title">{tx('rulesTitle')}</div>
       <div className="office-toolbar">
-        <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>{tx('rulesShowInactive')}</Checkbox>
+        <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>
+          {tx('rulesShowInactive')}
+        </Checkbox>
         <span className="grow" />
-        {canEdit && <Button type="primary" icon={<PlusOutlined />} data-testid="rule-new" onClick={() => open('new')}>{tx('rulesNew')}</Button>}
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="rule-new" onClick={() => open('new')}>
+            {tx('rulesNew')}
+          </Button>
+        )}
       </div>
       <ErrorBanner text={error} />
       <Table<Rule>
@@ -96,7 +179,7 @@ export function RulesPage() {
         columns={columns}
         dataSource={shown}
         pagination={false}
-        onRow={(r) => ({ 'data-testid': 'rule-row', style: { opacity: r.active ? 1 : 0.55 } } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ 'data-testid': 'rule-row', style: { opacity: r.active ? 1 : 0.55 } }) as React.HTMLAttributes<HTMLElement>}
       />
       <Modal
         open={editing !== null}
@@ -112,25 +195,50 @@ export function RulesPage() {
         <ErrorBanner text={formError} />
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="category" label={tx('fCategory')} rules={[{ required: true, whitespace: true }]}>
-            <AutoComplete options={categories.map((c) => ({ value: c }))} data-testid="rule-category"><Input maxLength={32} /></AutoComplete>
+            <AutoComplete options={categories.map((c) => ({ value: c }))} data-testid="rule-category">
+              <Input maxLength={32} />
+            </AutoComplete>
           </Form.Item>
-          <Form.Item name="name" label={tx('fRuleName')} rules={[{ required: true, whitespace: true }]}><Input maxLength={64} data-testid="rule-name" /></Form.Item>
+          <Form.Item name="name" label={tx('fRuleName')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={64} data-testid="rule-name" />
+          </Form.Item>
           <Form.Item name="kind" label={tx('fKind')}>
-            <Radio.Group optionType="button" options={[{ value: 'award', label: tx('award') }, { value: 'deduction', label: tx('deduction') }]} />
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'award', label: tx('award') },
+                { value: 'deduction', label: tx('deduction') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="mode" label={tx('fPointsMode')}>
-            <Radio.Group options={[{ value: 'fixed', label: tx('fixed') }, { value: 'range', label: tx('range') }]} />
+            <Radio.Group
+              options={[
+                { value: 'fixed', label: tx('fixed') },
+                { value: 'range', label: tx('range') },
+              ]}
+            />
           </Form.Item>
           {mode === 'range' ? (
             <Space>
-              <Form.Item name="minPoints" label={tx('fMin')} rules={[{ required: true }]}><InputNumber min={1} precision={0} /></Form.Item>
-              <Form.Item name="maxPoints" label={tx('fMax')} rules={[{ required: true }]}><InputNumber min={1} precision={0} /></Form.Item>
+              <Form.Item name="minPoints" label={tx('fMin')} rules={[{ required: true }]}>
+                <InputNumber min={1} precision={0} />
+              </Form.Item>
+              <Form.Item name="maxPoints" label={tx('fMax')} rules={[{ required: true }]}>
+                <InputNumber min={1} precision={0} />
+              </Form.Item>
             </Space>
           ) : (
-            <Form.Item name="points" label={tx('fPoints')} rules={[{ required: true }]}><InputNumber min={1} precision={0} data-testid="rule-points" /></Form.Item>
+            <Form.Item name="points" label={tx('fPoints')} rules={[{ required: true }]}>
+              <InputNumber min={1} precision={0} data-testid="rule-points" />
+            </Form.Item>
           )}
-          <Form.Item name="capPerYear" label={tx('fCap')}><InputNumber min={1} precision={0} /></Form.Item>
-          <Form.Item name="active" label={tx('colStatus')} valuePropName="checked"><Switch checkedChildren={tx('active')} unCheckedChildren={tx('inactive')} /></Form.Item>
+          <Form.Item name="capPerYear" label={tx('fCap')}>
+            <InputNumber min={1} precision={0} />
+          </Form.Item>
+          <Form.Item name="active" label={tx('colStatus')} valuePropName="checked">
+            <Switch checkedChildren={tx('active')} unCheckedChildren={tx('inactive')} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

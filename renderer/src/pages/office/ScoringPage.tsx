@@ -13,7 +13,11 @@ import './office.css';
 
 type Rule = Result<'rules.list'>['items'][number];
 type Member = Result<'households.get'>['household']['members'][number];
-interface Pick { id: number; cardNo: string; headName: string }
+interface Pick {
+  id: number;
+  cardNo: string;
+  headName: string;
+}
 
 const maxPhoto = 5 * 1024 * 1024;
 const label = (h: Pick) => `${h.headName}（${h.cardNo}）`;
@@ -42,15 +46,24 @@ export function ScoringPage() {
   const searchSeq = useRef(0);
 
   useEffect(() => {
-    call('rules.list', {}).then((r) => setRules(r.items), (e) => setError(errorText(e)));
-    call('households.list', { limit: 1 }).then((r) => setGroups(r.groups.map((g) => g.group).filter(Boolean)), () => {});
+    call('rules.list', {}).then(
+      (r) => setRules(r.items),
+      (e) => setError(errorText(e)),
+    );
+    call('households.list', { limit: 1 }).then(
+      (r) => setGroups(r.groups.map((g) => g.group).filter(Boolean)),
+      () => {},
+    );
   }, [errorText]);
 
   // A person can be named only when one household is chosen: the person belongs to it.
   useEffect(() => {
     setPersonId(undefined);
     if (picked.length !== 1) return setMembers([]);
-    call('households.get', { id: picked[0].id }).then((r) => setMembers(r.household.members.filter((m) => m.active !== false)), () => setMembers([]));
+    call('households.get', { id: picked[0].id }).then(
+      (r) => setMembers(r.household.members.filter((m) => m.active !== false)),
+      () => setMembers([]),
+    );
   }, [picked]);
 
   const rule = rules.find((r) => r.id === ruleId);
@@ -97,12 +110,19 @@ export function ScoringPage() {
     setDone(null);
     try {
       const { entries } = await call('points.record', {
-        householdIds: picked.map((p) => p.id), ruleId: rule.id, occurredOn: date, note: note.trim() || undefined,
+        householdIds: picked.map((p) => p.id),
+        ruleId: rule.id,
+        occurredOn: date,
+        note: note.trim() || undefined,
         ...(rule.points === null && points !== null ? { points } : {}),
         ...(personId !== undefined ? { personId } : {}),
       });
       if (photo) {
-        await call('points.attachPhoto', { entryIds: entries.map((e) => e.id), imageBase64: await fileToBase64(photo), mime: photo.type as 'image/jpeg' | 'image/png' });
+        await call('points.attachPhoto', {
+          entryIds: entries.map((e) => e.id),
+          imageBase64: await fileToBase64(photo),
+          mime: photo.type as 'image/jpeg' | 'image/png',
+        });
       }
       const text = tx('recorded', { n: entries.length });
       setDone(text);
@@ -127,9 +147,20 @@ export function ScoringPage() {
     <div className="page" style={{ maxWidth: 900 }}>
       <div className="page-title">{tx('scoringTitle')}</div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
-      {done && <Alert type="success" showIcon data-testid="scoring-done" title={done} closable={{ onClose: () => setDone(null) }} style={{ marginBottom: 12 }} />}
+      {done && (
+        <Alert type="success" showIcon data-testid="scoring-done" title={done} closable={{ onClose: () => setDone(null) }} style={{ marginBottom: 12 }} />
+      )}
       <Form layout="vertical" onFinish={() => void submit()}>
-        <Form.Item label={<span>{tx('fHouseholds')} <Tag color="orange" data-testid="scoring-selected-count">{tx('selectedN', { n: picked.length })}</Tag></span>}>
+        <Form.Item
+          label={
+            <span>
+              {tx('fHouseholds')}{' '}
+              <Tag color="orange" data-testid="scoring-selected-count">
+                {tx('selectedN', { n: picked.length })}
+              </Tag>
+            </span>
+          }
+        >
           <Select<{ value: number; label: string }[]>
             mode="multiple"
             labelInValue
@@ -145,18 +176,37 @@ export function ScoringPage() {
           />
           <Space wrap size={4} style={{ marginTop: 6 }}>
             <span style={{ color: '#7c6a5c' }}>{tx('selectGroup')}</span>
-            {groups.map((g) => <Button key={g} size="small" data-testid="scoring-add-group" onClick={() => void addGroup(g)}>{g}</Button>)}
-            {picked.length > 0 && <Button size="small" type="link" onClick={() => setPicked([])}>{tx('clearSelection')}</Button>}
+            {groups.map((g) => (
+              <Button key={g} size="small" data-testid="scoring-add-group" onClick={() => void addGroup(g)}>
+                {g}
+              </Button>
+            ))}
+            {picked.length > 0 && (
+              <Button size="small" type="link" onClick={() => setPicked([])}>
+                {tx('clearSelection')}
+              </Button>
+            )}
           </Space>
         </Form.Item>
-        <Form.Item label={tx('fRule')} extra={rule && (
-          <span>{rule.points === null ? tx('rangeHint', { min: rule.minPoints!, max: rule.maxPoints! }) : tx('fixedHint', { points: rule.points })}{rule.capPerYear !== null ? `；${tx('capHint', { cap: rule.capPerYear })}` : ''}</span>
-        )}>
+        <Form.Item
+          label={tx('fRule')}
+          extra={
+            rule && (
+              <span>
+                {rule.points === null ? tx('rangeHint', { min: rule.minPoints!, max: rule.maxPoints! }) : tx('fixedHint', { points: rule.points })}
+                {rule.capPerYear !== null ? `；${tx('capHint', { cap: rule.capPerYear })}` : ''}
+              </span>
+            )
+          }
+        >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={tx('fRulePick')}
             value={ruleId}
-            onChange={(v) => { setRuleId(v); setPoints(null); }}
+            onChange={(v) => {
+              setRuleId(v);
+              setPoints(null);
+            }}
             options={ruleOptions}
             data-testid="scoring-rule"
           />
@@ -164,7 +214,14 @@ export function ScoringPage() {
         <Space wrap size={16} align="start">
           {needPoints && (
             <Form.Item label={tx('fPoints')}>
-              <InputNumber min={rule.minPoints!} max={rule.maxPoints!} precision={0} value={points} onChange={(v) => setPoints(v)} data-testid="scoring-points" />
+              <InputNumber
+                min={rule.minPoints!}
+                max={rule.maxPoints!}
+                precision={0}
+                value={points}
+                onChange={(v) => setPoints(v)}
+                data-testid="scoring-points"
+              />
             </Form.Item>
           )}
           <Form.Item label={tx('fDate')}>
@@ -186,13 +243,34 @@ export function ScoringPage() {
           <Input.TextArea rows={2} maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} data-testid="scoring-note" />
         </Form.Item>
         <Form.Item label={tx('fPhoto')}>
-          <input ref={photoInput} type="file" accept="image/jpeg,image/png" style={{ display: 'none' }} data-testid="scoring-photo" onChange={(e) => pickPhoto(e.target.files?.[0])} />
+          <input
+            ref={photoInput}
+            type="file"
+            accept="image/jpeg,image/png"
+            style={{ display: 'none' }}
+            data-testid="scoring-photo"
+            onChange={(e) => pickPhoto(e.target.files?.[0])}
+          />
           <Space>
-            <Button icon={<CameraOutlined />} onClick={() => photoInput.current?.click()}>{tx('photoPick')}</Button>
-            {photo && <Tag closable onClose={() => { setPhoto(null); if (photoInput.current) photoInput.current.value = ''; }}>{photo.name}</Tag>}
+            <Button icon={<CameraOutlined />} onClick={() => photoInput.current?.click()}>
+              {tx('photoPick')}
+            </Button>
+            {photo && (
+              <Tag
+                closable
+                onClose={() => {
+                  setPhoto(null);
+                  if (photoInput.current) photoInput.current.value = '';
+                }}
+              >
+                {photo.name}
+              </Tag>
+            )}
           </Space>
         </Form.Item>
-        <Button type="primary" size="large" htmlType="submit" disabled={!canSubmit} loading={busy} data-testid="scoring-submit">{tx('submitRecord')}</Button>
+        <Button type="primary" size="large" htmlType="submit" disabled={!canSubmit} loading={busy} data-testid="scoring-submit">
+          {tx('submitRecord')}
+        </Button>
       </Form>
     </div>
   );

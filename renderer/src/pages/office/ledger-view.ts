@@ -1,5 +1,8 @@
 /** How a ledger row reads in the office's columns: points land under 加分, 扣分 or 兑换, never as signs. */
-export interface LedgerViewRow { kind: 'award' | 'deduction' | 'reversal' | 'redemption' | 'void'; points: number }
+export interface LedgerViewRow {
+  kind: 'award' | 'deduction' | 'reversal' | 'redemption' | 'void';
+  points: number;
+}
 
 export function columnsOf(r: LedgerViewRow): { plus: number | null; minus: number | null; redeem: number | null } {
   if (r.kind === 'redemption' || r.kind === 'void') return { plus: null, minus: null, redeem: -r.points };

@@ -249,7 +249,7 @@ const en: Record<OfficeKey, string> = {
   fActive: 'On roster',
   memberLeft: 'Moved away / deceased',
   importTitle: 'Import roster (Excel)',
-  importHelp: 'One row per member; rows of one household share a card number, or the head\'s name and group. If any row has an error, nothing is imported.',
+  importHelp: "One row per member; rows of one household share a card number, or the head's name and group. If any row has an error, nothing is imported.",
   importPick: 'Choose Excel file',
   importing: 'Importing…',
   importDone: 'Imported: {created} new, {updated} updated, {unchanged} unchanged',

@@ -5,12 +5,24 @@ describe('printer settings', () => {
   it('reads what printer.get answers in any of its shapes', () => {
     expect(normalizePrinter(null)).toBeNull();
     expect(normalizePrinter({ printer: null })).toBeNull();
-    expect(normalizePrinter({ type: 'EPSON', interface: 'tcp://10.0.0.5:9100', width: 48, copies: 2 }))
-      .toEqual({ type: 'epson', interface: 'tcp://10.0.0.5:9100', width: 48, copies: 2 });
-    expect(normalizePrinter({ printer: { type: 'star', interface: '/dev/usb/lp0', width: 99 } }))
-      .toEqual({ type: 'star', interface: '/dev/usb/lp0', width: 32, copies: 1 });
-    expect(normalizePrinter({ type: 'driver', deviceName: 'XP-58', width: 48, copies: 2 }))
-      .toEqual({ type: 'driver', deviceName: 'XP-58', width: 48, copies: 2 });
+    expect(normalizePrinter({ type: 'EPSON', interface: 'tcp://10.0.0.5:9100', width: 48, copies: 2 })).toEqual({
+      type: 'epson',
+      interface: 'tcp://10.0.0.5:9100',
+      width: 48,
+      copies: 2,
+    });
+    expect(normalizePrinter({ printer: { type: 'star', interface: '/dev/usb/lp0', width: 99 } })).toEqual({
+      type: 'star',
+      interface: '/dev/usb/lp0',
+      width: 32,
+      copies: 1,
+    });
+    expect(normalizePrinter({ type: 'driver', deviceName: 'XP-58', width: 48, copies: 2 })).toEqual({
+      type: 'driver',
+      deviceName: 'XP-58',
+      width: 48,
+      copies: 2,
+    });
     expect(normalizePrinter({ type: 'driver', width: 32 })).toBeNull();
     expect(normalizePrinter({ type: 'browser', width: 42 })).toEqual({ type: 'browser', width: 32, copies: 1 });
   });

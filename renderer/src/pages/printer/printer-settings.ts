@@ -37,11 +37,7 @@ export function normalizePrinter(raw: unknown): PrinterSettings | null {
 
 // The same rules as the server's printer target (electron/print/printer-target.ts); the server decides.
 const tcp = /^tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::(\d{1,5}))?\/?$/;
-const devicePaths = [
-  /^\/dev\/(?!.*\.\.)[A-Za-z0-9_./-]+$/,
-  /^(COM[1-9]\d{0,2}|LPT[1-9])$/i,
-  /^\\\\[A-Za-z0-9._-]+\\[^\\/:*?"<>|]+$/,
-];
+const devicePaths = [/^\/dev\/(?!.*\.\.)[A-Za-z0-9_./-]+$/, /^(COM[1-9]\d{0,2}|LPT[1-9])$/i, /^\\\\[A-Za-z0-9._-]+\\[^\\/:*?"<>|]+$/];
 
 /** A network printer (tcp://host[:port], port 9100 by default), a device (/dev/usb/lp0, COM3) or a shared printer (\\host\name). */
 export function checkInterface(s: string): boolean {

@@ -17,7 +17,10 @@ export function EChart({ option, height = 300, testId }: { option: ChartOption; 
     chart.setOption(option);
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(ref.current);
-    return () => { ro.disconnect(); chart.dispose(); };
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+    };
   }, [option]);
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -11,12 +11,18 @@ export type ChartOption = Record<string, any>;
 const colors = { awarded: '#2f8a4c', deducted: '#c0392b', redeemed: '#d97706' };
 const font = { fontFamily: '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif' };
 
-export interface ChartLabels { awarded: string; deducted: string; redeemed: string; other: string }
+export interface ChartLabels {
+  awarded: string;
+  deducted: string;
+  redeemed: string;
+  other: string;
+}
 
 export function categoryChart(s: Summary, l: ChartLabels): ChartOption {
   const cats = s.points.byCategory;
   return {
-    textStyle: font, animation: false,
+    textStyle: font,
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [l.awarded, l.deducted], top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 56 },
@@ -31,7 +37,8 @@ export function categoryChart(s: Summary, l: ChartLabels): ChartOption {
 
 export function monthChart(s: Summary, l: ChartLabels): ChartOption {
   return {
-    textStyle: font, animation: false,
+    textStyle: font,
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [l.awarded, l.deducted, l.redeemed], top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 28 },
@@ -52,7 +59,8 @@ export function redemptionChart(s: Summary, l: ChartLabels, top = 7): ChartOptio
   const rest = all.slice(top).reduce((n, i) => n + i.points, 0);
   if (rest > 0) slices.push({ name: l.other, value: rest });
   return {
-    textStyle: font, animation: false,
+    textStyle: font,
+    animation: false,
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     series: [{ type: 'pie', radius: ['35%', '68%'], data: slices, label: { formatter: '{b}\n{c}' } }],
   };
@@ -61,13 +69,17 @@ export function redemptionChart(s: Summary, l: ChartLabels, top = 7): ChartOptio
 export function fundingChart(s: Summary): ChartOption {
   const items = s.stock.funding.items;
   return {
-    textStyle: font, animation: false,
+    textStyle: font,
+    animation: false,
     tooltip: { trigger: 'item', formatter: '{b}: ¥{c} ({d}%)' },
-    series: [{
-      type: 'pie', radius: '65%',
-      data: items.filter((f) => f.receivedValueFen > 0).map((f) => ({ name: f.label, value: f.receivedValueFen / 100 })),
-      label: { formatter: '{b}\n¥{c}' },
-    }],
+    series: [
+      {
+        type: 'pie',
+        radius: '65%',
+        data: items.filter((f) => f.receivedValueFen > 0).map((f) => ({ name: f.label, value: f.receivedValueFen / 100 })),
+        label: { formatter: '{b}\n¥{c}' },
+      },
+    ],
   };
 }
 

@@ -6,7 +6,13 @@ const Reports = lazy(() => import('./ReportsPage').then((m) => ({ default: m.Rep
 
 export function LazyReportsPage() {
   return (
-    <Suspense fallback={<div style={{ padding: 60, textAlign: 'center' }}><Spin size="large" /></div>}>
+    <Suspense
+      fallback={
+        <div style={{ padding: 60, textAlign: 'center' }}>
+          <Spin size="large" />
+        </div>
+      }
+    >
       <Reports />
     </Suspense>
   );

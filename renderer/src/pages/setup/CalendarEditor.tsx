@@ -27,7 +27,14 @@ export function CalendarEditor({ onSaved, saveLabel, extra }: { onSaved?: () => 
   useEffect(() => {
     call('calendar.get', {})
       .then((c) => {
-        const { today: t, todayIsRedemptionDay: _a, todayIsBulkDay: _b, bulkDays: _c, upcoming: _d, ...stored } = c as Calendar & { today: string; todayIsRedemptionDay: boolean; todayIsBulkDay: boolean; bulkDays: string[]; upcoming: unknown };
+        const {
+          today: t,
+          todayIsRedemptionDay: _a,
+          todayIsBulkDay: _b,
+          bulkDays: _c,
+          upcoming: _d,
+          ...stored
+        } = c as Calendar & { today: string; todayIsRedemptionDay: boolean; todayIsBulkDay: boolean; bulkDays: string[]; upcoming: unknown };
         setCal(stored as Calendar);
         setToday(t);
         setView({ year: Number(t.slice(0, 4)), month: Number(t.slice(5, 7)) });
@@ -41,7 +48,8 @@ export function CalendarEditor({ onSaved, saveLabel, extra }: { onSaved?: () => 
   function setMode(mode: Calendar['mode']) {
     setCal((c) => {
       const trial = c?.trial;
-      const base: Calendar = mode === 'any' ? { mode } : mode === 'dates' ? { mode, dates: c?.mode === 'dates' ? c.dates : [] } : { mode, day: c?.mode === 'monthly' ? c.day : 1 };
+      const base: Calendar =
+        mode === 'any' ? { mode } : mode === 'dates' ? { mode, dates: c?.mode === 'dates' ? c.dates : [] } : { mode, day: c?.mode === 'monthly' ? c.day : 1 };
       return trial ? { ...base, trial } : base;
     });
   }
@@ -67,14 +75,27 @@ export function CalendarEditor({ onSaved, saveLabel, extra }: { onSaved?: () => 
       <Space wrap size="middle" style={{ marginBottom: 12 }}>
         <span>{tx('calMode')}</span>
         <Radio.Group value={cal.mode} onChange={(e) => setMode(e.target.value as Calendar['mode'])} optionType="button" buttonStyle="solid">
-          <Radio.Button value="any"><span data-testid="cal-mode-any">{tx('calAny')}</span></Radio.Button>
-          <Radio.Button value="dates"><span data-testid="cal-mode-dates">{tx('calDates')}</span></Radio.Button>
-          <Radio.Button value="monthly"><span data-testid="cal-mode-monthly">{tx('calMonthly')}</span></Radio.Button>
+          <Radio.Button value="any">
+            <span data-testid="cal-mode-any">{tx('calAny')}</span>
+          </Radio.Button>
+          <Radio.Button value="dates">
+            <span data-testid="cal-mode-dates">{tx('calDates')}</span>
+          </Radio.Button>
+          <Radio.Button value="monthly">
+            <span data-testid="cal-mode-monthly">{tx('calMonthly')}</span>
+          </Radio.Button>
         </Radio.Group>
         {cal.mode === 'monthly' && (
           <Space>
             <span>{tx('calDay')}</span>
-            <InputNumber data-testid="cal-monthly-day" min={1} max={31} value={cal.day} onChange={(v) => typeof v === 'number' && setCal({ ...cal, day: v })} style={{ width: 80 }} />
+            <InputNumber
+              data-testid="cal-monthly-day"
+              min={1}
+              max={31}
+              value={cal.day}
+              onChange={(v) => typeof v === 'number' && setCal({ ...cal, day: v })}
+              style={{ width: 80 }}
+            />
           </Space>
         )}
       </Space>
@@ -84,19 +105,36 @@ export function CalendarEditor({ onSaved, saveLabel, extra }: { onSaved?: () => 
           <Segmented<CalendarTool>
             value={tool}
             onChange={setTool}
-            options={[{ value: 'dates', label: <span data-testid="cal-tool-dates">{tx('calToolDates')}</span> }, { value: 'bulk', label: <span data-testid="cal-tool-bulk">{tx('calToolBulk')}</span> }]}
+            options={[
+              { value: 'dates', label: <span data-testid="cal-tool-dates">{tx('calToolDates')}</span> },
+              { value: 'bulk', label: <span data-testid="cal-tool-bulk">{tx('calToolBulk')}</span> },
+            ]}
           />
         </Space>
         <Space className="cal-nav">
           <Button icon={<LeftOutlined />} aria-label={tx('prevMonth')} data-testid="cal-prev" onClick={() => setView(shiftMonth(view.year, view.month, -1))} />
-          <span className="cal-month" data-testid="cal-month">{tx('monthTitle', { year: view.year, month: view.month })}</span>
+          <span className="cal-month" data-testid="cal-month">
+            {tx('monthTitle', { year: view.year, month: view.month })}
+          </span>
           <Button icon={<RightOutlined />} aria-label={tx('nextMonth')} data-testid="cal-next" onClick={() => setView(shiftMonth(view.year, view.month, 1))} />
-          <Button size="small" onClick={() => setView({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) })}>{tx('calToday')}</Button>
+          <Button size="small" onClick={() => setView({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) })}>
+            {tx('calToday')}
+          </Button>
         </Space>
       </div>
-      {cal.mode === 'any' && tool === 'dates' && <Typography.Text type="secondary" className="cal-note">{tx('calAnyClickHint')}</Typography.Text>}
+      {cal.mode === 'any' && tool === 'dates' && (
+        <Typography.Text type="secondary" className="cal-note">
+          {tx('calAnyClickHint')}
+        </Typography.Text>
+      )}
       <table className="cal-grid" role="grid">
-        <thead><tr>{weekdays.map((w) => <th key={w}>{w}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            {weekdays.map((w) => (
+              <th key={w}>{w}</th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {monthGrid(view.year, view.month).map((week, i) => (
             <tr key={i}>
@@ -124,25 +162,48 @@ export function CalendarEditor({ onSaved, saveLabel, extra }: { onSaved?: () => 
         </tbody>
       </table>
       <div className="cal-legend">
-        <span><i className="cal-swatch cal-redeem" />{tx('calLegendRedeem')}</span>
-        <span><i className="cal-swatch cal-bulk" />{tx('calLegendBulk')}</span>
-        <span><i className="cal-swatch cal-today-swatch" />{tx('calLegendToday')}</span>
+        <span>
+          <i className="cal-swatch cal-redeem" />
+          {tx('calLegendRedeem')}
+        </span>
+        <span>
+          <i className="cal-swatch cal-bulk" />
+          {tx('calLegendBulk')}
+        </span>
+        <span>
+          <i className="cal-swatch cal-today-swatch" />
+          {tx('calLegendToday')}
+        </span>
       </div>
       <div className="cal-trial">
         <Typography.Text strong>{tx('calTrial')}：</Typography.Text>
-        <span data-testid="cal-trial">{cal.trial ? `${tx('calTrialStart')} ${cal.trial.start} · ${tx('calLegendBulk')} ${bulk.join('、')}` : tx('calTrialNone')}</span>
+        <span data-testid="cal-trial">
+          {cal.trial ? `${tx('calTrialStart')} ${cal.trial.start} · ${tx('calLegendBulk')} ${bulk.join('、')}` : tx('calTrialNone')}
+        </span>
         {cal.trial && (
           <Space style={{ display: 'flex', marginTop: 6 }}>
             <span>{tx('calBulkDay')}</span>
-            <InputNumber data-testid="cal-bulk-day" min={1} max={28} value={cal.trial.bulkDay ?? null}
-              onChange={(v) => setCal({ ...cal, trial: { start: cal.trial!.start, ...(typeof v === 'number' ? { bulkDay: v } : {}) } })} style={{ width: 72 }} />
+            <InputNumber
+              data-testid="cal-bulk-day"
+              min={1}
+              max={28}
+              value={cal.trial.bulkDay ?? null}
+              onChange={(v) => setCal({ ...cal, trial: { start: cal.trial!.start, ...(typeof v === 'number' ? { bulkDay: v } : {}) } })}
+              style={{ width: 72 }}
+            />
           </Space>
         )}
-        <div><Typography.Text type="secondary">{tx('calTrialHint')}</Typography.Text></div>
+        <div>
+          <Typography.Text type="secondary">{tx('calTrialHint')}</Typography.Text>
+        </div>
       </div>
-      <div style={{ margin: '12px 0' }}><ErrorBanner text={error} onClose={() => setError(null)} /></div>
+      <div style={{ margin: '12px 0' }}>
+        <ErrorBanner text={error} onClose={() => setError(null)} />
+      </div>
       <div className="setup-actions">
-        <Button type="primary" icon={<SaveOutlined />} data-testid="cal-save" loading={busy} onClick={() => void save()}>{saveLabel ?? tx('save')}</Button>
+        <Button type="primary" icon={<SaveOutlined />} data-testid="cal-save" loading={busy} onClick={() => void save()}>
+          {saveLabel ?? tx('save')}
+        </Button>
         {extra}
       </div>
     </div>

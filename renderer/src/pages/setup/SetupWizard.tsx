@@ -15,10 +15,23 @@ import './setup.css';
 type Step = 'role' | 'village' | 'admin' | 'office' | 'printer' | 'calendar' | 'done';
 
 const stepsFor = (role: MachineRole): Step[] => (role === 'counter' ? ['role', 'office', 'done'] : ['role', 'village', 'admin', 'printer', 'calendar', 'done']);
-const stepLabel: Record<Step, SetupKey> = { role: 'stepRole', village: 'stepVillage', admin: 'stepAdmin', office: 'stepOffice', printer: 'stepPrinter', calendar: 'stepCalendar', done: 'stepDone' };
+const stepLabel: Record<Step, SetupKey> = {
+  role: 'stepRole',
+  village: 'stepVillage',
+  admin: 'stepAdmin',
+  office: 'stepOffice',
+  printer: 'stepPrinter',
+  calendar: 'stepCalendar',
+  done: 'stepDone',
+};
 const hintKey = { all: 'roleAllHint', office: 'roleOfficeHint', counter: 'roleCounterHint' } as const;
 
-export interface SetupStatus { needed: boolean; role: MachineRole; roleFixed: boolean; usersReady: boolean }
+export interface SetupStatus {
+  needed: boolean;
+  role: MachineRole;
+  roleFixed: boolean;
+  usersReady: boolean;
+}
 
 /**
  * The first run of a fresh data folder: what this PC is, the village, its administrator (or, for a
@@ -54,7 +67,10 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
   useEffect(() => {
     if (!paired || usersReady) return;
     const timer = setInterval(() => {
-      call('setup.status', {}).then((s) => s.usersReady && setUsersReady(true), () => {});
+      call('setup.status', {}).then(
+        (s) => s.usersReady && setUsersReady(true),
+        () => {},
+      );
     }, 700);
     return () => clearInterval(timer);
   }, [paired, usersReady]);
@@ -82,7 +98,9 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
       next();
     } catch (e) {
       const code = isApiError(e) ? e.code : '';
-      setError(code === 'OFFICE_UNREACHABLE' || code === 'NETWORK' ? { key: 'officeUnreachable' } : code === 'UNAUTHENTICATED' ? { key: 'codeWrong' } : { err: e });
+      setError(
+        code === 'OFFICE_UNREACHABLE' || code === 'NETWORK' ? { key: 'officeUnreachable' } : code === 'UNAUTHENTICATED' ? { key: 'codeWrong' } : { err: e },
+      );
     } finally {
       setBusy(false);
     }
@@ -99,12 +117,34 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
     onFinished();
   }
 
-  const field = (label: SetupKey, value: string, set: (v: string) => void, extra: { testId: string; help?: SetupKey; placeholder?: SetupKey; autoFocus?: boolean; password?: boolean; maxLength?: number; inputMode?: 'numeric' }) => (
+  const field = (
+    label: SetupKey,
+    value: string,
+    set: (v: string) => void,
+    extra: { testId: string; help?: SetupKey; placeholder?: SetupKey; autoFocus?: boolean; password?: boolean; maxLength?: number; inputMode?: 'numeric' },
+  ) => (
     <Form.Item label={tx(label)} help={extra.help ? tx(extra.help) : undefined} style={{ marginBottom: extra.help ? 20 : 14 }}>
       {extra.password ? (
-        <Input.Password data-testid={extra.testId} value={value} onChange={(e) => set(e.target.value)} autoFocus={extra.autoFocus} maxLength={extra.maxLength} inputMode={extra.inputMode} autoComplete="new-password" />
+        <Input.Password
+          data-testid={extra.testId}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          autoFocus={extra.autoFocus}
+          maxLength={extra.maxLength}
+          inputMode={extra.inputMode}
+          autoComplete="new-password"
+        />
       ) : (
-        <Input data-testid={extra.testId} value={value} onChange={(e) => set(e.target.value)} autoFocus={extra.autoFocus} placeholder={extra.placeholder ? tx(extra.placeholder) : undefined} maxLength={extra.maxLength} inputMode={extra.inputMode} spellCheck={false} />
+        <Input
+          data-testid={extra.testId}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          autoFocus={extra.autoFocus}
+          placeholder={extra.placeholder ? tx(extra.placeholder) : undefined}
+          maxLength={extra.maxLength}
+          inputMode={extra.inputMode}
+          spellCheck={false}
+        />
       )}
     </Form.Item>
   );
@@ -113,10 +153,16 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
   const form = (body: ReactNode, onNext: () => void, nextDisabled = false, nextLabel: SetupKey = 'next') => (
     <Form layout="vertical" size="large" onFinish={() => !nextDisabled && !busy && onNext()} requiredMark={false}>
       <div className="setup-body">{body}</div>
-      <div style={{ marginTop: 8 }}><ErrorBanner text={error} onClose={() => setError(null)} /></div>
+      <div style={{ marginTop: 8 }}>
+        <ErrorBanner text={error} onClose={() => setError(null)} />
+      </div>
       <div className="setup-actions">
-        <Button data-testid="setup-back" onClick={() => go(steps[index - 1])} disabled={index === 0 || busy}>{tx('back')}</Button>
-        <Button data-testid="setup-next" type="primary" htmlType="submit" loading={busy} disabled={nextDisabled}>{tx(nextLabel)}</Button>
+        <Button data-testid="setup-back" onClick={() => go(steps[index - 1])} disabled={index === 0 || busy}>
+          {tx('back')}
+        </Button>
+        <Button data-testid="setup-next" type="primary" htmlType="submit" loading={busy} disabled={nextDisabled}>
+          {tx(nextLabel)}
+        </Button>
       </div>
     </Form>
   );
@@ -151,7 +197,9 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
                   }
                 }}
               >
-                <span className="role-name">{i + 1}. {tx(roleKeys[r])}</span>
+                <span className="role-name">
+                  {i + 1}. {tx(roleKeys[r])}
+                </span>
                 <span className="role-hint">{tx(hintKey[r])}</span>
               </button>
             ))}
@@ -163,8 +211,18 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
     case 'village':
       content = form(
         <>
-          {field('villageName', village.name, (name) => setVillage({ ...village, name }), { testId: 'setup-village-name', placeholder: 'villageNamePh', autoFocus: true, maxLength: 32 })}
-          {field('villageCode', village.code, (code) => setVillage({ ...village, code: code.replace(/\D/g, '') }), { testId: 'setup-village-code', help: 'villageCodeHelp', maxLength: 12, inputMode: 'numeric' })}
+          {field('villageName', village.name, (name) => setVillage({ ...village, name }), {
+            testId: 'setup-village-name',
+            placeholder: 'villageNamePh',
+            autoFocus: true,
+            maxLength: 32,
+          })}
+          {field('villageCode', village.code, (code) => setVillage({ ...village, code: code.replace(/\D/g, '') }), {
+            testId: 'setup-village-code',
+            help: 'villageCodeHelp',
+            maxLength: 12,
+            inputMode: 'numeric',
+          })}
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
             {field('town', village.town, (town) => setVillage({ ...village, town }), { testId: 'setup-village-town', maxLength: 32 })}
             {field('county', village.county, (county) => setVillage({ ...village, county }), { testId: 'setup-village-county', maxLength: 32 })}
@@ -179,11 +237,25 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
         <>
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
             {field('adminName', admin.name, (name) => setAdmin({ ...admin, name }), { testId: 'setup-admin-name', autoFocus: true, maxLength: 32 })}
-            {field('adminUsername', admin.username, (username) => setAdmin({ ...admin, username: username.trim() }), { testId: 'setup-admin-username', help: 'adminUsernameHelp', maxLength: 32 })}
+            {field('adminUsername', admin.username, (username) => setAdmin({ ...admin, username: username.trim() }), {
+              testId: 'setup-admin-username',
+              help: 'adminUsernameHelp',
+              maxLength: 32,
+            })}
           </div>
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
-            {field('adminPin', admin.pin, (pin) => setAdmin({ ...admin, pin: pin.replace(/\D/g, '') }), { testId: 'setup-admin-pin', password: true, maxLength: 12, inputMode: 'numeric' })}
-            {field('adminPin2', admin.pin2, (pin2) => setAdmin({ ...admin, pin2: pin2.replace(/\D/g, '') }), { testId: 'setup-admin-pin2', password: true, maxLength: 12, inputMode: 'numeric' })}
+            {field('adminPin', admin.pin, (pin) => setAdmin({ ...admin, pin: pin.replace(/\D/g, '') }), {
+              testId: 'setup-admin-pin',
+              password: true,
+              maxLength: 12,
+              inputMode: 'numeric',
+            })}
+            {field('adminPin2', admin.pin2, (pin2) => setAdmin({ ...admin, pin2: pin2.replace(/\D/g, '') }), {
+              testId: 'setup-admin-pin2',
+              password: true,
+              maxLength: 12,
+              inputMode: 'numeric',
+            })}
           </div>
         </>,
         () => void completeVillage(),
@@ -193,8 +265,18 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
     case 'office':
       content = form(
         <>
-          {field('officeUrl', office.url, (url) => setOffice({ ...office, url }), { testId: 'setup-office-url', placeholder: 'officeUrlPh', help: 'officeUrlHelp', autoFocus: true, maxLength: 200 })}
-          {field('pairCode', office.code, (code) => setOffice({ ...office, code: code.toUpperCase() }), { testId: 'setup-office-code', help: 'pairCodeHelp', maxLength: 9 })}
+          {field('officeUrl', office.url, (url) => setOffice({ ...office, url }), {
+            testId: 'setup-office-url',
+            placeholder: 'officeUrlPh',
+            help: 'officeUrlHelp',
+            autoFocus: true,
+            maxLength: 200,
+          })}
+          {field('pairCode', office.code, (code) => setOffice({ ...office, code: code.toUpperCase() }), {
+            testId: 'setup-office-code',
+            help: 'pairCodeHelp',
+            maxLength: 9,
+          })}
         </>,
         () => void completeCounter(),
         !office.url.trim() || office.code.replace('-', '').length !== 8,
@@ -204,10 +286,16 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
       content = (
         <>
           <Typography.Paragraph type="secondary">{tx('printerHint')}</Typography.Paragraph>
-          <div className="setup-embedded"><PrinterPage /></div>
+          <div className="setup-embedded">
+            <PrinterPage />
+          </div>
           <div className="setup-actions">
-            <Button data-testid="setup-skip" onClick={next}>{tx('skip')}</Button>
-            <Button data-testid="setup-next" type="primary" onClick={next}>{tx('next')}</Button>
+            <Button data-testid="setup-skip" onClick={next}>
+              {tx('skip')}
+            </Button>
+            <Button data-testid="setup-next" type="primary" onClick={next}>
+              {tx('next')}
+            </Button>
           </div>
         </>
       );
@@ -216,27 +304,44 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
       content = (
         <>
           <Typography.Paragraph type="secondary">{tx('calendarHint')}</Typography.Paragraph>
-          <CalendarEditor onSaved={next} saveLabel={tx('next')} extra={<Button data-testid="setup-skip" onClick={next}>{tx('skip')}</Button>} />
+          <CalendarEditor
+            onSaved={next}
+            saveLabel={tx('next')}
+            extra={
+              <Button data-testid="setup-skip" onClick={next}>
+                {tx('skip')}
+              </Button>
+            }
+          />
         </>
       );
       break;
     case 'done':
-      content = role === 'counter' ? (
-        <Result
-          status={usersReady ? 'success' : 'info'}
-          icon={usersReady ? undefined : <Spin size="large" />}
-          title={usersReady ? tx('doneCounter') : tx('waitingUsers', { counterId: paired?.counterId ?? '' })}
-          subTitle={usersReady ? tx('usersReady') : undefined}
-          extra={<Button data-testid="setup-finish" type="primary" size="large" autoFocus disabled={!usersReady} onClick={() => void finish()}>{tx('goSignIn')}</Button>}
-        />
-      ) : (
-        <Result
-          status="success"
-          title={tx('doneTitle')}
-          subTitle={tx('doneBody', { village: village.name, role: tx(roleKeys[role]), username: admin.username })}
-          extra={<Button data-testid="setup-finish" type="primary" size="large" autoFocus onClick={() => void finish()}>{tx('goSignIn')}</Button>}
-        />
-      );
+      content =
+        role === 'counter' ? (
+          <Result
+            status={usersReady ? 'success' : 'info'}
+            icon={usersReady ? undefined : <Spin size="large" />}
+            title={usersReady ? tx('doneCounter') : tx('waitingUsers', { counterId: paired?.counterId ?? '' })}
+            subTitle={usersReady ? tx('usersReady') : undefined}
+            extra={
+              <Button data-testid="setup-finish" type="primary" size="large" autoFocus disabled={!usersReady} onClick={() => void finish()}>
+                {tx('goSignIn')}
+              </Button>
+            }
+          />
+        ) : (
+          <Result
+            status="success"
+            title={tx('doneTitle')}
+            subTitle={tx('doneBody', { village: village.name, role: tx(roleKeys[role]), username: admin.username })}
+            extra={
+              <Button data-testid="setup-finish" type="primary" size="large" autoFocus onClick={() => void finish()}>
+                {tx('goSignIn')}
+              </Button>
+            }
+          />
+        );
       break;
   }
 
@@ -244,12 +349,18 @@ export function SetupWizard({ status, onFinished }: { status: SetupStatus; onFin
     <div className="setup-bg" data-testid="setup-wizard">
       <Card className="setup-card" variant="borderless">
         <div className="setup-head">
-          <div className="app-logo" aria-hidden>积</div>
+          <div className="app-logo" aria-hidden>
+            积
+          </div>
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>{tx('wizardTitle')}</Typography.Title>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {tx('wizardTitle')}
+            </Typography.Title>
             <Typography.Text type="secondary">{tx('wizardSubtitle')}</Typography.Text>
           </div>
-          <div style={{ marginLeft: 'auto', alignSelf: 'flex-start' }}><LanguageToggle /></div>
+          <div style={{ marginLeft: 'auto', alignSelf: 'flex-start' }}>
+            <LanguageToggle />
+          </div>
         </div>
         <Steps className="setup-steps" size="small" current={index} items={steps.map((s) => ({ title: tx(stepLabel[s]) }))} data-testid="setup-steps" />
         <div data-testid={`setup-step-${step}`}>{content}</div>

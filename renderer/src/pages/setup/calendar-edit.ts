@@ -52,7 +52,12 @@ export function dayKind(cal: Calendar, date: string): DayKind {
 /** calendar.set's params for a draft (the server re-checks everything). */
 export function calendarParams(cal: Calendar) {
   const trial = cal.trial ? { start: cal.trial.start, ...(cal.trial.bulkDay ? { bulkDay: cal.trial.bulkDay } : {}) } : undefined;
-  const base = cal.mode === 'any' ? { mode: 'any' as const } : cal.mode === 'dates' ? { mode: 'dates' as const, dates: cal.dates } : { mode: 'monthly' as const, day: cal.day };
+  const base =
+    cal.mode === 'any'
+      ? { mode: 'any' as const }
+      : cal.mode === 'dates'
+        ? { mode: 'dates' as const, dates: cal.dates }
+        : { mode: 'monthly' as const, day: cal.day };
   return trial ? { ...base, trial } : base;
 }
 

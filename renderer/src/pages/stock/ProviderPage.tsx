@@ -124,10 +124,23 @@ export function ProviderPage() {
   return (
     <div className="phone" data-testid="provider-page">
       <div className="phone-head">
-        {hasOtherPages && <Button type="text" icon={<ArrowLeftOutlined />} aria-label={s('backToMenu')} onClick={() => { window.location.hash = '#/'; }} />}
+        {hasOtherPages && (
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            aria-label={s('backToMenu')}
+            onClick={() => {
+              window.location.hash = '#/';
+            }}
+          />
+        )}
         <div className="title">{s('providerTitle')}</div>
-        <div className="who" data-testid="provider-user">{user.name}</div>
-        <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">{s('logout')}</Button>
+        <div className="who" data-testid="provider-user">
+          {user.name}
+        </div>
+        <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+          {s('logout')}
+        </Button>
       </div>
       <div className="phone-body">
         <ErrorBanner text={error} onClose={() => setError(null)} />
@@ -135,10 +148,18 @@ export function ProviderPage() {
           <div className="phone-card phone-result" data-testid="provider-result">
             <CheckCircleFilled style={{ fontSize: 48, color: '#2f8a4c' }} />
             <div className="ok">{s('logged')}</div>
-            <div style={{ fontSize: 18, margin: '6px 0' }}>{household?.household.headName} · {done.service.name} · {done.logged.totalPoints} {s('pointsUnit')}</div>
-            <div className="meta" data-testid="provider-receipt">{s('receiptNo', { no: done.logged.receiptNo })}</div>
-            <div style={{ fontSize: 18, marginTop: 6 }} data-testid="provider-available-after">{s('availableAfter', { n: done.logged.account.available })}</div>
-            <Button type="primary" block className="big-btn" style={{ marginTop: 14 }} onClick={reset} data-testid="provider-next">{s('next')}</Button>
+            <div style={{ fontSize: 18, margin: '6px 0' }}>
+              {household?.household.headName} · {done.service.name} · {done.logged.totalPoints} {s('pointsUnit')}
+            </div>
+            <div className="meta" data-testid="provider-receipt">
+              {s('receiptNo', { no: done.logged.receiptNo })}
+            </div>
+            <div style={{ fontSize: 18, marginTop: 6 }} data-testid="provider-available-after">
+              {s('availableAfter', { n: done.logged.account.available })}
+            </div>
+            <Button type="primary" block className="big-btn" style={{ marginTop: 14 }} onClick={reset} data-testid="provider-next">
+              {s('next')}
+            </Button>
           </div>
         ) : !household ? (
           <div className="phone-card">
@@ -149,10 +170,23 @@ export function ProviderPage() {
               placeholder={s('cardPlaceholder')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              onPressEnter={(e) => { if (!e.nativeEvent.isComposing) void find(); }}
+              onPressEnter={(e) => {
+                if (!e.nativeEvent.isComposing) void find();
+              }}
               data-testid="provider-card"
             />
-            <Button type="primary" block className="big-btn" icon={<SearchOutlined />} loading={busy} style={{ marginTop: 10 }} onClick={() => void find()} data-testid="provider-find">{s('find')}</Button>
+            <Button
+              type="primary"
+              block
+              className="big-btn"
+              icon={<SearchOutlined />}
+              loading={busy}
+              style={{ marginTop: 10 }}
+              onClick={() => void find()}
+              data-testid="provider-find"
+            >
+              {s('find')}
+            </Button>
             {hits.length > 0 && (
               <div style={{ marginTop: 12 }}>
                 <div className="meta">{s('pickHousehold', { n: hits.length })}</div>
@@ -168,22 +202,45 @@ export function ProviderPage() {
           <>
             <div className="phone-card">
               <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-                <div className="hh" data-testid="provider-household">{household.household.headName}</div>
-                <Button size="small" onClick={reset}>{s('changeHousehold')}</Button>
+                <div className="hh" data-testid="provider-household">
+                  {household.household.headName}
+                </div>
+                <Button size="small" onClick={reset}>
+                  {s('changeHousehold')}
+                </Button>
               </div>
-              <div className="meta">{household.household.cardNo}{household.household.group ? ` · ${household.household.group}` : ''}</div>
-              <div className="meta" style={{ marginTop: 6 }}>{s('availableLabel')}</div>
-              <div className={`avail${acct && acct.available < 0 ? ' neg' : ''}`} data-testid="provider-available">{acct?.available}</div>
+              <div className="meta">
+                {household.household.cardNo}
+                {household.household.group ? ` · ${household.household.group}` : ''}
+              </div>
+              <div className="meta" style={{ marginTop: 6 }}>
+                {s('availableLabel')}
+              </div>
+              <div className={`avail${acct && acct.available < 0 ? ' neg' : ''}`} data-testid="provider-available">
+                {acct?.available}
+              </div>
               {acct && acct.available < 0 && <div style={{ color: '#c0392b' }}>{s('owedBlocked', { n: -acct.available })}</div>}
             </div>
             <div className="phone-card">
               <div style={{ fontWeight: 700, marginBottom: 8 }}>{s('pickService')}</div>
-              {services.length === 0 ? <div className="meta">{s('noServices')}</div> : (
+              {services.length === 0 ? (
+                <div className="meta">{s('noServices')}</div>
+              ) : (
                 <div className="phone-services">
                   {services.map((sv) => (
-                    <Button key={sv.id} className={picked?.id === sv.id ? 'picked' : ''} onClick={() => { setPicked(sv); setPoints(''); setRequestId(newRequestId()); }}
-                      data-testid="provider-service" data-item-id={sv.id}>
-                      <span>{sv.name}</span><span className="p">{price(sv)}</span>
+                    <Button
+                      key={sv.id}
+                      className={picked?.id === sv.id ? 'picked' : ''}
+                      onClick={() => {
+                        setPicked(sv);
+                        setPoints('');
+                        setRequestId(newRequestId());
+                      }}
+                      data-testid="provider-service"
+                      data-item-id={sv.id}
+                    >
+                      <span>{sv.name}</span>
+                      <span className="p">{price(sv)}</span>
                     </Button>
                   ))}
                 </div>
@@ -195,7 +252,16 @@ export function ProviderPage() {
                 </div>
               )}
               {picked && (
-                <Button type="primary" block className="big-btn" style={{ marginTop: 14 }} disabled={!chargeable} loading={busy} onClick={() => void confirm()} data-testid="provider-confirm">
+                <Button
+                  type="primary"
+                  block
+                  className="big-btn"
+                  style={{ marginTop: 14 }}
+                  disabled={!chargeable}
+                  loading={busy}
+                  onClick={() => void confirm()}
+                  data-testid="provider-confirm"
+                >
                   {s('confirmLog', { name: picked.name, n: charge })}
                 </Button>
               )}
@@ -205,14 +271,21 @@ export function ProviderPage() {
         {mine && (
           <div className="phone-card">
             <div style={{ fontWeight: 700 }}>{s('myLog')}</div>
-            <div className="meta" data-testid="provider-month-total">{s('monthTotal', { count: mine.count, points: mine.points })}</div>
+            <div className="meta" data-testid="provider-month-total">
+              {s('monthTotal', { count: mine.count, points: mine.points })}
+            </div>
             <div className="phone-log">
               {mine.items.slice(0, 20).map((i) => (
                 <div key={i.redemptionId} className="row" data-testid="provider-log-row" style={{ textDecoration: i.voided ? 'line-through' : undefined }}>
-                  <span>{i.date.slice(5)} {villageTime(i.at, village.timeZone).slice(0, 5)}</span>
+                  <span>
+                    {i.date.slice(5)} {villageTime(i.at, village.timeZone).slice(0, 5)}
+                  </span>
                   <span>{i.headName}</span>
                   <span>{i.service}</span>
-                  <span>{i.points} {s('pointsUnit')}{i.voided ? ` · ${s('voided')}` : ''}</span>
+                  <span>
+                    {i.points} {s('pointsUnit')}
+                    {i.voided ? ` · ${s('voided')}` : ''}
+                  </span>
                 </div>
               ))}
             </div>

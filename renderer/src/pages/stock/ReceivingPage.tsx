@@ -14,7 +14,14 @@ import { useStockText } from './text';
 type Item = Result<'catalog.list'>['items'][number];
 type Note = Result<'stock.note'>;
 type NoteRow = Result<'stock.notes'>['items'][number];
-interface Line { key: number; item: Item; qty: string; source: FundingSource; donor: string; cost: string }
+interface Line {
+  key: number;
+  item: Item;
+  qty: string;
+  source: FundingSource;
+  donor: string;
+  cost: string;
+}
 
 let lineKeys = 0;
 
@@ -42,7 +49,9 @@ export function ReceivingPage() {
       setError(errorText(e));
     }
   }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   /** A new line takes the purse of the line before it: a delivery usually comes from one purse. */
   function add(item: Item) {
@@ -112,23 +121,102 @@ export function ReceivingPage() {
 
   const columns: TableColumnsType<Line> = [
     { title: '#', key: 'n', width: 40, render: (_: unknown, __: Line, i: number) => i + 1 },
-    { title: s('item'), key: 'item', render: (_: unknown, l) => <div><b>{l.item.name}</b><div style={{ fontSize: 12, color: '#8a7766' }}>{l.item.barcode ?? ''} · {s('stock')} {l.item.stock}</div></div> },
-    { title: s('qty'), key: 'qty', width: 100, render: (_: unknown, l) => <Input className="line-input" inputMode="numeric" value={l.qty} suffix={l.item.unit} data-testid="line-qty" onChange={(e) => update(l.key, { qty: e.target.value })} /> },
     {
-      title: s('fundingSource'), key: 'source', width: 200,
+      title: s('item'),
+      key: 'item',
       render: (_: unknown, l) => (
-        <select className="native-select" style={{ minWidth: 0, width: '100%' }} value={l.source} data-testid="line-source" onChange={(e) => update(l.key, { source: e.target.value as FundingSource })}>
-          {fundingSources.map((f) => <option key={f} value={f}>{s(f)}</option>)}
+        <div>
+          <b>{l.item.name}</b>
+          <div style={{ fontSize: 12, color: '#8a7766' }}>
+            {l.item.barcode ?? ''} · {s('stock')} {l.item.stock}
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: s('qty'),
+      key: 'qty',
+      width: 100,
+      render: (_: unknown, l) => (
+        <Input
+          className="line-input"
+          inputMode="numeric"
+          value={l.qty}
+          suffix={l.item.unit}
+          data-testid="line-qty"
+          onChange={(e) => update(l.key, { qty: e.target.value })}
+        />
+      ),
+    },
+    {
+      title: s('fundingSource'),
+      key: 'source',
+      width: 200,
+      render: (_: unknown, l) => (
+        <select
+          className="native-select"
+          style={{ minWidth: 0, width: '100%' }}
+          value={l.source}
+          data-testid="line-source"
+          onChange={(e) => update(l.key, { source: e.target.value as FundingSource })}
+        >
+          {fundingSources.map((f) => (
+            <option key={f} value={f}>
+              {s(f)}
+            </option>
+          ))}
         </select>
       ),
     },
     {
-      title: s('donor'), key: 'donor', width: 190,
-      render: (_: unknown, l) => <Input className="line-input" value={l.donor} maxLength={64} disabled={!needsDonor(l.source)} placeholder={needsDonor(l.source) ? s('donorPlaceholder') : ''} data-testid="line-donor" onChange={(e) => update(l.key, { donor: e.target.value })} />,
+      title: s('donor'),
+      key: 'donor',
+      width: 190,
+      render: (_: unknown, l) => (
+        <Input
+          className="line-input"
+          value={l.donor}
+          maxLength={64}
+          disabled={!needsDonor(l.source)}
+          placeholder={needsDonor(l.source) ? s('donorPlaceholder') : ''}
+          data-testid="line-donor"
+          onChange={(e) => update(l.key, { donor: e.target.value })}
+        />
+      ),
     },
-    { title: s('unitCost'), key: 'cost', width: 120, render: (_: unknown, l) => <Input className="line-input" inputMode="decimal" value={l.cost} placeholder="0.00" data-testid="line-cost" onChange={(e) => update(l.key, { cost: e.target.value })} /> },
-    { title: s('amount'), key: 'amount', width: 110, align: 'right', render: (_: unknown, l) => { const v = lineValue(l); return v === null ? s('none') : formatYuan(v); } },
-    { title: '', key: 'rm', width: 50, render: (_: unknown, l) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={s('remove')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} /> },
+    {
+      title: s('unitCost'),
+      key: 'cost',
+      width: 120,
+      render: (_: unknown, l) => (
+        <Input
+          className="line-input"
+          inputMode="decimal"
+          value={l.cost}
+          placeholder="0.00"
+          data-testid="line-cost"
+          onChange={(e) => update(l.key, { cost: e.target.value })}
+        />
+      ),
+    },
+    {
+      title: s('amount'),
+      key: 'amount',
+      width: 110,
+      align: 'right',
+      render: (_: unknown, l) => {
+        const v = lineValue(l);
+        return v === null ? s('none') : formatYuan(v);
+      },
+    },
+    {
+      title: '',
+      key: 'rm',
+      width: 50,
+      render: (_: unknown, l) => (
+        <Button type="text" danger icon={<DeleteOutlined />} aria-label={s('remove')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} />
+      ),
+    },
   ];
 
   const noteColumns: TableColumnsType<NoteRow> = [
@@ -139,7 +227,16 @@ export function ReceivingPage() {
     { title: s('amount'), dataIndex: 'valueFen', width: 120, align: 'right', render: (v: number) => formatYuan(v) },
     { title: s('note'), dataIndex: 'note', ellipsis: true },
     { title: s('operator'), dataIndex: 'userName', width: 140, ellipsis: true },
-    { title: '', key: 'view', width: 90, render: (_: unknown, r) => <Button size="small" icon={<FileTextOutlined />} data-testid="note-view" onClick={() => void open(r.id)}>{s('view')}</Button> },
+    {
+      title: '',
+      key: 'view',
+      width: 90,
+      render: (_: unknown, r) => (
+        <Button size="small" icon={<FileTextOutlined />} data-testid="note-view" onClick={() => void open(r.id)}>
+          {s('view')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -155,17 +252,28 @@ export function ReceivingPage() {
             placeholder={s('scanToAdd')}
             value={scan}
             onChange={(e) => setScan(e.target.value)}
-            onPressEnter={(e) => { if (!e.nativeEvent.isComposing) void onScan(); }}
+            onPressEnter={(e) => {
+              if (!e.nativeEvent.isComposing) void onScan();
+            }}
             data-testid="receive-scan"
           />
           <select
             className="native-select"
             value=""
             data-testid="receive-pick"
-            onChange={(e) => { const g = goods.find((x) => x.id === Number(e.target.value)); if (g) add(g); scanRef.current?.focus(); }}
+            onChange={(e) => {
+              const g = goods.find((x) => x.id === Number(e.target.value));
+              if (g) add(g);
+              scanRef.current?.focus();
+            }}
           >
             <option value="">{s('pickGoods')}</option>
-            {goods.map((g) => <option key={g.id} value={g.id}>{g.name}{g.barcode ? `（${g.barcode}）` : ''}</option>)}
+            {goods.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+                {g.barcode ? `（${g.barcode}）` : ''}
+              </option>
+            ))}
           </select>
         </div>
         <ErrorBanner text={error} onClose={() => setError(null)} />
@@ -177,14 +285,32 @@ export function ReceivingPage() {
           dataSource={lines}
           pagination={false}
           locale={{ emptyText: s('emptyNote') }}
-          onRow={(l) => ({ 'data-testid': 'receive-line', 'data-item-id': l.item.id } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(l) => ({ 'data-testid': 'receive-line', 'data-item-id': l.item.id }) as React.HTMLAttributes<HTMLElement>}
           style={{ marginTop: 10 }}
         />
         <div className="toolbar" style={{ marginTop: 12, marginBottom: 0 }}>
-          <Input style={{ width: 360 }} maxLength={200} placeholder={s('noteText')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="receive-note" />
+          <Input
+            style={{ width: 360 }}
+            maxLength={200}
+            placeholder={s('noteText')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="receive-note"
+          />
           <span className="grow" />
-          <span>{s('total')}：<b>{lines.reduce((n, l) => n + (Number(l.qty) || 0), 0)}</b> · <b>{formatYuan(total)}</b> {s('yuan')}</span>
-          <Button type="primary" icon={<SaveOutlined />} disabled={lines.length === 0} loading={saving} onClick={() => void submit()} data-testid="receive-submit">{s('saveNote')}</Button>
+          <span>
+            {s('total')}：<b>{lines.reduce((n, l) => n + (Number(l.qty) || 0), 0)}</b> · <b>{formatYuan(total)}</b> {s('yuan')}
+          </span>
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            disabled={lines.length === 0}
+            loading={saving}
+            onClick={() => void submit()}
+            data-testid="receive-submit"
+          >
+            {s('saveNote')}
+          </Button>
         </div>
       </div>
       <h3 style={{ margin: '4px 0 8px' }}>{s('recentNotes')}</h3>
@@ -195,7 +321,7 @@ export function ReceivingPage() {
         dataSource={notes}
         pagination={false}
         locale={{ emptyText: s('noData') }}
-        onRow={(r) => ({ 'data-testid': 'note-row', 'data-note-no': r.noteNo } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ 'data-testid': 'note-row', 'data-note-no': r.noteNo }) as React.HTMLAttributes<HTMLElement>}
       />
       <PrintPreview open={shown !== null} title={shown ? `${s('receivingNote')} ${shown.noteNo}` : ''} onClose={() => setShown(null)} testId="note-sheet">
         {shown && <ReceivingNoteSheet note={shown} village={village.name} timeZone={village.timeZone} />}

@@ -24,21 +24,44 @@ function SettlementSheet({ r, village }: { r: Report; village: string }) {
       <h1>{s('settlementSheet', { village })}</h1>
       <div className="doc-meta">
         <span>{s('period', { from: r.from, to: r.to })}</span>
-        <span>{s('rate')}：{r.fenPerPoint === null ? s('rateUnset') : `${formatYuan(r.fenPerPoint)} ${s('yuan')}`}</span>
+        <span>
+          {s('rate')}：{r.fenPerPoint === null ? s('rateUnset') : `${formatYuan(r.fenPerPoint)} ${s('yuan')}`}
+        </span>
       </div>
       <table>
-        <thead><tr><th>{s('provider')}</th><th>{s('service')}</th><th className="n">{s('serviceCount')}</th><th className="n">{s('points')}</th><th className="n">{s('valueYuan')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{s('provider')}</th>
+            <th>{s('service')}</th>
+            <th className="n">{s('serviceCount')}</th>
+            <th className="n">{s('points')}</th>
+            <th className="n">{s('valueYuan')}</th>
+          </tr>
+        </thead>
         <tbody>
           {r.items.flatMap((p) => [
             ...p.services.map((sv, i) => (
               <tr key={`${p.providerId}-${sv.itemId}`}>
                 {i === 0 && <td rowSpan={p.services.length + 1}>{p.providerName}</td>}
-                <td>{sv.name}</td><td className="n">{sv.count}</td><td className="n">{sv.points}</td><td className="n">{yuanOrDash(sv.valueFen)}</td>
+                <td>{sv.name}</td>
+                <td className="n">{sv.count}</td>
+                <td className="n">{sv.points}</td>
+                <td className="n">{yuanOrDash(sv.valueFen)}</td>
               </tr>
             )),
-            <tr key={`${p.providerId}-sum`} className="total"><td>{s('total')}</td><td className="n">{p.count}</td><td className="n">{p.points}</td><td className="n">{yuanOrDash(p.valueFen)}</td></tr>,
+            <tr key={`${p.providerId}-sum`} className="total">
+              <td>{s('total')}</td>
+              <td className="n">{p.count}</td>
+              <td className="n">{p.points}</td>
+              <td className="n">{yuanOrDash(p.valueFen)}</td>
+            </tr>,
           ])}
-          <tr className="total"><td colSpan={2}>{s('total')}</td><td className="n">{r.totals.count}</td><td className="n">{r.totals.points}</td><td className="n">{yuanOrDash(r.totals.valueFen)}</td></tr>
+          <tr className="total">
+            <td colSpan={2}>{s('total')}</td>
+            <td className="n">{r.totals.count}</td>
+            <td className="n">{r.totals.points}</td>
+            <td className="n">{yuanOrDash(r.totals.valueFen)}</td>
+          </tr>
         </tbody>
       </table>
       <Signatures keys={['signShop', 'signCheck', 'signLeader']} />
@@ -57,11 +80,18 @@ export function SettlementPage() {
   const [rate, setRate] = useState('');
   const [printing, setPrinting] = useState(false);
 
-  const { loading, error, setError, reload: load } = usePageLoad(useCallback(async () => {
-    const r = await call('reports.settlement', period);
-    setReport(r);
-    setRate(r.fenPerPoint === null ? '' : formatYuan(r.fenPerPoint));
-  }, [period]));
+  const {
+    loading,
+    error,
+    setError,
+    reload: load,
+  } = usePageLoad(
+    useCallback(async () => {
+      const r = await call('reports.settlement', period);
+      setReport(r);
+      setRate(r.fenPerPoint === null ? '' : formatYuan(r.fenPerPoint));
+    }, [period]),
+  );
 
   async function saveRate() {
     const fen = rate.trim() === '' ? null : parseYuan(rate);
@@ -88,17 +118,33 @@ export function SettlementPage() {
     { title: s('provider'), dataIndex: 'providerName', render: (v: string) => <b>{v}</b> },
     { title: s('serviceCount'), dataIndex: 'count', width: 110, align: 'right', render: (v: number) => <span data-testid="settlement-count">{v}</span> },
     { title: s('points'), dataIndex: 'points', width: 110, align: 'right', render: (v: number) => <b data-testid="settlement-points">{v}</b> },
-    { title: s('valueYuan'), dataIndex: 'valueFen', width: 130, align: 'right', render: (v: number | null) => <span data-testid="settlement-value">{yuanOrDash(v)}</span> },
+    {
+      title: s('valueYuan'),
+      dataIndex: 'valueFen',
+      width: 130,
+      align: 'right',
+      render: (v: number | null) => <span data-testid="settlement-value">{yuanOrDash(v)}</span>,
+    },
   ];
   const detail = (p: Row) => (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
       <div>
         <div style={{ fontWeight: 600, marginBottom: 4 }}>{s('byService')}</div>
-        {p.services.map((sv) => <div key={sv.itemId} data-testid="settlement-service">{sv.name}：{sv.count} {s('times')} · {sv.points} {s('pointsUnit')}{sv.valueFen !== null && ` · ${formatYuan(sv.valueFen)} ${s('yuan')}`}</div>)}
+        {p.services.map((sv) => (
+          <div key={sv.itemId} data-testid="settlement-service">
+            {sv.name}：{sv.count} {s('times')} · {sv.points} {s('pointsUnit')}
+            {sv.valueFen !== null && ` · ${formatYuan(sv.valueFen)} ${s('yuan')}`}
+          </div>
+        ))}
       </div>
       <div>
         <div style={{ fontWeight: 600, marginBottom: 4 }}>{s('byMonth')}</div>
-        {p.months.map((m) => <div key={m.month}>{m.month}：{m.count} {s('times')} · {m.points} {s('pointsUnit')}{m.valueFen !== null && ` · ${formatYuan(m.valueFen)} ${s('yuan')}`}</div>)}
+        {p.months.map((m) => (
+          <div key={m.month}>
+            {m.month}：{m.count} {s('times')} · {m.points} {s('pointsUnit')}
+            {m.valueFen !== null && ` · ${formatYuan(m.valueFen)} ${s('yuan')}`}
+          </div>
+        ))}
       </div>
     </div>
   );
@@ -108,19 +154,37 @@ export function SettlementPage() {
       <div className="page-title">{s('settlementTitle')}</div>
       <div className="toolbar">
         <PeriodPicker value={period} onChange={setPeriod} testId="settlement" />
-        <Button icon={<ReloadOutlined />} onClick={() => void load()}>{s('refresh')}</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          {s('refresh')}
+        </Button>
         <span className="grow" />
-        <Button icon={<FileExcelOutlined />} onClick={() => void exportXlsx()} data-testid="settlement-export">{s('exportExcel')}</Button>
-        <Button icon={<PrinterOutlined />} disabled={!report} onClick={() => setPrinting(true)} data-testid="settlement-print">{s('print')}</Button>
+        <Button icon={<FileExcelOutlined />} onClick={() => void exportXlsx()} data-testid="settlement-export">
+          {s('exportExcel')}
+        </Button>
+        <Button icon={<PrinterOutlined />} disabled={!report} onClick={() => setPrinting(true)} data-testid="settlement-print">
+          {s('print')}
+        </Button>
       </div>
       <div className="toolbar" title={s('rateHelp')}>
         <span>{s('rate')}：</span>
         {isAdmin ? (
           <>
-            <Input style={{ width: 130 }} inputMode="decimal" suffix={s('yuan')} placeholder={s('rateUnset')} value={rate} onChange={(e) => setRate(e.target.value)} data-testid="settlement-rate" />
-            <Button onClick={() => void saveRate()} data-testid="settlement-rate-save">{s('rateSave')}</Button>
+            <Input
+              style={{ width: 130 }}
+              inputMode="decimal"
+              suffix={s('yuan')}
+              placeholder={s('rateUnset')}
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              data-testid="settlement-rate"
+            />
+            <Button onClick={() => void saveRate()} data-testid="settlement-rate-save">
+              {s('rateSave')}
+            </Button>
           </>
-        ) : <b data-testid="settlement-rate-text">{report?.fenPerPoint == null ? s('rateUnset') : `${formatYuan(report.fenPerPoint)} ${s('yuan')}`}</b>}
+        ) : (
+          <b data-testid="settlement-rate-text">{report?.fenPerPoint == null ? s('rateUnset') : `${formatYuan(report.fenPerPoint)} ${s('yuan')}`}</b>
+        )}
         <span style={{ color: '#8a7766', fontSize: 13 }}>{s('rateHelp')}</span>
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
@@ -133,16 +197,26 @@ export function SettlementPage() {
         pagination={false}
         expandable={{ expandedRowRender: detail, defaultExpandAllRows: true }}
         locale={{ emptyText: s('noData') }}
-        onRow={(r) => ({ 'data-testid': 'settlement-row', 'data-provider-id': r.providerId ?? 'none' } as React.HTMLAttributes<HTMLElement>)}
-        summary={() => report && (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} />
-            <Table.Summary.Cell index={1}><b>{s('total')}</b></Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right"><b>{report.totals.count}</b></Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right"><b data-testid="settlement-total-points">{report.totals.points}</b></Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right"><b data-testid="settlement-total-value">{yuanOrDash(report.totals.valueFen)}</b></Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
+        onRow={(r) => ({ 'data-testid': 'settlement-row', 'data-provider-id': r.providerId ?? 'none' }) as React.HTMLAttributes<HTMLElement>}
+        summary={() =>
+          report && (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} />
+              <Table.Summary.Cell index={1}>
+                <b>{s('total')}</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                <b>{report.totals.count}</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                <b data-testid="settlement-total-points">{report.totals.points}</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                <b data-testid="settlement-total-value">{yuanOrDash(report.totals.valueFen)}</b>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )
+        }
       />
       <PrintPreview open={printing} title={s('settlementTitle')} onClose={() => setPrinting(false)} testId="settlement-sheet">
         {report && <SettlementSheet r={report} village={village.name} />}

@@ -13,7 +13,10 @@ import { useStockText } from './text';
 type Item = Result<'catalog.list'>['items'][number];
 type Sheet = Result<'stock.stocktakeGet'>;
 type SheetRow = Result<'stock.stocktakes'>['items'][number];
-interface Count { counted: string; reason: string }
+interface Count {
+  counted: string;
+  reason: string;
+}
 
 const countOf = (c: Count | undefined): number | null => (c && /^\d+$/.test(c.counted.trim()) ? Number(c.counted) : null);
 
@@ -43,13 +46,19 @@ export function StocktakePage() {
       setError(errorText(e));
     }
   }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
-  const deltaOf = (g: Item) => { const c = countOf(counts[g.id]); return c === null ? null : c - (g.stock ?? 0); };
+  const deltaOf = (g: Item) => {
+    const c = countOf(counts[g.id]);
+    return c === null ? null : c - (g.stock ?? 0);
+  };
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    return goods.filter((g) => (!needle || g.name.toLowerCase().includes(needle) || (g.barcode ?? '').includes(needle))
-      && (!onlyVariance || (deltaOf(g) ?? 0) !== 0));
+    return goods.filter(
+      (g) => (!needle || g.name.toLowerCase().includes(needle) || (g.barcode ?? '').includes(needle)) && (!onlyVariance || (deltaOf(g) ?? 0) !== 0),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [goods, q, onlyVariance, counts]);
   const countedItems = goods.filter((g) => countOf(counts[g.id]) !== null);
@@ -61,7 +70,10 @@ export function StocktakePage() {
     const missing = varianceItems.find((g) => !counts[g.id]?.reason.trim() && !reason.trim());
     if (missing) return setError(s('needReason', { name: missing.name }));
     const lines: Params<'stock.stocktake'>['lines'] = countedItems.map((g) => ({
-      itemId: g.id, countedQty: countOf(counts[g.id])!, expectedQty: g.stock ?? 0, reason: counts[g.id]?.reason.trim() || undefined,
+      itemId: g.id,
+      countedQty: countOf(counts[g.id])!,
+      expectedQty: g.stock ?? 0,
+      reason: counts[g.id]?.reason.trim() || undefined,
     }));
     setSaving(true);
     try {
@@ -91,20 +103,60 @@ export function StocktakePage() {
   }
 
   const columns: TableColumnsType<Item> = [
-    { title: s('item'), key: 'name', render: (_: unknown, g) => <div><b>{g.name}</b><div style={{ fontSize: 12, color: '#8a7766' }}>{g.barcode ?? ''}</div></div> },
+    {
+      title: s('item'),
+      key: 'name',
+      render: (_: unknown, g) => (
+        <div>
+          <b>{g.name}</b>
+          <div style={{ fontSize: 12, color: '#8a7766' }}>{g.barcode ?? ''}</div>
+        </div>
+      ),
+    },
     { title: s('unit'), dataIndex: 'unit', width: 60 },
     { title: s('expected'), dataIndex: 'stock', width: 90, align: 'right', render: (v: number) => <b data-testid="count-expected">{v}</b> },
     {
-      title: s('counted'), key: 'counted', width: 120,
-      render: (_: unknown, g) => <Input inputMode="numeric" value={counts[g.id]?.counted ?? ''} onChange={(e) => setCount(g.id, { counted: e.target.value })} data-testid="count-input" />,
+      title: s('counted'),
+      key: 'counted',
+      width: 120,
+      render: (_: unknown, g) => (
+        <Input
+          inputMode="numeric"
+          value={counts[g.id]?.counted ?? ''}
+          onChange={(e) => setCount(g.id, { counted: e.target.value })}
+          data-testid="count-input"
+        />
+      ),
     },
     {
-      title: s('variance'), key: 'delta', width: 90, align: 'right',
-      render: (_: unknown, g) => { const d = deltaOf(g); return d === null ? '' : <span data-testid="count-delta" className={d > 0 ? 'delta-pos' : d < 0 ? 'delta-neg' : ''}>{d > 0 ? `+${d}` : d}</span>; },
+      title: s('variance'),
+      key: 'delta',
+      width: 90,
+      align: 'right',
+      render: (_: unknown, g) => {
+        const d = deltaOf(g);
+        return d === null ? (
+          ''
+        ) : (
+          <span data-testid="count-delta" className={d > 0 ? 'delta-pos' : d < 0 ? 'delta-neg' : ''}>
+            {d > 0 ? `+${d}` : d}
+          </span>
+        );
+      },
     },
     {
-      title: s('reason'), key: 'reason', width: 240,
-      render: (_: unknown, g) => <Input maxLength={200} disabled={(deltaOf(g) ?? 0) === 0} value={counts[g.id]?.reason ?? ''} onChange={(e) => setCount(g.id, { reason: e.target.value })} data-testid="count-reason" />,
+      title: s('reason'),
+      key: 'reason',
+      width: 240,
+      render: (_: unknown, g) => (
+        <Input
+          maxLength={200}
+          disabled={(deltaOf(g) ?? 0) === 0}
+          value={counts[g.id]?.reason ?? ''}
+          onChange={(e) => setCount(g.id, { reason: e.target.value })}
+          data-testid="count-reason"
+        />
+      ),
     },
   ];
   const sheetColumns: TableColumnsType<SheetRow> = [
@@ -116,11 +168,17 @@ export function StocktakePage() {
     { title: `${s('surplusQty')} / ${s('shortageQty')}`, key: 'ss', width: 110, render: (_: unknown, r) => `+${r.surplusQty} / −${r.shortageQty}` },
     { title: s('note'), dataIndex: 'note', ellipsis: true },
     {
-      title: '', key: 'act', width: 190,
+      title: '',
+      key: 'act',
+      width: 190,
       render: (_: unknown, r) => (
         <span style={{ display: 'flex', gap: 6 }}>
-          <Button size="small" icon={<FileTextOutlined />} data-testid="sheet-view" onClick={() => void open(r.id, false)}>{s('view')}</Button>
-          <Button size="small" icon={<NotificationOutlined />} data-testid="sheet-notice" onClick={() => void open(r.id, true)}>{s('publicNotice')}</Button>
+          <Button size="small" icon={<FileTextOutlined />} data-testid="sheet-view" onClick={() => void open(r.id, false)}>
+            {s('view')}
+          </Button>
+          <Button size="small" icon={<NotificationOutlined />} data-testid="sheet-notice" onClick={() => void open(r.id, true)}>
+            {s('publicNotice')}
+          </Button>
         </span>
       ),
     },
@@ -132,11 +190,22 @@ export function StocktakePage() {
       <div className="stock-panel">
         <div className="toolbar">
           <Input allowClear style={{ width: 240 }} placeholder={s('search')} value={q} onChange={(e) => setQ(e.target.value)} data-testid="stocktake-search" />
-          <Checkbox checked={onlyVariance} onChange={(e) => setOnlyVariance(e.target.checked)}>{s('onlyVariance')}</Checkbox>
-          <Button onClick={() => setCounts((c) => Object.fromEntries(goods.map((g) => [g.id, c[g.id]?.counted.trim() ? c[g.id] : { counted: String(g.stock ?? 0), reason: '' }])))} data-testid="stocktake-fill">{s('fillRest')}</Button>
+          <Checkbox checked={onlyVariance} onChange={(e) => setOnlyVariance(e.target.checked)}>
+            {s('onlyVariance')}
+          </Checkbox>
+          <Button
+            onClick={() =>
+              setCounts((c) => Object.fromEntries(goods.map((g) => [g.id, c[g.id]?.counted.trim() ? c[g.id] : { counted: String(g.stock ?? 0), reason: '' }])))
+            }
+            data-testid="stocktake-fill"
+          >
+            {s('fillRest')}
+          </Button>
           <Button onClick={() => setCounts({})}>{s('clearCounts')}</Button>
           <span className="grow" />
-          <Button icon={<PrinterOutlined />} onClick={() => setBlank(true)} data-testid="stocktake-print-blank">{s('printBlank')}</Button>
+          <Button icon={<PrinterOutlined />} onClick={() => setBlank(true)} data-testid="stocktake-print-blank">
+            {s('printBlank')}
+          </Button>
         </div>
         <ErrorBanner text={error} onClose={() => setError(null)} />
         <Table<Item>
@@ -147,15 +216,40 @@ export function StocktakePage() {
           pagination={false}
           scroll={{ y: 'calc(100vh - 430px)' }}
           locale={{ emptyText: s('noData') }}
-          onRow={(g) => ({ 'data-testid': 'stocktake-row', 'data-item-id': g.id } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(g) => ({ 'data-testid': 'stocktake-row', 'data-item-id': g.id }) as React.HTMLAttributes<HTMLElement>}
           style={{ marginTop: 8 }}
         />
         <div className="toolbar" style={{ marginTop: 12, marginBottom: 0 }}>
-          <Input style={{ width: 300 }} maxLength={200} placeholder={s('sheetReasonPlaceholder')} addonBefore={s('reason')} title={s('sheetReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="stocktake-reason" />
-          <Input style={{ width: 260 }} maxLength={200} placeholder={s('note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="stocktake-note" />
+          <Input
+            style={{ width: 300 }}
+            maxLength={200}
+            placeholder={s('sheetReasonPlaceholder')}
+            addonBefore={s('reason')}
+            title={s('sheetReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="stocktake-reason"
+          />
+          <Input
+            style={{ width: 260 }}
+            maxLength={200}
+            placeholder={s('note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="stocktake-note"
+          />
           <span className="grow" />
           <span data-testid="stocktake-progress">{s('countedOf', { n: countedItems.length, all: goods.length, v: varianceItems.length })}</span>
-          <Button type="primary" icon={<CheckOutlined />} loading={saving} disabled={countedItems.length === 0} onClick={() => void submit()} data-testid="stocktake-submit">{s('submitStocktake')}</Button>
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            loading={saving}
+            disabled={countedItems.length === 0}
+            onClick={() => void submit()}
+            data-testid="stocktake-submit"
+          >
+            {s('submitStocktake')}
+          </Button>
         </div>
       </div>
       <h3 style={{ margin: '4px 0 8px' }}>{s('recentSheets')}</h3>
@@ -166,20 +260,32 @@ export function StocktakePage() {
         dataSource={sheets}
         pagination={false}
         locale={{ emptyText: s('noData') }}
-        onRow={(r) => ({ 'data-testid': 'sheet-row', 'data-sheet-no': r.sheetNo } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ 'data-testid': 'sheet-row', 'data-sheet-no': r.sheetNo }) as React.HTMLAttributes<HTMLElement>}
       />
       <PrintPreview
         open={shown !== null}
         title={shown ? `${shown.notice ? s('publicNotice') : s('stocktakeSheet')} ${shown.sheet.sheetNo}` : ''}
         onClose={() => setShown(null)}
         testId={shown?.notice ? 'stocktake-notice' : 'stocktake-sheet'}
-        extra={shown && (
-          <Button key="toggle" icon={shown.notice ? <FileTextOutlined /> : <NotificationOutlined />} data-testid="notice-toggle" onClick={() => setShown({ ...shown, notice: !shown.notice })}>
-            {shown.notice ? s('stocktakeSheet') : s('publicNotice')}
-          </Button>
-        )}
+        extra={
+          shown && (
+            <Button
+              key="toggle"
+              icon={shown.notice ? <FileTextOutlined /> : <NotificationOutlined />}
+              data-testid="notice-toggle"
+              onClick={() => setShown({ ...shown, notice: !shown.notice })}
+            >
+              {shown.notice ? s('stocktakeSheet') : s('publicNotice')}
+            </Button>
+          )
+        }
       >
-        {shown && (shown.notice ? <StocktakeNotice sheet={shown.sheet} village={village.name} /> : <StocktakeSheet sheet={shown.sheet} village={village.name} timeZone={village.timeZone} />)}
+        {shown &&
+          (shown.notice ? (
+            <StocktakeNotice sheet={shown.sheet} village={village.name} />
+          ) : (
+            <StocktakeSheet sheet={shown.sheet} village={village.name} timeZone={village.timeZone} />
+          ))}
       </PrintPreview>
       <PrintPreview open={blank} title={s('printBlank')} onClose={() => setBlank(false)} testId="stocktake-blank">
         <BlankCountSheet items={goods} village={village.name} today={today} />

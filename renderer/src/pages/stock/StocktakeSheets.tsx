@@ -15,22 +15,55 @@ export function StocktakeSheet({ sheet, village, timeZone }: { sheet: Sheet; vil
     <>
       <h1>{s('sheetTitle', { village })}</h1>
       <div className="doc-meta">
-        <span>{s('noteNo')}：<b data-testid="sheet-no">{sheet.sheetNo}</b></span>
-        <span>{s('date')}：{sheet.date} {villageTime(sheet.at, timeZone)}</span>
+        <span>
+          {s('noteNo')}：<b data-testid="sheet-no">{sheet.sheetNo}</b>
+        </span>
+        <span>
+          {s('date')}：{sheet.date} {villageTime(sheet.at, timeZone)}
+        </span>
         <span>{sheet.scope === 'all' ? s('scopeAll') : s('scopePartial')}</span>
-        <span>{s('operator')}：{sheet.userName}</span>
+        <span>
+          {s('operator')}：{sheet.userName}
+        </span>
       </div>
-      {sheet.note && <div>{s('note')}：{sheet.note}</div>}
+      {sheet.note && (
+        <div>
+          {s('note')}：{sheet.note}
+        </div>
+      )}
       <table>
-        <thead><tr><th>#</th><th>{s('item')}</th><th>{s('barcode')}</th><th>{s('unit')}</th><th className="n">{s('expected')}</th><th className="n">{s('counted')}</th><th className="n">{s('variance')}</th><th>{s('reason')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{s('item')}</th>
+            <th>{s('barcode')}</th>
+            <th>{s('unit')}</th>
+            <th className="n">{s('expected')}</th>
+            <th className="n">{s('counted')}</th>
+            <th className="n">{s('variance')}</th>
+            <th>{s('reason')}</th>
+          </tr>
+        </thead>
         <tbody>
           {sheet.lines.map((l, i) => (
             <tr key={l.itemId} data-testid="sheet-line">
-              <td>{i + 1}</td><td>{l.name}</td><td>{l.barcode ?? ''}</td><td>{l.unit}</td><td className="n">{l.expectedQty}</td><td className="n">{l.countedQty}</td>
-              <td className="n">{l.delta === 0 ? '0' : signed(l.delta)}</td><td>{l.reason}</td>
+              <td>{i + 1}</td>
+              <td>{l.name}</td>
+              <td>{l.barcode ?? ''}</td>
+              <td>{l.unit}</td>
+              <td className="n">{l.expectedQty}</td>
+              <td className="n">{l.countedQty}</td>
+              <td className="n">{l.delta === 0 ? '0' : signed(l.delta)}</td>
+              <td>{l.reason}</td>
             </tr>
           ))}
-          <tr className="total"><td colSpan={6}>{s('surplusQty')} {sheet.surplusQty} · {s('shortageQty')} {sheet.shortageQty}</td><td className="n">{sheet.varianceCount}</td><td /></tr>
+          <tr className="total">
+            <td colSpan={6}>
+              {s('surplusQty')} {sheet.surplusQty} · {s('shortageQty')} {sheet.shortageQty}
+            </td>
+            <td className="n">{sheet.varianceCount}</td>
+            <td />
+          </tr>
         </tbody>
       </table>
       <Signatures keys={['signShop', 'signCheck', 'signLeader']} />
@@ -46,20 +79,42 @@ export function StocktakeNotice({ sheet, village }: { sheet: Sheet; village: str
     <>
       <h1>{s('noticeTitle', { village })}</h1>
       <p className="notice-body">{s('noticeIntro', { date: sheet.date, no: sheet.sheetNo, n: sheet.lineCount, v: sheet.varianceCount })}</p>
-      {variances.length === 0 ? <p className="notice-body">{s('noticeNoVariance')}</p> : (
+      {variances.length === 0 ? (
+        <p className="notice-body">{s('noticeNoVariance')}</p>
+      ) : (
         <table>
-          <thead><tr><th>#</th><th>{s('item')}</th><th>{s('unit')}</th><th className="n">{s('expected')}</th><th className="n">{s('counted')}</th><th className="n">{s('variance')}</th><th>{s('reason')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{s('item')}</th>
+              <th>{s('unit')}</th>
+              <th className="n">{s('expected')}</th>
+              <th className="n">{s('counted')}</th>
+              <th className="n">{s('variance')}</th>
+              <th>{s('reason')}</th>
+            </tr>
+          </thead>
           <tbody>
             {variances.map((l, i) => (
               <tr key={l.itemId} data-testid="notice-line">
-                <td>{i + 1}</td><td>{l.name}</td><td>{l.unit}</td><td className="n">{l.expectedQty}</td><td className="n">{l.countedQty}</td><td className="n">{signed(l.delta)}</td><td>{l.reason}</td>
+                <td>{i + 1}</td>
+                <td>{l.name}</td>
+                <td>{l.unit}</td>
+                <td className="n">{l.expectedQty}</td>
+                <td className="n">{l.countedQty}</td>
+                <td className="n">{signed(l.delta)}</td>
+                <td>{l.reason}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <p className="notice-body">{s('noticeOutro')}</p>
-      <div className="notice-sign">{s('villageCommittee', { village })}<br />{sheet.date}</div>
+      <div className="notice-sign">
+        {s('villageCommittee', { village })}
+        <br />
+        {sheet.date}
+      </div>
     </>
   );
 }
@@ -70,12 +125,36 @@ export function BlankCountSheet({ items, village, today }: { items: Item[]; vill
   return (
     <>
       <h1>{s('blankSheetTitle', { village })}</h1>
-      <div className="doc-meta"><span>{s('date')}：{today}</span></div>
+      <div className="doc-meta">
+        <span>
+          {s('date')}：{today}
+        </span>
+      </div>
       <table>
-        <thead><tr><th>#</th><th>{s('item')}</th><th>{s('barcode')}</th><th>{s('unit')}</th><th className="n">{s('expected')}</th><th className="blank">{s('counted')}</th><th className="blank">{s('variance')}</th><th className="blank">{s('reason')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{s('item')}</th>
+            <th>{s('barcode')}</th>
+            <th>{s('unit')}</th>
+            <th className="n">{s('expected')}</th>
+            <th className="blank">{s('counted')}</th>
+            <th className="blank">{s('variance')}</th>
+            <th className="blank">{s('reason')}</th>
+          </tr>
+        </thead>
         <tbody>
           {items.map((g, i) => (
-            <tr key={g.id} data-testid="blank-line"><td>{i + 1}</td><td>{g.name}</td><td>{g.barcode ?? ''}</td><td>{g.unit}</td><td className="n">{g.stock}</td><td /><td /><td /></tr>
+            <tr key={g.id} data-testid="blank-line">
+              <td>{i + 1}</td>
+              <td>{g.name}</td>
+              <td>{g.barcode ?? ''}</td>
+              <td>{g.unit}</td>
+              <td className="n">{g.stock}</td>
+              <td />
+              <td />
+              <td />
+            </tr>
           ))}
         </tbody>
       </table>

@@ -11,12 +11,24 @@ export const fundingSources = ['fiscal', 'collective', 'donation', 'sponsor'] as
 export type FundingSource = (typeof fundingSources)[number];
 export const needsDonor = (s: string) => s === 'donation' || s === 'sponsor';
 
-const sourceColors: Record<string, string> = { fiscal: 'blue', collective: 'green', donation: 'magenta', sponsor: 'purple', surplus: 'gold', unknown: 'default' };
+const sourceColors: Record<string, string> = {
+  fiscal: 'blue',
+  collective: 'green',
+  donation: 'magenta',
+  sponsor: 'purple',
+  surplus: 'gold',
+  unknown: 'default',
+};
 
 export function SourceTag({ source, donor }: { source: string | null; donor?: string | null }) {
   const { s } = useStockText();
   if (!source) return null;
-  return <Tag color={sourceColors[source] ?? 'default'}>{s(source as TextKey)}{donor ? ` · ${donor}` : ''}</Tag>;
+  return (
+    <Tag color={sourceColors[source] ?? 'default'}>
+      {s(source as TextKey)}
+      {donor ? ` · ${donor}` : ''}
+    </Tag>
+  );
 }
 
 /** The one element window.print() prints (shared with the office pages' PrintArea): created once, beside the app. */
@@ -34,8 +46,20 @@ function printRoot(): HTMLElement {
  * An A4 document: previewed in a dialog, printed from a copy in #print-root, which the print
  * stylesheet alone shows, so a long sheet flows over as many pages as it needs.
  */
-export function PrintPreview({ open, title, onClose, children, testId, extra }: {
-  open: boolean; title: ReactNode; onClose(): void; children: ReactNode; testId: string; extra?: ReactNode;
+export function PrintPreview({
+  open,
+  title,
+  onClose,
+  children,
+  testId,
+  extra,
+}: {
+  open: boolean;
+  title: ReactNode;
+  onClose(): void;
+  children: ReactNode;
+  testId: string;
+  extra?: ReactNode;
 }) {
   const { s } = useStockText();
   return (
@@ -48,11 +72,19 @@ export function PrintPreview({ open, title, onClose, children, testId, extra }: 
         destroyOnHidden
         footer={[
           extra,
-          <Button key="close" onClick={onClose} data-testid="print-close">{s('close')}</Button>,
-          <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">{s('print')}</Button>,
+          <Button key="close" onClick={onClose} data-testid="print-close">
+            {s('close')}
+          </Button>,
+          <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
+            {s('print')}
+          </Button>,
         ]}
       >
-        <div className="a4-preview"><div className="a4-sheet" data-testid={testId}>{children}</div></div>
+        <div className="a4-preview">
+          <div className="a4-sheet" data-testid={testId}>
+            {children}
+          </div>
+        </div>
       </Modal>
       {open && createPortal(<div className="a4-sheet">{children}</div>, printRoot())}
     </>
@@ -64,24 +96,56 @@ export function Signatures({ keys }: { keys: TextKey[] }) {
   const { s } = useStockText();
   return (
     <div className="doc-signs">
-      {keys.map((k) => <span key={k}>{s(k)}</span>)}
+      {keys.map((k) => (
+        <span key={k}>{s(k)}</span>
+      ))}
     </div>
   );
 }
 
 /** A month picker that fills a from/to range, which may then be narrowed or widened by hand. */
-export function PeriodPicker({ value, onChange, testId }: { value: { from: string; to: string }; onChange(v: { from: string; to: string }): void; testId: string }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  testId,
+}: {
+  value: { from: string; to: string };
+  onChange(v: { from: string; to: string }): void;
+  testId: string;
+}) {
   const { s } = useStockText();
   const month = value.from.slice(0, 7) === value.to.slice(0, 7) && value.from.endsWith('-01') ? value.from.slice(0, 7) : '';
   return (
     <>
       <span>{s('month')}</span>
-      <input type="month" className="native-select" style={{ minWidth: 150 }} value={month} data-testid={`${testId}-month`}
-        onChange={(e) => { if (e.target.value) onChange(monthRange(e.target.value)); }} />
+      <input
+        type="month"
+        className="native-select"
+        style={{ minWidth: 150 }}
+        value={month}
+        data-testid={`${testId}-month`}
+        onChange={(e) => {
+          if (e.target.value) onChange(monthRange(e.target.value));
+        }}
+      />
       <span>{s('from')}</span>
-      <input type="date" className="native-select" style={{ minWidth: 150 }} value={value.from} data-testid={`${testId}-from`} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
+      <input
+        type="date"
+        className="native-select"
+        style={{ minWidth: 150 }}
+        value={value.from}
+        data-testid={`${testId}-from`}
+        onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
+      />
       <span>{s('to')}</span>
-      <input type="date" className="native-select" style={{ minWidth: 150 }} value={value.to} data-testid={`${testId}-to`} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
+      <input
+        type="date"
+        className="native-select"
+        style={{ minWidth: 150 }}
+        value={value.to}
+        data-testid={`${testId}-to`}
+        onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
+      />
     </>
   );
 }

@@ -11,7 +11,11 @@ describe('stock page words', () => {
     }
   });
   it('names the four funding sources as the policy does', () => {
-    expect([stockText.zh.fiscal, stockText.zh.collective, stockText.zh.donation, stockText.zh.sponsor])
-      .toEqual(['财政补助', '村集体经济收入', '社会捐赠', '联系点(定点)单位扶持']);
+    expect([stockText.zh.fiscal, stockText.zh.collective, stockText.zh.donation, stockText.zh.sponsor]).toEqual([
+      '财政补助',
+      '村集体经济收入',
+      '社会捐赠',
+      '联系点(定点)单位扶持',
+    ]);
   });
 });

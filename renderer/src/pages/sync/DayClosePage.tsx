@@ -29,7 +29,9 @@ export function DayClosePage() {
       setError(errorText(e));
     }
   }, [counterId, errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function print(c: Close, reprint: boolean) {
     try {
@@ -74,7 +76,9 @@ export function DayClosePage() {
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <Space style={{ marginBottom: 12 }}>
         <Popconfirm title={tx('closeConfirm')} okText={tx('ok')} cancelText={tx('cancel')} onConfirm={() => void close()}>
-          <Button type="primary" size="large" loading={busy} data-testid="day-close">{tx('doClose')}</Button>
+          <Button type="primary" size="large" loading={busy} data-testid="day-close">
+            {tx('doClose')}
+          </Button>
         </Popconfirm>
         <Button onClick={() => void load()}>{tx('refresh')}</Button>
       </Space>
@@ -94,17 +98,27 @@ export function DayClosePage() {
           { title: tx('colFirstLast'), render: (_, c) => (c.firstReceiptNo ? `${c.firstReceiptNo} / ${c.lastReceiptNo}` : '—') },
           { title: tx('colUser'), dataIndex: 'userName', width: 90 },
           {
-            title: tx('colActions'), width: 150,
+            title: tx('colActions'),
+            width: 150,
             render: (_, c) => (
               <Space>
-                <Button size="small" onClick={() => void show(c, true)}>{tx('preview')}</Button>
-                <Button size="small" onClick={() => void print(c, true)} data-testid={`reprint-close-${c.closeNo}`}>{tx('reprint')}</Button>
+                <Button size="small" onClick={() => void show(c, true)}>
+                  {tx('preview')}
+                </Button>
+                <Button size="small" onClick={() => void print(c, true)} data-testid={`reprint-close-${c.closeNo}`}>
+                  {tx('reprint')}
+                </Button>
               </Space>
             ),
           },
         ]}
       />
-      <Drawer open={!!preview} onClose={() => setPreview(null)} title={preview ? `${tx('dayCloseTitle')} ${preview.close.counterId}-${preview.close.closeNo}` : ''} size="large">
+      <Drawer
+        open={!!preview}
+        onClose={() => setPreview(null)}
+        title={preview ? `${tx('dayCloseTitle')} ${preview.close.counterId}-${preview.close.closeNo}` : ''}
+        size="large"
+      >
         {preview && <ReceiptPaper lines={preview.lines} width={preview.width} testId="day-close-preview" />}
       </Drawer>
     </div>

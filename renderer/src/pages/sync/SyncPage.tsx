@@ -26,7 +26,9 @@ export function SyncPage() {
       setError(errorText(e));
     }
   }, [errorText]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   return (
     <div className="page" data-testid="sync-page">
@@ -109,42 +111,69 @@ function CounterSync({ status, reload, onError }: { status: Status; reload: () =
           <Form.Item name="code" label={tx('code')} rules={[{ required: true, pattern: /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/ }]}>
             <Input placeholder="XXXX-XXXX" style={{ fontSize: 20, letterSpacing: 2, width: 200 }} data-testid="pair-code" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="pair-submit">{tx('pair')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="pair-submit">
+            {tx('pair')}
+          </Button>
         </Form>
       </Card>
     );
   }
 
   return (
-    <Card title={tx('statusTitle')} style={{ maxWidth: 640 }} extra={<Button onClick={() => void syncNow()} loading={busy} data-testid="sync-now">{tx('syncNow')}</Button>}>
+    <Card
+      title={tx('statusTitle')}
+      style={{ maxWidth: 640 }}
+      extra={
+        <Button onClick={() => void syncNow()} loading={busy} data-testid="sync-now">
+          {tx('syncNow')}
+        </Button>
+      }
+    >
       {pairedAs && <Alert type="success" showIcon title={tx('paired', { counterId: pairedAs })} style={{ marginBottom: 12 }} />}
       {status.revoked && <Alert type="error" showIcon title={tx('revokedHint')} style={{ marginBottom: 12 }} />}
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={tx('fCounterId')}>{status.counterId}</Descriptions.Item>
         <Descriptions.Item label={tx('fOffice')}>
-          {status.officeUrl} <Button size="small" type="link" onClick={() => setNewUrl(status.officeUrl ?? '')}>{tx('changeOffice')}</Button>
+          {status.officeUrl}{' '}
+          <Button size="small" type="link" onClick={() => setNewUrl(status.officeUrl ?? '')}>
+            {tx('changeOffice')}
+          </Button>
         </Descriptions.Item>
         <Descriptions.Item label={tx('fTerminal')}>{status.terminalId}</Descriptions.Item>
         <Descriptions.Item label={tx('fState')}>
-          <Tag color={status.online ? 'green' : 'red'} data-testid="sync-state">{status.online ? tx('online') : tx('offline')}</Tag>
+          <Tag color={status.online ? 'green' : 'red'} data-testid="sync-state">
+            {status.online ? tx('online') : tx('offline')}
+          </Tag>
           {status.pullProgress && tx('downloading', status.pullProgress)}
         </Descriptions.Item>
-        <Descriptions.Item label={tx('fPending')}><span data-testid="sync-pending">{status.pending}</span></Descriptions.Item>
+        <Descriptions.Item label={tx('fPending')}>
+          <span data-testid="sync-pending">{status.pending}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={tx('fLastPush')}>{status.lastPushAt ? localTime(status.lastPushAt, village.timeZone) : tx('never')}</Descriptions.Item>
         <Descriptions.Item label={tx('fLastPull')}>{status.lastPullAt ? localTime(status.lastPullAt, village.timeZone) : tx('never')}</Descriptions.Item>
         <Descriptions.Item label={tx('fConflicts')}>{status.conflicts ?? '—'}</Descriptions.Item>
         {status.lastError && <Descriptions.Item label={tx('fError')}>{status.lastError}</Descriptions.Item>}
-        <Descriptions.Item label={tx('fRefused')}><span data-testid="sync-refused">{status.refused?.count ?? '—'}</span></Descriptions.Item>
+        <Descriptions.Item label={tx('fRefused')}>
+          <span data-testid="sync-refused">{status.refused?.count ?? '—'}</span>
+        </Descriptions.Item>
       </Descriptions>
       {status.refused && status.refused.count > 0 && (
         <Alert
-          type="error" showIcon style={{ marginTop: 12 }} data-testid="sync-refused-list" title={tx('refusedHint')}
-          description={(
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="sync-refused-list"
+          title={tx('refusedHint')}
+          description={
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {status.refused.items.slice(0, 5).map((r) => <li key={r.uuid}>{localTime(r.at, village.timeZone)} {refusedText(tx, r.type, r.ref ?? '', r.reason)}</li>)}
+              {status.refused.items.slice(0, 5).map((r) => (
+                <li key={r.uuid}>
+                  {localTime(r.at, village.timeZone)} {refusedText(tx, r.type, r.ref ?? '', r.reason)}
+                </li>
+              ))}
               {status.refused.count > 5 && <li>{tx('refusedMore', { n: status.refused.count - 5 })}</li>}
             </ul>
-          )}
+          }
         />
       )}
       <Modal
@@ -183,7 +212,9 @@ function conflictDetail(c: Conflict, tx: ReturnType<typeof useSyncText>): string
   if (c.kind === 'overspent') return tx('overspentDetail', { score: String(d.score), redeemed: String(d.redeemed), owed: String(d.owed) });
   if (c.kind === 'negative_stock') return tx('stockDetail', { stock: String(d.stock), unit: String(d.unit ?? '') });
   if (c.kind === 'close_mismatch') {
-    const fields = (d.fields as { field: string; reported: unknown; held: unknown }[] | undefined ?? []).map((f) => `${f.field} ${String(f.reported)}≠${String(f.held)}`).join('，');
+    const fields = ((d.fields as { field: string; reported: unknown; held: unknown }[] | undefined) ?? [])
+      .map((f) => `${f.field} ${String(f.reported)}≠${String(f.held)}`)
+      .join('，');
     return tx('closeDetail', { closeNo: String(d.closeNo), fields });
   }
   if (c.kind === 'refused') return refusedText(tx, String(d.type ?? ''), typeof d.ref === 'string' ? d.ref : '', c.reason ?? '');
@@ -233,22 +264,49 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title={tx('codeTitle')} size="small">
         <p>{tx('codeHint')}</p>
-        <Form form={codeForm} layout="inline" onFinish={(v) => void run(() => call('sync.pairingCode', {
-          ...(v.counterId ? { counterId: v.counterId.trim().toUpperCase() } : {}), ...(v.name ? { name: v.name.trim() } : {}),
-        }), setCode)}>
-          <Form.Item name="counterId"><Input placeholder={tx('fCounterIdOptional')} style={{ width: 200 }} /></Form.Item>
-          <Form.Item name="name"><Input placeholder={tx('fName')} style={{ width: 180 }} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="pairing-code-new">{tx('newCode')}</Button>
+        <Form
+          form={codeForm}
+          layout="inline"
+          onFinish={(v) =>
+            void run(
+              () =>
+                call('sync.pairingCode', {
+                  ...(v.counterId ? { counterId: v.counterId.trim().toUpperCase() } : {}),
+                  ...(v.name ? { name: v.name.trim() } : {}),
+                }),
+              setCode,
+            )
+          }
+        >
+          <Form.Item name="counterId">
+            <Input placeholder={tx('fCounterIdOptional')} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="name">
+            <Input placeholder={tx('fName')} style={{ width: 180 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="pairing-code-new">
+            {tx('newCode')}
+          </Button>
         </Form>
         {code && (
           <div style={{ marginTop: 16 }}>
-            <Typography.Text style={{ fontSize: 36, letterSpacing: 6, fontFamily: 'monospace' }} copyable data-testid="pairing-code">{code.code}</Typography.Text>
+            <Typography.Text style={{ fontSize: 36, letterSpacing: 6, fontFamily: 'monospace' }} copyable data-testid="pairing-code">
+              {code.code}
+            </Typography.Text>
             <div>{tx('codeFor', { counterId: code.counterId, name: code.name, time: when(code.expiresAt) })}</div>
           </div>
         )}
       </Card>
 
-      <Card title={tx('terminalsTitle')} size="small" extra={<Button size="small" onClick={() => void load()}>{tx('refresh')}</Button>}>
+      <Card
+        title={tx('terminalsTitle')}
+        size="small"
+        extra={
+          <Button size="small" onClick={() => void load()}>
+            {tx('refresh')}
+          </Button>
+        }
+      >
         <Table<Terminal>
           rowKey="id"
           size="small"
@@ -262,16 +320,42 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
             { title: tx('colAddress'), dataIndex: 'lastAddress', width: 130 },
             { title: tx('colEvents'), dataIndex: 'eventsReceived', width: 90 },
             { title: tx('colBehind'), dataIndex: 'behind', width: 80 },
-            { title: tx('colStatus'), width: 110, render: (_, t) => (t.revoked ? <Tag color="red">{tx('revoked')}</Tag> : <Tag color="green">{tx('active')}</Tag>) },
             {
-              title: tx('colActions'), width: 90,
-              render: (_, t) => !t.revoked && <Button size="small" danger onClick={() => { setText(''); setRevoking(t); }} data-testid={`revoke-${t.counterId}`}>{tx('revoke')}</Button>,
+              title: tx('colStatus'),
+              width: 110,
+              render: (_, t) => (t.revoked ? <Tag color="red">{tx('revoked')}</Tag> : <Tag color="green">{tx('active')}</Tag>),
+            },
+            {
+              title: tx('colActions'),
+              width: 90,
+              render: (_, t) =>
+                !t.revoked && (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => {
+                      setText('');
+                      setRevoking(t);
+                    }}
+                    data-testid={`revoke-${t.counterId}`}
+                  >
+                    {tx('revoke')}
+                  </Button>
+                ),
             },
           ]}
         />
       </Card>
 
-      <Card title={tx('conflictsTitle')} size="small" extra={<Space><Switch size="small" checked={showResolved} onChange={setShowResolved} /> {tx('showResolved')}</Space>}>
+      <Card
+        title={tx('conflictsTitle')}
+        size="small"
+        extra={
+          <Space>
+            <Switch size="small" checked={showResolved} onChange={setShowResolved} /> {tx('showResolved')}
+          </Space>
+        }
+      >
         <p style={{ color: '#666' }}>{tx('conflictsHint')}</p>
         <Table<Conflict>
           rowKey="id"
@@ -281,17 +365,44 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
           data-testid="sync-conflicts"
           columns={[
             { title: '#', dataIndex: 'id', width: 50 },
-            { title: tx('colKind'), dataIndex: 'kind', width: 110, render: (k: string) => <Tag color={k === 'refused' ? 'red' : 'orange'}>{tx(`kind_${k}` as 'kind_overspent')}</Tag> },
+            {
+              title: tx('colKind'),
+              dataIndex: 'kind',
+              width: 110,
+              render: (k: string) => <Tag color={k === 'refused' ? 'red' : 'orange'}>{tx(`kind_${k}` as 'kind_overspent')}</Tag>,
+            },
             { title: tx('colCounter'), dataIndex: 'counterId', width: 70 },
             { title: tx('colWhat'), render: (_, c) => conflictSubject(c, tx) },
             { title: tx('colDetail'), render: (_, c) => conflictDetail(c, tx) },
-            { title: tx('colEventsInvolved'), dataIndex: 'events', width: 120, render: (ev: string[]) => <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: ev.join('\n') }}>{ev.length}：{ev[0]?.slice(0, 8)}…</Typography.Text> },
+            {
+              title: tx('colEventsInvolved'),
+              dataIndex: 'events',
+              width: 120,
+              render: (ev: string[]) => (
+                <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: ev.join('\n') }}>
+                  {ev.length}：{ev[0]?.slice(0, 8)}…
+                </Typography.Text>
+              ),
+            },
             { title: tx('colAt'), dataIndex: 'at', width: 140, render: when },
             {
-              title: tx('colActions'), width: 160,
-              render: (_, c) => (c.resolved
-                ? <span style={{ fontSize: 12 }}>{tx('resolvedBy', { who: c.resolvedBy ?? '', text: c.resolution ?? '' })}</span>
-                : <Button size="small" onClick={() => { setText(''); setResolving(c); }} data-testid={`resolve-${c.id}`}>{tx('resolve')}</Button>),
+              title: tx('colActions'),
+              width: 160,
+              render: (_, c) =>
+                c.resolved ? (
+                  <span style={{ fontSize: 12 }}>{tx('resolvedBy', { who: c.resolvedBy ?? '', text: c.resolution ?? '' })}</span>
+                ) : (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setText('');
+                      setResolving(c);
+                    }}
+                    data-testid={`resolve-${c.id}`}
+                  >
+                    {tx('resolve')}
+                  </Button>
+                ),
             },
           ]}
         />
@@ -305,10 +416,15 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
         cancelText={tx('cancel')}
         confirmLoading={busy}
         onCancel={() => setRevoking(null)}
-        onOk={() => void run(() => call('sync.revoke', { terminalId: revoking!.id, reason: text.trim() }), (r) => {
-          message.success(tx('revokedDone', { counterId: r.counterId }));
-          setRevoking(null);
-        })}
+        onOk={() =>
+          void run(
+            () => call('sync.revoke', { terminalId: revoking!.id, reason: text.trim() }),
+            (r) => {
+              message.success(tx('revokedDone', { counterId: r.counterId }));
+              setRevoking(null);
+            },
+          )
+        }
         destroyOnHidden
       >
         <p>{tx('revokeHint')}</p>
@@ -322,7 +438,12 @@ function OfficeSync({ onError }: { onError: (e: string | null) => void }) {
         cancelText={tx('cancel')}
         confirmLoading={busy}
         onCancel={() => setResolving(null)}
-        onOk={() => void run(() => call('sync.resolveConflict', { id: resolving!.id, resolution: text.trim() }), () => setResolving(null))}
+        onOk={() =>
+          void run(
+            () => call('sync.resolveConflict', { id: resolving!.id, resolution: text.trim() }),
+            () => setResolving(null),
+          )
+        }
         destroyOnHidden
       >
         <Input.TextArea placeholder={tx('resolution')} value={text} onChange={(e) => setText(e.target.value)} rows={3} data-testid="resolve-text" />

@@ -18,7 +18,8 @@ const zh = {
   syncNow: '立即同步',
 
   syncTitle: '联网同步',
-  roleAllHint: '本机为单机模式（一台电脑既是村委会又是柜台），不与其他电脑同步。要让柜台联网，请在「系统设置」中把本机改为村委会并开启局域网访问，再在柜台电脑的设置向导中选择「收银台」。',
+  roleAllHint:
+    '本机为单机模式（一台电脑既是村委会又是柜台），不与其他电脑同步。要让柜台联网，请在「系统设置」中把本机改为村委会并开启局域网访问，再在柜台电脑的设置向导中选择「收银台」。',
   pairTitle: '与村委会配对',
   pairHint: '在村委会电脑的「联网同步」页生成配对码，10 分钟内在这里输入。只有全新安装、还没有兑换记录的柜台才能配对。',
   pairWarning: '配对后本机的账号、农户、商品和条例将由村委会的数据替换；首次下载完成后，请用村委会的账号重新登录。',
@@ -149,10 +150,13 @@ const en: Record<SyncKey, string> = {
   syncNow: 'Sync now',
 
   syncTitle: 'Sync',
-  roleAllHint: 'This PC runs on its own (office and counter in one) and does not sync. To link counters, make this PC the village office in Settings and turn on LAN access, then choose "Counter" in each counter PC\'s setup wizard.',
+  roleAllHint:
+    'This PC runs on its own (office and counter in one) and does not sync. To link counters, make this PC the village office in Settings and turn on LAN access, then choose "Counter" in each counter PC\'s setup wizard.',
   pairTitle: 'Pair with the village office',
-  pairHint: 'Make a pairing code on the office PC (Sync page) and type it here within 10 minutes. Only a freshly installed counter without redemptions can pair.',
-  pairWarning: 'After pairing, this PC\'s accounts, households, catalog and rules are replaced by the office\'s; when the first download is done, sign in again with your office account.',
+  pairHint:
+    'Make a pairing code on the office PC (Sync page) and type it here within 10 minutes. Only a freshly installed counter without redemptions can pair.',
+  pairWarning:
+    "After pairing, this PC's accounts, households, catalog and rules are replaced by the office's; when the first download is done, sign in again with your office account.",
   officeUrl: 'Office address',
   officeUrlPlaceholder: 'e.g. http://192.168.1.10:5180',
   code: 'Pairing code',
@@ -172,7 +176,8 @@ const en: Record<SyncKey, string> = {
   changeOffice: 'Change address',
   changeOfficeTitle: 'The office PC has a new address',
   changeOfficeHint: 'Only where to reach the office changes; the pairing stays.',
-  revokedHint: 'The office has revoked this counter; it no longer syncs. To sync again, make a new pairing code at the office and pair a freshly installed counter.',
+  revokedHint:
+    'The office has revoked this counter; it no longer syncs. To sync again, make a new pairing code at the office and pair a freshly installed counter.',
 
   codeTitle: 'Pairing code',
   codeHint: 'To pair a new counter: type the code on the counter PC within 10 minutes. It works once.',
@@ -196,7 +201,8 @@ const en: Record<SyncKey, string> = {
   reason: 'Reason',
   revokedDone: 'Revoked {counterId}',
   conflictsTitle: 'Sync conflicts',
-  conflictsHint: 'What offline work made wrong, for the office to follow up. Flagged, never dropped: everything is on the books, except records marked Refused, which failed the office\'s checks and were kept aside, not booked.',
+  conflictsHint:
+    "What offline work made wrong, for the office to follow up. Flagged, never dropped: everything is on the books, except records marked Refused, which failed the office's checks and were kept aside, not booked.",
   showResolved: 'Show resolved',
   colKind: 'Kind',
   colWhat: 'Concerns',
@@ -216,17 +222,17 @@ const en: Record<SyncKey, string> = {
   refusedDetail: '{type} {ref}: {reason}',
   fRefused: 'Refused by the office',
   refusedShort: 'refused {n}',
-  refusedHint: 'The office checked these records of this counter and refused them (they are not on the office\'s books). Ask the office admin to follow up.',
+  refusedHint: "The office checked these records of this counter and refused them (they are not on the office's books). Ask the office admin to follow up.",
   refusedMore: '{n} more',
   reason_schema_invalid: 'Record is malformed',
   reason_unknown_type: 'Unknown kind of record',
   reason_office_only: 'Only the office makes this kind of record',
-  reason_receipt_namespace: 'Receipt number is not this counter\'s',
-  reason_document_namespace: 'Note or sheet number is not this counter\'s',
+  reason_receipt_namespace: "Receipt number is not this counter's",
+  reason_document_namespace: "Note or sheet number is not this counter's",
   reason_void_not_own: 'Voided a receipt this counter did not issue',
   reason_total_mismatch: 'Total does not match the lines',
-  reason_price_mismatch: 'Price is not the office\'s price for that day',
-  reason_open_price_bounds: 'Open price outside the item\'s bounds',
+  reason_price_mismatch: "Price is not the office's price for that day",
+  reason_open_price_bounds: "Open price outside the item's bounds",
   reason_qty_bounds: 'Quantity out of bounds (1–100,000 per delivery line, 0–1,000,000 counted)',
   reason_count_without_sheet: 'Count without its count sheet (lines and reasons)',
   reason_operator_not_allowed: 'Operator may not work at a counter',
@@ -245,7 +251,8 @@ const en: Record<SyncKey, string> = {
   ok: 'OK',
 
   dayCloseTitle: 'Day close',
-  dayCloseHint: 'Totals this counter\'s redemptions and voids since the last close. Numbered and final; print it, sign it, file it. It is sent to the office for reconciliation.',
+  dayCloseHint:
+    "Totals this counter's redemptions and voids since the last close. Numbered and final; print it, sign it, file it. It is sent to the office for reconciliation.",
   doClose: 'Close the day',
   closeConfirm: 'Close the day now? A numbered close cannot be changed.',
   closed: 'Close {no} done: {count} redemptions, {points} points',
@@ -280,7 +287,15 @@ export function useSyncText() {
 export function localTime(iso: string | null | undefined, timeZone = 'Asia/Shanghai'): string {
   if (!iso) return '';
   const d = new Date(iso);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
 }
