@@ -115,9 +115,9 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
       const terminalId = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'local.county.link'").get() as { value: string }).value)
         .terminalId as string;
       db.close();
-      const ruleId = (await office.ok('rules.save', { category: '村规', name: '环境卫生', kind: 'award', minPoints: 1, maxPoints: 100 }, tokens.clerk)).id;
+      const ruleId = (await office.ok('rules.save', { category: '村规', name: '环境卫生', kind: 'award', minPoints: 1, maxPoints: 100 }, tokens.admin)).id;
       const deductionRuleId = (
-        await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.clerk)
+        await office.ok('rules.save', { category: '村规', name: '乱扔垃圾', kind: 'deduction', minPoints: 1, maxPoints: 100 }, tokens.admin)
       ).id;
       villages.push({ code, prepared, office, terminalId, tokens, receipts: [], ruleId, deductionRuleId, seq: 0 });
       o.log(`village ${code} paired (${o.households} households)`);

@@ -8,7 +8,7 @@ import { resolveSession } from './domains/auth/sessions.js';
 import { writeAudit } from './audit.js';
 import { officeOnlyMessage, writeAllowed } from './ownership.js';
 import { issueReason } from './validation.js';
-import type { ReasonOf } from './error-reasons.js';
+import { codeOfReason, type ReasonOf } from './error-reasons.js';
 import { setupNeeded } from './domains/setup/state.js';
 
 export type Reply<T = unknown> = { result: T } | { error: ApiErrorBody };
@@ -45,8 +45,10 @@ function zodDetails(err: z.ZodError) {
     };
   });
   // A refusal the schema itself names (control_character, too_many_rows) is the call's reason.
+  // Only a declared reason is lifted: the client words reasons from the one list.
   const named = issues.find((i) => i.reason)?.reason;
-  return { reason: (named ?? 'invalid_params') as ReasonOf<'INVALID_INPUT'>, issues };
+  const reason = named !== undefined && codeOfReason(named) === 'INVALID_INPUT' ? (named as ReasonOf<'INVALID_INPUT'>) : 'invalid_params';
+  return { reason, issues };
 }
 
 function toErrorBody(e: unknown): ApiErrorBody {

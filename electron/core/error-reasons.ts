@@ -49,6 +49,13 @@ export const errorReasons = {
     'bad_push',
     'unknown_interface', // machine.setLan: an address this PC does not have
     'driver_config_needs_desktop', // printer.configure: a driver printer outside the desktop app
+    // setup.complete's schema: the 12-digit 统计用区划代码 and the admin's PIN.
+    'village_code_format',
+    'village_code_province',
+    'village_code_not_village',
+    'pin_format',
+    'pin_repeated',
+    'pin_sequence',
   ],
   UNAUTHENTICATED: [
     'not_signed_in',

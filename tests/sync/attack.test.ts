@@ -373,9 +373,9 @@ describe('the pairing and push edge of /sync/', () => {
       ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path: '/sync/push', body }),
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; details: { reason: string } } }).error).toMatchObject({
+    expect(((await res.json()) as { error: { code: string; reason: string } }).error).toMatchObject({
       code: 'INVALID_INPUT',
-      details: { reason: 'too_deep' },
+      reason: 'too_deep',
     });
     await legit(legitN++);
   });

@@ -67,7 +67,7 @@ describe("the village's county outbox", () => {
   it('holds nothing for an entry until it is approved, and nothing for a rejected one', async () => {
     const h = await household(v);
     const before = events().length;
-    const rule = await v.invoke('clerk', 'rules.save', { category: '通用', name: '测试', kind: 'award', minPoints: 1, maxPoints: 100 });
+    const rule = await v.invoke('admin', 'rules.save', { category: '通用', name: '测试', kind: 'award', minPoints: 1, maxPoints: 100 });
     const { entries } = await v.invoke('clerk', 'points.record', { householdIds: [h.id], ruleId: rule.id, points: 5, occurredOn: '2026-03-15' });
     expect(events().length).toBe(before);
     await v.invoke('review', 'points.review', { entryIds: [entries[0].id], decision: 'reject', reason: '不符' });

@@ -3,11 +3,11 @@ import { ApiError } from '../api/errors';
 import { printFailureReason, printFailureText } from './print-failure';
 
 describe('print failure reasons', () => {
-  it('reads the reason from the error details, never from the message', () => {
-    expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', '打印机缺纸', { reason: 'paper_out' }))).toBe('paper_out');
-    expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', 'x', { reason: 'cover_open', jobId: 3 }))).toBe('cover_open');
+  it('reads the reason beside the code, never from the message', () => {
+    expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', '打印机缺纸', undefined, 'paper_out'))).toBe('paper_out');
+    expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', 'x', { jobId: 3 }, 'cover_open'))).toBe('cover_open');
     expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', '打印机缺纸'))).toBe('other');
-    expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', 'x', { reason: 'something_new' }))).toBe('other');
+    expect(printFailureReason(new ApiError('PRINTER_UNAVAILABLE', 'x', undefined, 'something_new'))).toBe('other');
     expect(printFailureReason(new Error('boom'))).toBe('other');
     expect(printFailureReason(null)).toBe('other');
   });

@@ -81,7 +81,7 @@ describe('stock', () => {
   it('stock.count writes the difference with its reason, and nothing when it matches', async () => {
     const rice = await goods(v, { name: '大米', stock: 10 });
     const r = await v.invoke('shop', 'stock.count', { itemId: rice.id, countedQty: 7, reason: '鼠害' });
-    expect(r).toEqual({ itemId: rice.id, stock: 7, delta: -3 });
+    expect(r).toEqual({ itemId: rice.id, stock: 7, delta: -3, sheetNo: 'PD-C01-2026-0001' });
     expect(stockOf(v.db, rice.id)).toBe(7);
     expect(v.db.prepare("SELECT delta, reason FROM stock_movements WHERE kind = 'count'").all()).toEqual([{ delta: -3, reason: '鼠害' }]);
     const movements = count(v.db, 'stock_movements');
