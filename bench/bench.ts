@@ -4,6 +4,7 @@
 // file (an indexed SELECT for reads; a single-row INSERT transaction with the same durability for
 // writes). Prints a markdown table. --dir puts the database on a disk of your choice (the default is
 // the OS temp folder; fsync costs differ a lot between disks, and the write ratios with them).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ async function syncPush(
       counterId: 'C02',
       householdId: ((i * 7919) % H) + 1,
       requestId: `push-${seq}-xxxx`,
-      requestHash: `h${seq}`,
+      requestHash: createHash('sha256').update(`push-${seq}`).digest('hex'),
       result: JSON.stringify({ ...JSON.parse(base.result), receiptNo }),
       lines: base.lines.map((l: object) => ({ ...l, itemId })),
       source: { ...base.source, counterId: 'C02' },
