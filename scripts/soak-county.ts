@@ -48,12 +48,23 @@ interface Village {
   code: string;
   prepared: PreparedVillage;
   office: ServerProcess;
+  /** Set while the office is being brought back, so the loops and the main flow restart it once. */
+  restarting?: Promise<void>;
   terminalId: string;
   tokens: Record<'admin' | 'shop' | 'clerk' | 'review', string>;
   receipts: number[];
   ruleId: number;
   deductionRuleId: number;
   seq: number;
+}
+
+/** Brings a village's office back up once, however many places notice it is down. */
+function ensureUp(v: Village): Promise<void> {
+  if (v.office.alive) return Promise.resolve();
+  v.restarting ??= v.office.restart().finally(() => {
+    v.restarting = undefined;
+  });
+  return v.restarting;
 }
 
 async function activity(v: Village, random: () => number, today: string): Promise<void> {
@@ -127,8 +138,16 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
       await Promise.all(
         villages.map(async (v) => {
           for (let k = 0; k < n; k++) {
-            if (!v.office.alive) await v.office.restart();
-            await activity(v, random, today);
+            await ensureUp(v);
+            try {
+              await activity(v, random, today);
+            } catch (e) {
+              // The office was SIGKILLed under this call (phase 3): what it committed is in its database,
+              // and the soak compares databases, so the loop goes on once the office is back.
+              if (!(e instanceof TypeError && e.message.includes('fetch failed'))) throw e;
+              for (let i = 0; i < 100 && v.office.alive; i++) await sleep(50);
+              if (v.office.alive) throw e;
+            }
           }
         }),
       );
@@ -156,7 +175,7 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     o.log('phase 3: link back (faulty); one village SIGKILLed mid-push; the county restarted');
     const work = run(third);
     for (let i = 0; i < 200 && armed; i++) await sleep(50);
-    if (!victim.office.alive) await victim.office.restart();
+    await ensureUp(victim);
     await county.stop();
     await sleep(500);
     await county.restart();
@@ -166,7 +185,7 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     proxy.mode = 'clean';
     o.log('draining');
     for (const v of villages) {
-      if (!v.office.alive) await v.office.restart();
+      await ensureUp(v);
       for (let i = 0; ; i++) {
         const s = await v.office.ok('county.sync', {}, v.tokens.admin);
         if (s.pending === 0 && !s.lastError) break;
