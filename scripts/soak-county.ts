@@ -161,6 +161,12 @@ export async function runCountySoak(o: CountySoakOptions): Promise<CountySoakRes
     proxy.mode = 'down';
     o.log('phase 2: outage (the county unreachable; outboxes grow)');
     await run(third);
+    // A short phase can end before any agent's timer fires; each village then tries once by hand, so
+    // the outage is really met (and refused) whatever the machine's speed.
+    for (const v of villages) {
+      await ensureUp(v);
+      await v.office.ok('county.sync', {}, v.tokens.admin);
+    }
 
     // Back up, and the first village's office dies the moment the county has taken its push but before it hears so.
     const victim = villages[0];
