@@ -36,6 +36,8 @@ test.describe('village office', () => {
     await page
       .getByTestId('import-file')
       .setInputFiles({ name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await expect(page.getByTestId('import-preview-summary')).toContainText('将新建 300 户', { timeout: 20_000 });
+    await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-result')).toContainText('新建 300 户', { timeout: 20_000 });
     await page.keyboard.press('Escape');
     await page.getByTestId('households-search').locator('input').fill('HY');

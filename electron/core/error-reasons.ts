@@ -127,6 +127,7 @@ export const errorReasons = {
     'already_reversed',
     'duplicate_card',
     'id_number_on_roster',
+    'import_plan_changed',
     'board_published',
     'board_not_published',
     'backup_running',

@@ -47,6 +47,12 @@ const phonePattern = /^[0-9+\- ]{0,20}$/;
 const yes = new Set(['是', 'y', 'yes', 'true', '1', '党员', '中共党员', '预备党员', '中共预备党员', '√']);
 const no = new Set(['', '否', 'n', 'no', 'false', '0', '群众', '非党员', '共青团员', '团员', '×']);
 
+/**
+ * What the template puts in the card column of its example rows. A card number can never contain it
+ * (cardPattern), so the example is skipped on import instead of matching a real household by head and group.
+ */
+export const exampleCard = '示例';
+
 /** An ID number as exports show it (**************002X): "keep the one on file". */
 export const isMaskedIdNo = (idNo: string): boolean => /^\*{10,17}[0-9X]{1,4}$/.test(idNo);
 
@@ -74,8 +80,9 @@ export function mapHeaders(headers: string[]): { columns: Partial<Record<RosterK
  * or, without one, the head's name and group; a row with no card, head or group continues the row above
  * (as rosters with merged cells read). A blank member name means the head himself.
  */
-export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; errors: RowError[] } {
+export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; errors: RowError[]; examples: number } {
   const errors: RowError[] = [];
+  let examples = 0;
   const byKey = new Map<string, RosterHousehold>();
   const idNos = new Map<string, number>();
   let previous: RosterHousehold | null = null;
@@ -86,6 +93,10 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
       if (hasControlCharacter(c[col.key] ?? '')) problems.push(`「${col.header}」含控制字符（不可见字符），请删除后重新填写`);
     }
     const cardNo = (c.cardNo ?? '').replace(/\s+/g, '');
+    if (cardNo === exampleCard) {
+      examples++;
+      continue;
+    }
     let headName = (c.headName ?? '').trim();
     const text = (k: RosterKey) => (c[k] ?? '').trim();
     if (Object.values(c).every((v) => !v || !v.trim()) && problems.length === 0) continue; // a blank line
@@ -143,5 +154,5 @@ export function groupRoster(rows: RawRow[]): { households: RosterHousehold[]; er
     household.members.push({ row: r.row, name, relation, idNo, partyMember: party! });
     previous = household;
   }
-  return { households: [...byKey.values()], errors };
+  return { households: [...byKey.values()], errors, examples };
 }

@@ -4,7 +4,7 @@ import { idNoProblem } from '../../rules/id-number.js';
 import { groupRoster } from '../../rules/roster.js';
 import { cardNo, id, requiredText, text, year } from '../../validation.js';
 import { createHousehold, getHousehold, listHouseholds, saveMember, updateHousehold } from './households.js';
-import { importRoster } from './import.js';
+import { importRoster, previewRoster } from './import.js';
 import { readRoster, RosterFileError, rosterWorkbook } from './roster-xlsx.js';
 import { searchHouseholds } from './search.js';
 
@@ -20,6 +20,26 @@ const phone = z
   .string()
   .trim()
   .regex(/^[0-9+\- ]{0,20}$/, '电话号码格式有误');
+
+/**
+ * The workbook param, read before any transaction opens (parsing is the slow, async part) and grouped
+ * into households; a file that is not a roster becomes an input issue.
+ */
+async function readRosterParam(p: { xlsxBase64: string }, zctx: z.RefinementCtx): Promise<ReturnType<typeof groupRoster>> {
+  try {
+    const { rows } = await readRoster(Buffer.from(p.xlsxBase64, 'base64'));
+    return groupRoster(rows);
+  } catch (e) {
+    const known = e instanceof RosterFileError;
+    zctx.addIssue({
+      code: 'custom',
+      message: known ? e.message : '无法读取该文件，请上传 Excel 工作簿 (.xlsx)',
+      path: ['xlsxBase64'],
+      ...(known && e.reason ? { params: { reason: e.reason } } : {}),
+    });
+    return z.NEVER;
+  }
+}
 
 const member = z.strictObject({
   name: requiredText(32),
@@ -92,26 +112,24 @@ export const householdHandlers = {
       .default({}),
     run: (ctx, p) => listHouseholds(ctx.db, p, p.year ?? ctx.year, ctx.now),
   }),
+  'households.importPreview': handler({
+    access: ['clerk'],
+    input: z.strictObject({ xlsxBase64 }).transform(readRosterParam),
+    run: (ctx, p) => previewRoster(ctx.db, p.households, p.errors, p.examples),
+  }),
   'households.import': handler({
     access: ['clerk'],
     write: true,
-    // The workbook is read here, before the write transaction opens: parsing is the slow, async part.
-    input: z.strictObject({ xlsxBase64 }).transform(async (p, zctx) => {
-      try {
-        const { rows } = await readRoster(Buffer.from(p.xlsxBase64, 'base64'));
-        return groupRoster(rows);
-      } catch (e) {
-        const known = e instanceof RosterFileError;
-        zctx.addIssue({
-          code: 'custom',
-          message: known ? e.message : '无法读取该文件，请上传 Excel 工作簿 (.xlsx)',
-          path: ['xlsxBase64'],
-          ...(known && e.reason ? { params: { reason: e.reason } } : {}),
-        });
-        return z.NEVER;
-      }
-    }),
-    run: (ctx, p) => importRoster(ctx, p.households, p.errors),
+    input: z
+      .strictObject({
+        xlsxBase64,
+        planId: z
+          .string()
+          .regex(/^[0-9a-f]{16}$/, '预览编号有误')
+          .optional(),
+      })
+      .transform(async (p, zctx) => ({ ...(await readRosterParam(p, zctx)), planId: p.planId })),
+    run: (ctx, p) => importRoster(ctx, p.households, p.errors, p.examples, p.planId),
     audit: (_p, r) => (r.errors.length ? `导入花名册失败：${r.errors.length} 行有错，未导入` : `导入花名册：新建 ${r.created} 户，更新 ${r.updated} 户`),
   }),
   'households.export': handler({

@@ -1,6 +1,6 @@
 import type { DB } from '../../../../db/connection.js';
 import { maskIdNo } from '../../rules/id-number.js';
-import { mapHeaders, rosterColumns, type RawRow, type RosterKey, type RowError } from '../../rules/roster.js';
+import { exampleCard, mapHeaders, rosterColumns, type RawRow, type RosterKey, type RowError } from '../../rules/roster.js';
 import { stmt } from '../../statements.js';
 import { withGroupKey } from './group-order-sql.js';
 import { a4, cellText, newWorkbook, SheetTooLarge, streamSheetRows, styleHeader, workbookBase64, type SheetRow } from '../../xlsx.js';
@@ -93,7 +93,7 @@ export async function rosterWorkbook(db: DB, group: string | undefined, opts: { 
   a4(ws, true);
   if (opts.template) {
     ws.addRow({
-      cardNo: '',
+      cardNo: exampleCard,
       headName: '张三丰',
       group: '第一村民小组',
       phone: '13800005678',
@@ -103,7 +103,7 @@ export async function rosterWorkbook(db: DB, group: string | undefined, opts: { 
       partyMember: '是',
     });
     ws.addRow({
-      cardNo: '',
+      cardNo: exampleCard,
       headName: '张三丰',
       group: '第一村民小组',
       phone: '13800005678',
@@ -141,6 +141,8 @@ export async function rosterWorkbook(db: DB, group: string | undefined, opts: { 
     '成员姓名不填时，该行即户主本人；户主本人的「与户主关系」可不填。',
     '身份证号请设为「文本」格式填写 18 位；导出文件中的身份证号已隐藏，原样导入不会改动已登记的号码。',
     '是否党员填「是」或「否」。',
+    `卡号填「${exampleCard}」的行是填写示例，导入时跳过；可以删除，也可以留着。`,
+    '导入前会先列出将新建和将改动的农户（逐项显示原值与新值），确认后才写入。',
     '任何一行有错时整个文件都不会导入；请按错误报告逐行改正后重新导入。',
   ])
     help.addRow({ text: line });

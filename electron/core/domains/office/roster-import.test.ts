@@ -128,7 +128,75 @@ describe('households.import', () => {
       '是否党员',
     ]);
     expect(wb.getWorksheet('填写说明')).toBeDefined();
-    expect(await v.invoke('clerk', 'households.import', { xlsxBase64: t.xlsxBase64 })).toMatchObject({ created: 1, errors: [] });
+    // Its example rows are skipped, so importing it unchanged writes nothing.
+    expect(await v.invoke('clerk', 'households.import', { xlsxBase64: t.xlsxBase64 })).toEqual({ created: 0, updated: 0, unchanged: 0, errors: [] });
+    expect(count(v.db, 'households')).toBe(0);
+  });
+
+  it("the template's example can never match a real household, even one with the example's head and group", async () => {
+    const real = await household(v, { headName: '张三丰', group: '第一村民小组', phone: '13912345678', members: [{ name: '张三丰' }] });
+    const t = await v.invoke('clerk', 'households.template', {});
+    const preview = await v.invoke('clerk', 'households.importPreview', { xlsxBase64: t.xlsxBase64 });
+    expect(preview).toMatchObject({ created: 0, updated: 0, unchanged: 0, examples: 2, households: [], errors: [] });
+    await v.invoke('clerk', 'households.import', { xlsxBase64: t.xlsxBase64, planId: preview.planId });
+    const after = await v.invoke('clerk', 'households.get', { id: real.id });
+    expect([after.household.phone, after.household.members.map((m) => m.name)]).toEqual(['13912345678', ['张三丰']]);
+  });
+});
+
+describe('households.importPreview', () => {
+  const tables = () => ({ households: count(v.db, 'households'), members: count(v.db, 'members'), audit: count(v.db, 'audit') });
+
+  it('shows what an import would do, household by household, and writes nothing', async () => {
+    const before = tables();
+    const p = await v.invoke('clerk', 'households.importPreview', { xlsxBase64: b64(await rosterXlsx(villageRoster(3))) });
+    expect(tables()).toEqual(before);
+    expect(p).toMatchObject({ created: 3, updated: 0, unchanged: 0, errors: [], examples: 0 });
+    expect(p.planId).toMatch(/^[0-9a-f]{16}$/);
+    expect(p.households.map((h) => [h.kind, h.members.length, h.changes])).toEqual([
+      ['new', 3, []],
+      ['new', 3, []],
+      ['new', 3, []],
+    ]);
+    expectError(await v.call('shop', 'households.importPreview', { xlsxBase64: b64(await rosterXlsx(villageRoster(1))) }), 'FORBIDDEN');
+  });
+
+  it('a changed household lists each field old → new (ID numbers masked); confirming writes exactly that plan', async () => {
+    await importRoster(await rosterXlsx(villageRoster(2)));
+    const rows = villageRoster(2);
+    rows[0] = { ...rows[0], cardNo: '66010001', phone: '13700001111' };
+    rows[1] = { ...rows[1], cardNo: '66010001', relation: '儿子' };
+    rows[2] = { ...rows[2], cardNo: '66010001', idNo: fixtureIdNo(40) };
+    for (const r of rows.slice(3)) r.cardNo = '66010002';
+    const file = b64(await rosterXlsx(rows));
+    const p = await v.invoke('clerk', 'households.importPreview', { xlsxBase64: file });
+    expect(p).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const changed = p.households.find((h) => h.kind === 'changed')!;
+    expect(changed.cardNo).toBe('66010001');
+    expect(changed.changes).toEqual([
+      { field: 'phone', from: expect.any(String), to: '13700001111' },
+      { field: 'relation', member: rows[1].memberName, from: expect.any(String), to: '儿子' },
+      // The fixture's third member had no ID number on file, so it goes from nothing to a masked number.
+      { field: 'idNo', member: rows[2].memberName, from: '', to: expect.stringMatching(/^\*+\d{4}$/) },
+    ]);
+    expect(JSON.stringify(p)).not.toContain(fixtureIdNo(40));
+    expect(await v.invoke('clerk', 'households.import', { xlsxBase64: file, planId: p.planId })).toEqual({ created: 0, updated: 1, unchanged: 1, errors: [] });
+    expect((v.db.prepare("SELECT phone FROM households WHERE card_no = '66010001'").get() as { phone: string }).phone).toBe('13700001111');
+  });
+
+  it('a confirmation for a plan the database no longer matches is refused and writes nothing', async () => {
+    await importRoster(await rosterXlsx(villageRoster(1)));
+    const rows = villageRoster(1).map((r) => ({ ...r, cardNo: '66010001', phone: '13700002222' }));
+    const file = b64(await rosterXlsx(rows));
+    const p = await v.invoke('clerk', 'households.importPreview', { xlsxBase64: file });
+    const id = (v.db.prepare("SELECT id FROM households WHERE card_no = '66010001'").get() as { id: number }).id;
+    await v.invoke('clerk', 'households.update', { id, group: '第九村民小组' });
+    const before = tables();
+    const e = expectError(await v.call('clerk', 'households.import', { xlsxBase64: file, planId: p.planId }), 'CONFLICT');
+    expect(e.reason).toBe('import_plan_changed');
+    expect(tables()).toEqual(before);
+    expect((v.db.prepare('SELECT phone FROM households WHERE id = ?').get(id) as { phone: string }).phone).not.toBe('13700002222');
+    expectError(await v.call('clerk', 'households.import', { xlsxBase64: file, planId: 'not-a-plan' }), 'INVALID_INPUT');
   });
 
   it('exports one group', async () => {
