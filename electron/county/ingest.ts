@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { AppError } from '../core/errors.js';
 import { tx } from './db/pool.js';
-import { appliers } from './events/apply.js';
 import { bulkAppliers } from './events/bulk.js';
 import type { Finding } from './events/checks.js';
 import { pushBody, upwardPayloads, type UpwardType } from './events/schemas.js';
@@ -28,8 +27,8 @@ interface Fresh {
  * refused with the expected seq, as at the office), takes each uuid once (a resend after a lost
  * answer is dropped by uuid, never by seq, so a village whose cursor went back loses nothing),
  * parses each payload with its type's schema, applies it or keeps it as a conflict with the
- * reason, and acknowledges the batch so the channel keeps flowing. Events apply in seq order; runs
- * of one busy type go together (events/bulk.ts).
+ * reason, and acknowledges the batch so the channel keeps flowing. Events apply in seq order, a run
+ * of consecutive events of one type at a time, set-based (events/bulk.ts).
  */
 export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: unknown, now: Date): Promise<PushResult> {
   const parsed = pushBody.safeParse(body);
@@ -86,21 +85,14 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
       let j = i;
       while (j < fresh.length && fresh[j].type === type) j++;
       const run = fresh.slice(i, j).filter((e) => !e.finding);
-      if (run.length && Object.hasOwn(bulkAppliers, type)) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const found = (await (bulkAppliers[type as keyof typeof bulkAppliers] as any)(
+      if (run.length) {
+        const apply = bulkAppliers[type as UpwardType] as (c: pg.PoolClient, v: string, run: unknown[]) => Promise<Map<number, Finding>>;
+        for (const [k, f] of await apply(
           c,
           v,
           run.map((e) => e.data),
-        )) as Map<number, Finding>;
-        for (const [k, f] of found) run[k].finding = f;
-      } else {
-        for (const e of run) {
-          await c.query('SAVEPOINT ev');
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          e.finding = (await (appliers[type as UpwardType] as any)(c, v, e.data)) ?? undefined;
-          await c.query(e.finding ? 'ROLLBACK TO SAVEPOINT ev' : 'RELEASE SAVEPOINT ev');
-        }
+        ))
+          run[k].finding = f;
       }
       i = j;
     }
