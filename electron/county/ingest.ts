@@ -23,6 +23,16 @@ interface Fresh {
 }
 
 /**
+ * Types whose writers read nothing that another of them writes (they read the households, or
+ * nothing, and the month and item totals they touch only add up): events of these types may be
+ * applied grouped by type, in seq order within each type, with the result of seq order. A village's
+ * outbox interleaves awards and redemptions a few at a time; grouped, a push of 500 is a couple of
+ * runs rather than a hundred. Households (read by these), snapshots, voids and day closes (which read
+ * the lines) are barriers.
+ */
+const commuting = new Set<string>(['ledger.line', 'redemption.line', 'funding', 'board', 'award.decision', 'household.token'] satisfies UpwardType[]);
+
+/**
  * A village's push, in one transaction: continues from at most the seq acknowledged last (a gap is
  * refused with the expected seq, as at the office), takes each uuid once (a resend after a lost
  * answer is dropped by uuid, never by seq, so a village whose cursor went back loses nothing),
@@ -80,12 +90,20 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
               },
             };
       });
-    for (let i = 0; i < fresh.length;) {
-      const type = fresh[i].type;
-      let j = i;
-      while (j < fresh.length && fresh[j].type === type) j++;
-      const run = fresh.slice(i, j).filter((e) => !e.finding);
-      if (run.length) {
+    // Seq order, a stretch at a time: a stretch of one type, or of types that commute (`commuting`),
+    // applied type by type, each type's events in seq order: the result seq order would give.
+    const pending = fresh.filter((e) => !e.finding);
+    for (let i = 0; i < pending.length;) {
+      const together = (t: string) => (commuting.has(pending[i].type) ? commuting.has(t) : t === pending[i].type);
+      let j = i + 1;
+      while (j < pending.length && together(pending[j].type)) j++;
+      const byType = new Map<string, Fresh[]>();
+      for (const e of pending.slice(i, j)) {
+        const run = byType.get(e.type);
+        if (run) run.push(e);
+        else byType.set(e.type, [e]);
+      }
+      for (const [type, run] of byType) {
         const apply = bulkAppliers[type as UpwardType] as (c: pg.PoolClient, v: string, run: unknown[]) => Promise<Map<number, Finding>>;
         for (const [k, f] of await apply(
           c,

@@ -17,7 +17,8 @@ import { createTestDatabase } from '../support/pg.js';
 
 const county = '469030000000';
 const town = '469030101000';
-const codes = ['469030101201', '469030101202', '469030101203', '469030101204'];
+const codes = ['469030101201', '469030101202', '469030101203', '469030101204', '469030102201', '469030102202'];
+const town2 = '469030102000';
 const year = 2026;
 const now = new Date('2026-12-31T12:00:00Z');
 
@@ -168,8 +169,13 @@ beforeAll(async () => {
   await migrateCounty(pool);
   await pool.query("INSERT INTO areas (code, level, parent, name, created_at) VALUES ($1, 'county', NULL, '白沙县', now())", [county]);
   await pool.query("INSERT INTO areas (code, level, parent, name, created_at) VALUES ($1, 'town', $2, '叉河镇', now())", [town, county]);
+  await pool.query("INSERT INTO areas (code, level, parent, name, created_at) VALUES ($1, 'town', $2, '石碌镇', now())", [town2, county]);
   for (const [i, code] of codes.entries()) {
-    await pool.query("INSERT INTO areas (code, level, parent, name, created_at) VALUES ($1, 'village', $2, $3, now())", [code, town, `村${i + 1}`]);
+    await pool.query("INSERT INTO areas (code, level, parent, name, created_at) VALUES ($1, 'village', $2, $3, now())", [
+      code,
+      `${code.slice(0, 9)}000`,
+      `村${i + 1}`,
+    ]);
     await pool.query("INSERT INTO village_links (terminal_id, village_code, secret, paired_at) VALUES ($1, $2, 'x', now())", [`Vt${i}`, code]);
     links.set(code, { terminal_id: `Vt${i}`, village_code: code, secret: 'x', revoked_at: null, last_seq: 0 });
   }
@@ -202,6 +208,32 @@ describe('county ingest, a run at a time', () => {
     ]);
     expect(x.village_households).toEqual([{ households: 3 }]);
     expect((x.households as { name: string }[]).map((h) => h.name)).toEqual(['户主1', '户主2改', '户主3']);
+  });
+
+  it('grouping interleaved awards, redemptions, boards and funding by type gives what seq order gives', async () => {
+    // The same history with the stretch between the households and the first void interleaved, as a
+    // village's outbox has it (an award, a redemption, a board, a funding receipt, …).
+    const interleave = (h: ReturnType<typeof history>) => {
+      const from = h.findIndex((e) => e.type === 'ledger.line');
+      const to = h.findIndex((e) => e.type === 'redemption.void');
+      const mixed = [...h.slice(from, to), ...h.filter((e) => ['board', 'funding', 'award.decision'].includes(e.type))];
+      const kinds = [...new Set(mixed.map((e) => e.type))].map((t) => mixed.filter((e) => e.type === t));
+      const zipped: typeof h = [];
+      for (let k = 0; kinds.some((q) => q.length > k); k++) for (const q of kinds) if (q[k]) zipped.push(q[k]);
+      return [...h.slice(0, from), ...zipped, ...h.slice(to).filter((e) => !mixed.includes(e))];
+    };
+    const [x, y] = [codes[4], codes[5]];
+    const a = interleave(history('x'));
+    expect(a.map((e) => e.type).slice(4, 8)).toEqual(['ledger.line', 'redemption.line', 'board', 'award.decision']);
+    const b = interleave(history('y'));
+    const bad = a.filter((e) => e.bad).length;
+    expect(await push(x, a, 1)).toEqual({ acked: a.length, applied: a.length - bad, duplicates: 0, flagged: bad });
+    for (let i = 0; i < b.length; i++) await push(y, [b[i]], i + 1);
+    const [hx, hy] = [await holdings(x), await holdings(y)];
+    expect(hx).toEqual(hy);
+    expect((hx.conflicts as { reason: string }[]).map((c) => c.reason)).toEqual(a.filter((e) => e.bad).map((e) => e.bad));
+    // And the same holdings as the history in its first order.
+    expect({ ...hx, conflicts: [] }).toEqual({ ...(await holdings(codes[1])), conflicts: [] });
   });
 
   it('drops a resent push by uuid, and refuses a fact reported again under a new uuid', async () => {
@@ -255,20 +287,24 @@ describe('county ingest, a run at a time', () => {
 
 describe('dashboard: redemption by goods and services, stock funding by source', () => {
   it('lists each item less voids, and the funding per source, for the town and the county alike', async () => {
-    for (const area of [town, county]) {
+    // Two villages of each town hold history(): a town's figures are twice one village's, the county's four times.
+    for (const [area, n] of [
+      [town, 2],
+      [town2, 2],
+      [county, 4],
+    ] as const) {
       const d = await dashboard(pool, area, year);
-      // Two villages hold history(): the figures are twice one village's.
       expect(d.redemptionByItem).toEqual([
-        { kind: 'goods', name: '食用油', qty: 2, points: 10, lines: 2 },
-        { kind: 'goods', name: '洗衣粉', qty: 4, points: 8, lines: 2 },
-        { kind: 'service', name: '理发', qty: 2, points: 4, lines: 2 },
+        { kind: 'goods', name: '食用油', qty: n, points: 5 * n, lines: n },
+        { kind: 'goods', name: '洗衣粉', qty: 2 * n, points: 4 * n, lines: n },
+        { kind: 'service', name: '理发', qty: n, points: 2 * n, lines: n },
       ]);
       expect(d.fundingBySource).toEqual([
-        { source: 'donation', fen: 2 * 20 * 4500, qty: 40, receipts: 2 },
-        { source: 'fiscal', fen: 2 * (100 * 850 + 10 * 4500), qty: 220, receipts: 4 },
+        { source: 'donation', fen: n * 20 * 4500, qty: 20 * n, receipts: n },
+        { source: 'fiscal', fen: n * (100 * 850 + 10 * 4500), qty: 110 * n, receipts: 2 * n },
       ]);
-      expect(d.totals.redeemedGoods).toBe(18);
-      expect(d.totals.redeemedServices).toBe(4);
+      expect(d.totals.redeemedGoods).toBe(9 * n);
+      expect(d.totals.redeemedServices).toBe(2 * n);
     }
     const one = await dashboard(pool, codes[0], year);
     expect(one.redemptionByItem.map((i) => [i.name, i.points])).toEqual([
