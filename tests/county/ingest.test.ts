@@ -6,9 +6,12 @@
  * others apply. The dashboard's redemption by item and funding by source come from the totals kept here.
  */
 import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateCounty } from '../../electron/county/db/migrate.js';
+import { countyMigrationsDir, migrateCounty } from '../../electron/county/db/migrate.js';
 import { openPool } from '../../electron/county/db/pool.js';
 import { acceptVillagePush } from '../../electron/county/ingest.js';
 import type { VillageLink } from '../../electron/county/pairing.js';
@@ -328,5 +331,29 @@ describe('dashboard: redemption by goods and services, stock funding by source',
     ).rows;
     expect(kept).toEqual(fromLines);
     expect(kept.length).toBeGreaterThan(0);
+  });
+
+  it('migration 002 fills the per-item totals of a county that ingested before it', async () => {
+    const old = openPool(await createTestDatabase('ingest002'), 2);
+    const dir = mkdtempSync(join(tmpdir(), 'county-001-'));
+    try {
+      copyFileSync(join(countyMigrationsDir, '001_init.sql'), join(dir, '001_init.sql'));
+      await migrateCounty(old, dir);
+      await old.query(
+        `INSERT INTO redemption_lines (village_code, receipt_no, line_id, household_id, year, local_date, counter_id, item_kind, item_name, qty, points, voided)
+        VALUES ('469030101201', 'R1', 1, 1, 2026, '2026-03-15', 'C01', 'goods', '洗衣粉', 2, 4, false),
+               ('469030101201', 'R2', 2, 1, 2026, '2026-03-20', 'C01', 'goods', '洗衣粉', 1, 2, false),
+               ('469030101201', 'R3', 3, 2, 2026, '2026-03-20', 'C01', 'goods', '洗衣粉', 5, 10, true),
+               ('469030101201', 'R3', 4, 2, 2026, '2026-11-02', 'C01', 'service', '理发', 1, 3, false)`,
+      );
+      expect((await migrateCounty(old)).applied).toContain('002_village_items.sql');
+      expect((await old.query('SELECT year, month, item_kind, item_name, qty::int, points::int, lines FROM village_items ORDER BY month')).rows).toEqual([
+        { year: 2026, month: 3, item_kind: 'goods', item_name: '洗衣粉', qty: 3, points: 6, lines: 2 },
+        { year: 2026, month: 11, item_kind: 'service', item_name: '理发', qty: 1, points: 3, lines: 1 },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await old.end();
+    }
   });
 });
