@@ -299,21 +299,36 @@ export async function householdTokens(c: pg.PoolClient, v: string, run: Run<'hou
 
 const alreadyReported = (what: string): Finding => ({ reason: 'already_reported', detail: `${what} 已报送过，内容不同的重复报送不予采用 (reported before)` });
 
-/** Flags the second and later events of a run with the same key (as the second of two pushes would be); the rest, with their index. */
-function firstOfEach<P>(run: P[], key: (p: P) => string, findings: Findings, what: (p: P) => string, skip: Findings = new Map()) {
+/**
+ * A fact the village reports once under its own id: the first event of each key in the run goes to
+ * `sql` (an INSERT … ON CONFLICT DO NOTHING that returns the key as `k`); a repeat, later in the run
+ * or of an earlier push, is refused, as the second of two pushes would be. Events already in
+ * `findings` (failed checks) are left out.
+ */
+async function insertOnce<P>(
+  c: pg.PoolClient,
+  run: P[],
+  findings: Findings,
+  fact: { key: (p: P) => string; what: (p: P) => string; sql: string; params: (ps: P[]) => unknown[] },
+) {
   const seen = new Set<string>();
-  const out: { i: number; p: P }[] = [];
+  const ok: { i: number; p: P }[] = [];
   run.forEach((p, i) => {
-    if (skip.has(i)) return;
-    const k = key(p);
-    if (seen.has(k)) findings.set(i, alreadyReported(what(p)));
+    if (findings.has(i)) return;
+    const k = fact.key(p);
+    if (seen.has(k)) findings.set(i, alreadyReported(fact.what(p)));
     else {
       seen.add(k);
-      out.push({ i, p });
+      ok.push({ i, p });
     }
   });
-  return out;
+  if (!ok.length) return findings;
+  const inserted = new Set((await c.query(fact.sql, fact.params(ok.map((x) => x.p)))).rows.map((r) => String(r.k)));
+  for (const { i, p } of ok) if (!inserted.has(fact.key(p))) findings.set(i, alreadyReported(fact.what(p)));
+  return findings;
 }
+
+const column = <P, K extends keyof P>(ps: P[], ...keys: K[]) => keys.map((k) => ps.map((p) => p[k]));
 
 /** A void takes back its receipt's lines from the month and item totals; a receipt unknown or already void is refused (a repeat in the run too). */
 export async function redemptionVoids(c: pg.PoolClient, v: string, run: Run<'redemption.void'>): Promise<Findings> {
@@ -369,53 +384,30 @@ export async function dayCloses(c: pg.PoolClient, v: string, run: Run<'day.close
     const f = checkDayCloseAgainstLines(p, sums.get(JSON.stringify([p.counterId, p.date]))!);
     if (f) findings.set(i, f);
   });
-  const ok = firstOfEach(
-    run,
-    (p) => `${p.counterId}\n${p.closeNo}`,
-    findings,
-    (p) => `日结 ${p.counterId}-${p.closeNo}`,
-    new Map(findings),
-  );
-  if (!ok.length) return findings;
-  const inserted = new Set(
-    (
-      await c.query(
-        `INSERT INTO day_closes (village_code, counter_id, close_no, local_date, count, points, voids, void_points)
+  return insertOnce(c, run, findings, {
+    key: (p) => `${p.counterId}\n${p.closeNo}`,
+    what: (p) => `日结 ${p.counterId}-${p.closeNo}`,
+    sql: `INSERT INTO day_closes (village_code, counter_id, close_no, local_date, count, points, voids, void_points)
       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[])
-      ON CONFLICT DO NOTHING RETURNING counter_id, close_no`,
-        [v, ...(['counterId', 'closeNo', 'date', 'count', 'points', 'voids', 'voidPoints'] as const).map((k) => ok.map((x) => x.p[k]))],
-      )
-    ).rows.map((r) => `${r.counter_id}\n${r.close_no}`),
-  );
-  for (const { i, p } of ok) if (!inserted.has(`${p.counterId}\n${p.closeNo}`)) findings.set(i, alreadyReported(`日结 ${p.counterId}-${p.closeNo}`));
-  return findings;
+      ON CONFLICT DO NOTHING RETURNING counter_id || E'\\n' || close_no AS k`,
+    params: (ps) => [v, ...column(ps, 'counterId', 'closeNo', 'date', 'count', 'points', 'voids', 'voidPoints')],
+  });
 }
 
 export async function boards(c: pg.PoolClient, v: string, run: Run<'board'>): Promise<Findings> {
-  const findings: Findings = new Map();
-  const ok = firstOfEach(
-    run,
-    (p) => String(p.publicationId),
-    findings,
-    (p) => `红黑榜 ${p.publicationId}`,
-  );
-  const inserted = new Set(
-    (
-      await c.query(
-        `INSERT INTO boards (village_code, publication_id, year, quarter, action, withdraws_id, snapshot, at)
+  return insertOnce(c, run, new Map(), {
+    key: (p) => String(p.publicationId),
+    what: (p) => `红黑榜 ${p.publicationId}`,
+    sql: `INSERT INTO boards (village_code, publication_id, year, quarter, action, withdraws_id, snapshot, at)
       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::text[])
-      ON CONFLICT DO NOTHING RETURNING publication_id`,
-        [
-          v,
-          ...(['publicationId', 'year', 'quarter', 'action', 'withdrawsId'] as const).map((k) => ok.map((x) => x.p[k])),
-          ok.map((x) => (x.p.snapshot === null ? null : JSON.stringify(x.p.snapshot))),
-          ok.map((x) => x.p.at),
-        ],
-      )
-    ).rows.map((r) => r.publication_id as number),
-  );
-  for (const { i, p } of ok) if (!inserted.has(p.publicationId)) findings.set(i, alreadyReported(`红黑榜 ${p.publicationId}`));
-  return findings;
+      ON CONFLICT DO NOTHING RETURNING publication_id AS k`,
+    params: (ps) => [
+      v,
+      ...column(ps, 'publicationId', 'year', 'quarter', 'action', 'withdrawsId'),
+      ps.map((p) => (p.snapshot === null ? null : JSON.stringify(p.snapshot))),
+      ps.map((p) => p.at),
+    ],
+  });
 }
 
 export async function awardDecisions(c: pg.PoolClient, v: string, run: Run<'award.decision'>): Promise<Findings> {
@@ -428,54 +420,31 @@ export async function awardDecisions(c: pg.PoolClient, v: string, run: Run<'awar
   run.forEach((p, i) => {
     if (!known.has(p.householdId)) findings.set(i, unknown(p.householdId));
   });
-  const ok = firstOfEach(
-    run,
-    (p) => String(p.decisionId),
-    findings,
-    (p) => `评选结果 ${p.decisionId}`,
-    new Map(findings),
-  );
-  if (!ok.length) return findings;
-  const inserted = new Set(
-    (
-      await c.query(
-        `INSERT INTO award_decisions (village_code, decision_id, award, year, household_id, decision, score)
+  return insertOnce(c, run, findings, {
+    key: (p) => String(p.decisionId),
+    what: (p) => `评选结果 ${p.decisionId}`,
+    sql: `INSERT INTO award_decisions (village_code, decision_id, award, year, household_id, decision, score)
       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[])
-      ON CONFLICT DO NOTHING RETURNING decision_id`,
-        [v, ...(['decisionId', 'award', 'year', 'householdId', 'decision', 'score'] as const).map((k) => ok.map((x) => x.p[k]))],
-      )
-    ).rows.map((r) => r.decision_id as number),
-  );
-  for (const { i, p } of ok) if (!inserted.has(p.decisionId)) findings.set(i, alreadyReported(`评选结果 ${p.decisionId}`));
-  return findings;
+      ON CONFLICT DO NOTHING RETURNING decision_id AS k`,
+    params: (ps) => [v, ...column(ps, 'decisionId', 'award', 'year', 'householdId', 'decision', 'score')],
+  });
 }
 
 export async function fundings(c: pg.PoolClient, v: string, run: Run<'funding'>): Promise<Findings> {
-  const findings: Findings = new Map();
-  const ok = firstOfEach(
-    run,
-    (p) => String(p.movementId),
-    findings,
-    (p) => `入库 ${p.movementId}`,
-  );
-  const inserted = new Set(
-    (
-      await c.query(
-        `INSERT INTO funding (village_code, movement_id, year, month, source, item_name, qty, unit_cost_fen)
+  return insertOnce(c, run, new Map(), {
+    key: (p) => String(p.movementId),
+    what: (p) => `入库 ${p.movementId}`,
+    sql: `INSERT INTO funding (village_code, movement_id, year, month, source, item_name, qty, unit_cost_fen)
       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::int[])
-      ON CONFLICT DO NOTHING RETURNING movement_id`,
-        [
-          v,
-          ok.map((x) => x.p.movementId),
-          ok.map((x) => Number(x.p.date.slice(0, 4))),
-          ok.map((x) => month(x.p.date)),
-          ...(['source', 'itemName', 'qty', 'unitCostFen'] as const).map((k) => ok.map((x) => x.p[k])),
-        ],
-      )
-    ).rows.map((r) => r.movement_id as number),
-  );
-  for (const { i, p } of ok) if (!inserted.has(p.movementId)) findings.set(i, alreadyReported(`入库 ${p.movementId}`));
-  return findings;
+      ON CONFLICT DO NOTHING RETURNING movement_id AS k`,
+    params: (ps) => [
+      v,
+      ps.map((p) => p.movementId),
+      ps.map((p) => Number(p.date.slice(0, 4))),
+      ps.map((p) => month(p.date)),
+      ...column(ps, 'source', 'itemName', 'qty', 'unitCostFen'),
+    ],
+  });
 }
 
 type Appliers = { [T in UpwardType]: (c: pg.PoolClient, v: string, run: Run<T>) => Promise<Findings> };
