@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale county-pg [--villages 300] [--households 1000] [--ingest-villages N]`
+ * `npm run bench -- --scale county-pg [--quick] [--villages 300] [--households 1000] [--ingest-villages N]`
  *
  * A county of `villages` villages × `households` households × one year on a real PostgreSQL (a
  * throwaway cluster, or POS_TEST_PG_URL). The first `ingest-villages` villages (default: all) go in
@@ -22,9 +22,12 @@ import { measure, type Stats } from './measure.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a, i, all) => !(a === '--scale' || all[i - 1] === '--scale')),
-  options: { villages: { type: 'string', default: '300' }, households: { type: 'string', default: '1000' }, 'ingest-villages': { type: 'string' } },
+  options: { villages: { type: 'string' }, households: { type: 'string' }, 'ingest-villages': { type: 'string' }, quick: { type: 'boolean' } },
   strict: false,
 });
+// --quick: a small county (10 × 200) for a smoke run; the issue's scale (300 × 1,000) is the default of --scale county-pg.
+values.villages ??= values.quick ? '10' : '300';
+values.households ??= values.quick ? '200' : '1000';
 const V = Number(values.villages);
 const H = Number(values.households);
 const ingestV = Math.min(V, Number(values['ingest-villages'] ?? V));
@@ -130,6 +133,7 @@ function villageEvents(vi: number) {
   return out.map((e, i) => ({ seq: i + 1, uuid: createHash('md5').update(`${vi}:${i}`).digest('hex'), at: `${year}-12-31T00:00:00.000Z`, ...e }));
 }
 
+const started = performance.now();
 const url = await createTestDatabase('bench');
 const pool = openPool(url, 8);
 await migrateCounty(pool);
@@ -232,7 +236,7 @@ if (ingestV < V)
   console.log(
     `the other ${V - ingestV} villages were copied in SQL; a full ingest of ${V} villages would take ≈ ${(((events / ingestV) * V) / (events / (ingestMs / 1000)) / 60).toFixed(0)} min at this rate`,
   );
-console.log(`database: ${counts.h} households, ${counts.l} ledger lines, ${size}`);
+console.log(`database: ${counts.h} households, ${counts.l} ledger lines, ${size}; wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log('| scale | operation | n | p50 ms | p95 ms | goal |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -61,7 +61,7 @@ export async function dashboard(pool: pg.Pool, areaCode: string, year: number) {
   const prefix = areaPrefix(areaCode);
   const area = (await pool.query('SELECT code, name, level FROM areas WHERE code = $1', [areaCode])).rows[0];
   if (!area) throw new AppError('NOT_FOUND', '地区未登记 (area not registered)', { areaCode });
-  const [villages, months, funding, boards] = await Promise.all([
+  const [villages, months, items, funding, boards] = await Promise.all([
     villageRows(pool, areaCode, year),
     pool.query(
       `SELECT month, SUM(awarded) AS awarded, SUM(deducted) AS deducted, SUM(redeemed_goods) AS goods, SUM(redeemed_services) AS services
@@ -69,7 +69,13 @@ export async function dashboard(pool: pg.Pool, areaCode: string, year: number) {
       [prefix, year],
     ),
     pool.query(
-      `SELECT source, SUM(qty::bigint * unit_cost_fen) AS fen FROM funding WHERE year = $2 AND village_code LIKE $1 || '%' GROUP BY source ORDER BY source`,
+      `SELECT item_kind AS kind, item_name AS name, SUM(qty) AS qty, SUM(points) AS points, SUM(lines) AS lines
+      FROM village_items WHERE year = $2 AND village_code LIKE $1 || '%' GROUP BY 1, 2 HAVING SUM(lines) > 0 ORDER BY 4 DESC, 1, 2`,
+      [prefix, year],
+    ),
+    pool.query(
+      `SELECT source, SUM(qty::bigint * unit_cost_fen) AS fen, SUM(qty) AS qty, COUNT(*)::int AS receipts
+      FROM funding WHERE year = $2 AND village_code LIKE $1 || '%' GROUP BY source ORDER BY source`,
       [prefix, year],
     ),
     latestBoards(pool, prefix, year),
@@ -93,7 +99,16 @@ export async function dashboard(pool: pg.Pool, areaCode: string, year: number) {
     },
     villages,
     byMonth,
-    fundingBySource: funding.rows.map((r) => ({ source: r.source as string, fen: r.fen as number })),
+    /** Redemptions by item, goods and services, less voids: the year's points, quantity and lines per item, most points first. */
+    redemptionByItem: items.rows.map((r) => ({
+      kind: r.kind as 'goods' | 'service',
+      name: r.name as string,
+      qty: r.qty as number,
+      points: r.points as number,
+      lines: r.lines as number,
+    })),
+    /** Stock received with a funding source (经费来源): its value in fen (qty × unit cost), quantity and stock-in rows. */
+    fundingBySource: funding.rows.map((r) => ({ source: r.source as string, fen: r.fen as number, qty: r.qty as number, receipts: r.receipts as number })),
     boards,
   };
 }

@@ -1,14 +1,16 @@
 import type pg from 'pg';
-import { checkLineSign, checkYearAgainstLines, checkYearArithmetic, type Finding } from './checks.js';
-import type { UpwardPayload } from './schemas.js';
+import { checkDayClose, checkDayCloseAgainstLines, checkLineSign, checkYearAgainstLines, checkYearArithmetic, type Finding } from './checks.js';
+import type { UpwardPayload, UpwardType } from './schemas.js';
 
 /**
- * The busy event types applied a run at a time (consecutive events of one type, in seq order), a
- * few statements per run instead of several per event: the same rules as apply.ts's one-at-a-time
- * writers, which the rarer types still use. Each returns the findings by index; a flagged event
- * writes nothing. Reads see the earlier runs of the same push (one transaction, in order).
+ * The one writer per upward event type, applied a run at a time (consecutive events of one type, in
+ * seq order): a few set-based statements per run instead of several per event, with the result one
+ * at a time would give (an event repeated inside a run is refused as a repeat, as the second of two
+ * pushes would be). Each returns the findings by index; a flagged event writes nothing. Reads see
+ * the earlier runs of the same push (one transaction, in order). `v` is always the village of the
+ * link that signed the push, never a code from a payload.
  */
-export type Run<T extends 'household' | 'household.year' | 'ledger.line' | 'redemption.line' | 'household.token'> = UpwardPayload<T>[];
+export type Run<T extends UpwardType> = UpwardPayload<T>[];
 export type Findings = Map<number, Finding>;
 
 const month = (date: string) => Number(date.slice(5, 7));
@@ -38,6 +40,40 @@ async function addMonths(c: pg.PoolClient, v: string, adds: Map<string, { awarde
       keys.map((k) => adds.get(k)!.goods),
       keys.map((k) => adds.get(k)!.services),
     ],
+  );
+}
+
+/** Per-item redemption figures a run adds (or a void takes back), keyed by year, month, kind and name. */
+export interface ItemAdd {
+  year: number;
+  month: number;
+  kind: 'goods' | 'service';
+  name: string;
+  qty: number;
+  points: number;
+  lines: number;
+}
+
+/** Adds to village_items: one row per (year, month, kind, item) the run touched. */
+export async function addItems(c: pg.PoolClient, v: string, adds: ItemAdd[]) {
+  const merged = new Map<string, ItemAdd>();
+  for (const a of adds) {
+    const k = JSON.stringify([a.year, a.month, a.kind, a.name]);
+    const m = merged.get(k);
+    if (m) {
+      m.qty += a.qty;
+      m.points += a.points;
+      m.lines += a.lines;
+    } else merged.set(k, { ...a });
+  }
+  if (!merged.size) return;
+  const xs = [...merged.values()];
+  await c.query(
+    `INSERT INTO village_items (village_code, year, month, item_kind, item_name, qty, points, lines)
+    SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[])
+    ON CONFLICT (village_code, year, month, item_kind, item_name) DO UPDATE SET qty = village_items.qty + EXCLUDED.qty,
+      points = village_items.points + EXCLUDED.points, lines = village_items.lines + EXCLUDED.lines`,
+    [v, ...(['year', 'month', 'kind', 'name', 'qty', 'points', 'lines'] as const).map((k) => xs.map((x) => x[k]))],
   );
 }
 
@@ -176,12 +212,17 @@ export async function redemptionLines(c: pg.PoolClient, v: string, run: Run<'red
     ).rows.map((r) => r.line_id as number),
   );
   const months = monthAdder();
+  const items: ItemAdd[] = [];
   for (const { i, p } of ok) {
     if (!inserted.has(p.lineId))
       findings.set(i, { reason: 'already_reported', detail: `兑换明细 ${p.lineId} 已报送过，内容不同的重复报送不予采用 (reported before)` });
-    else months.add(p.year, month(p.date), p.itemKind === 'goods' ? 'goods' : 'services', p.points);
+    else {
+      months.add(p.year, month(p.date), p.itemKind === 'goods' ? 'goods' : 'services', p.points);
+      items.push({ year: p.year, month: month(p.date), kind: p.itemKind, name: p.itemName, qty: p.qty, points: p.points, lines: 1 });
+    }
   }
   await addMonths(c, v, months.adds);
+  await addItems(c, v, items);
   return findings;
 }
 
@@ -256,10 +297,167 @@ export async function householdTokens(c: pg.PoolClient, v: string, run: Run<'hou
   return findings;
 }
 
-export const bulkAppliers = {
+const alreadyReported = (what: string): Finding => ({ reason: 'already_reported', detail: `${what} 已报送过，内容不同的重复报送不予采用 (reported before)` });
+
+/**
+ * A fact the village reports once under its own id: the first event of each key in the run goes to
+ * `sql` (an INSERT … ON CONFLICT DO NOTHING that returns the key as `k`); a repeat, later in the run
+ * or of an earlier push, is refused, as the second of two pushes would be. Events already in
+ * `findings` (failed checks) are left out.
+ */
+async function insertOnce<P>(
+  c: pg.PoolClient,
+  run: P[],
+  findings: Findings,
+  fact: { key: (p: P) => string; what: (p: P) => string; sql: string; params: (ps: P[]) => unknown[] },
+) {
+  const seen = new Set<string>();
+  const ok: { i: number; p: P }[] = [];
+  run.forEach((p, i) => {
+    if (findings.has(i)) return;
+    const k = fact.key(p);
+    if (seen.has(k)) findings.set(i, alreadyReported(fact.what(p)));
+    else {
+      seen.add(k);
+      ok.push({ i, p });
+    }
+  });
+  if (!ok.length) return findings;
+  const inserted = new Set((await c.query(fact.sql, fact.params(ok.map((x) => x.p)))).rows.map((r) => String(r.k)));
+  for (const { i, p } of ok) if (!inserted.has(fact.key(p))) findings.set(i, alreadyReported(fact.what(p)));
+  return findings;
+}
+
+const column = <P, K extends keyof P>(ps: P[], ...keys: K[]) => keys.map((k) => ps.map((p) => p[k]));
+
+/** A void takes back its receipt's lines from the month and item totals; a receipt unknown or already void is refused (a repeat in the run too). */
+export async function redemptionVoids(c: pg.PoolClient, v: string, run: Run<'redemption.void'>): Promise<Findings> {
+  const findings: Findings = new Map();
+  const first = new Map<string, number>();
+  run.forEach((p, i) => {
+    if (!first.has(p.receiptNo)) first.set(p.receiptNo, i);
+  });
+  const lines = (
+    await c.query(
+      `UPDATE redemption_lines SET voided = true WHERE village_code = $1 AND receipt_no = ANY($2::text[]) AND NOT voided
+      RETURNING receipt_no, year, local_date, item_kind, item_name, qty, points`,
+      [v, [...first.keys()]],
+    )
+  ).rows as { receipt_no: string; year: number; local_date: string; item_kind: 'goods' | 'service'; item_name: string; qty: number; points: number }[];
+  const voided = new Set(lines.map((l) => l.receipt_no));
+  run.forEach((p, i) => {
+    if (first.get(p.receiptNo) !== i || !voided.has(p.receiptNo))
+      findings.set(i, { reason: 'unknown_receipt', detail: `作废的小票 ${p.receiptNo} 未报送或已作废 (receipt unknown or already void)` });
+  });
+  const months = monthAdder();
+  for (const l of lines) months.add(l.year, month(l.local_date), l.item_kind === 'goods' ? 'goods' : 'services', -l.points);
+  await addMonths(c, v, months.adds);
+  await addItems(
+    c,
+    v,
+    lines.map((l) => ({ year: l.year, month: month(l.local_date), kind: l.item_kind, name: l.item_name, qty: -l.qty, points: -l.points, lines: -1 })),
+  );
+  return findings;
+}
+
+/** A day close must add up by itself and, where the county holds all its receipts, equal their lines. */
+export async function dayCloses(c: pg.PoolClient, v: string, run: Run<'day.close'>): Promise<Findings> {
+  const findings: Findings = new Map();
+  run.forEach((p, i) => {
+    const f = checkDayClose(p);
+    if (f) findings.set(i, f);
+  });
+  const pairs = [...new Set(run.map((p) => JSON.stringify([p.counterId, p.date])))].map((k) => JSON.parse(k) as [string, string]);
+  const sums = new Map<string, { receipts: number; points: number }>();
+  for (const r of (
+    await c.query(
+      `SELECT k.counter_id, k.local_date, COUNT(DISTINCT l.receipt_no)::int AS receipts, COALESCE(SUM(l.points), 0) AS points
+      FROM unnest($2::text[], $3::text[]) AS k(counter_id, local_date)
+      LEFT JOIN redemption_lines l ON l.village_code = $1 AND l.counter_id = k.counter_id AND l.local_date = k.local_date
+      GROUP BY 1, 2`,
+      [v, pairs.map((x) => x[0]), pairs.map((x) => x[1])],
+    )
+  ).rows)
+    sums.set(JSON.stringify([r.counter_id, r.local_date]), { receipts: r.receipts, points: r.points });
+  run.forEach((p, i) => {
+    if (findings.has(i)) return;
+    const f = checkDayCloseAgainstLines(p, sums.get(JSON.stringify([p.counterId, p.date]))!);
+    if (f) findings.set(i, f);
+  });
+  return insertOnce(c, run, findings, {
+    key: (p) => `${p.counterId}\n${p.closeNo}`,
+    what: (p) => `日结 ${p.counterId}-${p.closeNo}`,
+    sql: `INSERT INTO day_closes (village_code, counter_id, close_no, local_date, count, points, voids, void_points)
+      SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[])
+      ON CONFLICT DO NOTHING RETURNING counter_id || E'\\n' || close_no AS k`,
+    params: (ps) => [v, ...column(ps, 'counterId', 'closeNo', 'date', 'count', 'points', 'voids', 'voidPoints')],
+  });
+}
+
+export async function boards(c: pg.PoolClient, v: string, run: Run<'board'>): Promise<Findings> {
+  return insertOnce(c, run, new Map(), {
+    key: (p) => String(p.publicationId),
+    what: (p) => `红黑榜 ${p.publicationId}`,
+    sql: `INSERT INTO boards (village_code, publication_id, year, quarter, action, withdraws_id, snapshot, at)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::text[])
+      ON CONFLICT DO NOTHING RETURNING publication_id AS k`,
+    params: (ps) => [
+      v,
+      ...column(ps, 'publicationId', 'year', 'quarter', 'action', 'withdrawsId'),
+      ps.map((p) => (p.snapshot === null ? null : JSON.stringify(p.snapshot))),
+      ps.map((p) => p.at),
+    ],
+  });
+}
+
+export async function awardDecisions(c: pg.PoolClient, v: string, run: Run<'award.decision'>): Promise<Findings> {
+  const findings: Findings = new Map();
+  const known = await knownHouseholds(
+    c,
+    v,
+    run.map((p) => p.householdId),
+  );
+  run.forEach((p, i) => {
+    if (!known.has(p.householdId)) findings.set(i, unknown(p.householdId));
+  });
+  return insertOnce(c, run, findings, {
+    key: (p) => String(p.decisionId),
+    what: (p) => `评选结果 ${p.decisionId}`,
+    sql: `INSERT INTO award_decisions (village_code, decision_id, award, year, household_id, decision, score)
+      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[])
+      ON CONFLICT DO NOTHING RETURNING decision_id AS k`,
+    params: (ps) => [v, ...column(ps, 'decisionId', 'award', 'year', 'householdId', 'decision', 'score')],
+  });
+}
+
+export async function fundings(c: pg.PoolClient, v: string, run: Run<'funding'>): Promise<Findings> {
+  return insertOnce(c, run, new Map(), {
+    key: (p) => String(p.movementId),
+    what: (p) => `入库 ${p.movementId}`,
+    sql: `INSERT INTO funding (village_code, movement_id, year, month, source, item_name, qty, unit_cost_fen)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::int[])
+      ON CONFLICT DO NOTHING RETURNING movement_id AS k`,
+    params: (ps) => [
+      v,
+      ps.map((p) => p.movementId),
+      ps.map((p) => Number(p.date.slice(0, 4))),
+      ps.map((p) => month(p.date)),
+      ...column(ps, 'source', 'itemName', 'qty', 'unitCostFen'),
+    ],
+  });
+}
+
+type Appliers = { [T in UpwardType]: (c: pg.PoolClient, v: string, run: Run<T>) => Promise<Findings> };
+
+export const bulkAppliers: Appliers = {
   'household.token': householdTokens,
   household: households,
   'ledger.line': ledgerLines,
   'redemption.line': redemptionLines,
   'household.year': householdYears,
-} as const;
+  'redemption.void': redemptionVoids,
+  'day.close': dayCloses,
+  board: boards,
+  'award.decision': awardDecisions,
+  funding: fundings,
+};
