@@ -61,7 +61,7 @@ export async function dashboard(pool: pg.Pool, areaCode: string, year: number) {
   const prefix = areaPrefix(areaCode);
   const area = (await pool.query('SELECT code, name, level FROM areas WHERE code = $1', [areaCode])).rows[0];
   if (!area) throw new AppError('NOT_FOUND', '地区未登记 (area not registered)', { areaCode });
-  const [villages, months, funding, boards] = await Promise.all([
+  const [villages, months, funding, items, boards] = await Promise.all([
     villageRows(pool, areaCode, year),
     pool.query(
       `SELECT month, SUM(awarded) AS awarded, SUM(deducted) AS deducted, SUM(redeemed_goods) AS goods, SUM(redeemed_services) AS services
@@ -70,6 +70,11 @@ export async function dashboard(pool: pg.Pool, areaCode: string, year: number) {
     ),
     pool.query(
       `SELECT source, SUM(qty::bigint * unit_cost_fen) AS fen FROM funding WHERE year = $2 AND village_code LIKE $1 || '%' GROUP BY source ORDER BY source`,
+      [prefix, year],
+    ),
+    pool.query(
+      `SELECT item_kind AS kind, item_name AS name, SUM(qty)::int AS qty, SUM(points)::int AS points FROM redemption_lines
+      WHERE year = $2 AND NOT voided AND village_code LIKE $1 || '%' GROUP BY item_kind, item_name ORDER BY SUM(points) DESC, item_name LIMIT 30`,
       [prefix, year],
     ),
     latestBoards(pool, prefix, year),
@@ -94,6 +99,8 @@ export async function dashboard(pool: pg.Pool, areaCode: string, year: number) {
     villages,
     byMonth,
     fundingBySource: funding.rows.map((r) => ({ source: r.source as string, fen: r.fen as number })),
+    /** Non-voided redemption lines by item, the 30 with the most points. */
+    redemptionByItem: items.rows as { kind: 'goods' | 'service'; name: string; qty: number; points: number }[],
     boards,
   };
 }
