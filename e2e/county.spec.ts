@@ -15,8 +15,10 @@ const [hongyang, shanzhugou, xincun] = pilot.villages;
 let county: E2ECounty;
 let office: E2EServer | null = null;
 
-test.beforeEach(async () => {
-  county = await startCounty();
+// Tests tagged @village get a village office too, started beside the county (each takes a few seconds).
+// eslint-disable-next-line no-empty-pattern
+test.beforeEach(async ({}, info) => {
+  [county, office] = await Promise.all([startCounty(), info.tags.includes('@village') ? startVillageOffice() : null]);
 });
 test.afterEach(async () => {
   await office?.stop();
@@ -24,60 +26,69 @@ test.afterEach(async () => {
   await county.stop();
 });
 
+function villageOffice(): E2EServer {
+  if (!office) throw new Error('tag the test @village');
+  return office;
+}
+
 async function villageAdmin(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await new LoginPage(page).login('admin', '123456');
 }
 
-test('a county admin registers a town and a village, the village pairs from its settings, and the progress report is exported', async ({ page, context }) => {
-  office = await startVillageOffice();
-  const c = new CountyApp(page);
-  await c.open(county.url);
-  await c.login('admin', '123456');
+test(
+  'a county admin registers a town and a village, the village pairs from its settings, and the progress report is exported',
+  { tag: '@village' },
+  async ({ page, context }) => {
+    const office = villageOffice();
+    const c = new CountyApp(page);
+    await c.open(county.url);
+    await c.login('admin', '123456');
 
-  await c.go('areas');
-  await c.register('town', chahe.code, chahe.name);
-  await c.register('village', hongyang.code, hongyang.name);
-  const code = await c.issuePairingCode(hongyang.code);
+    await c.go('areas');
+    await c.register('town', chahe.code, chahe.name);
+    await c.register('village', hongyang.code, hongyang.name);
+    const code = await c.issuePairingCode(hongyang.code);
 
-  // The village office's 系统设置 → 县级上报: address, its own area code, the one-time code.
-  const village = await context.newPage();
-  await villageAdmin(village, office.url);
-  await new SettingsPage(village).open();
-  const card = new CountyReportingCard(village);
-  await card.pair(county.url, hongyang.code, code);
-  await expect(card.paired()).toContainText(hongyang.name);
-  await card.reportNow();
-  await expect(card.card.getByTestId('county-pending')).toHaveText(/^0\s/);
-  await expect(card.card.getByTestId('county-last-push')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-  await expect(card.card.getByTestId('county-online')).toHaveText('在线');
+    // The village office's 系统设置 → 县级上报: address, its own area code, the one-time code.
+    const village = await context.newPage();
+    await villageAdmin(village, office.url);
+    await new SettingsPage(village).open();
+    const card = new CountyReportingCard(village);
+    await card.pair(county.url, hongyang.code, code);
+    await expect(card.paired()).toContainText(hongyang.name);
+    await card.reportNow();
+    await expect(card.card.getByTestId('county-pending')).toHaveText(/^0\s/);
+    await expect(card.card.getByTestId('county-last-push')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(card.card.getByTestId('county-online')).toHaveText('在线');
 
-  // The progress report at the county: the village's figures, and it has not reported to 31 December yet.
-  await c.go('report');
-  await c.reportFor(countyCode, 'dec');
-  const row = page.locator(`[data-testid="county-report-row"][data-code="${hongyang.code}"]`);
-  await expect(row).toContainText(hongyang.name);
-  await expect(c.notReported(hongyang.code)).toContainText(/最后报送：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // The progress report at the county: the village's figures, and it has not reported to 31 December yet.
+    await c.go('report');
+    await c.reportFor(countyCode, 'dec');
+    const row = page.locator(`[data-testid="county-report-row"][data-code="${hongyang.code}"]`);
+    await expect(row).toContainText(hongyang.name);
+    await expect(c.notReported(hongyang.code)).toContainText(/最后报送：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('county-report-export').click()]);
-  const year = new Date().getFullYear();
-  expect(download.suggestedFilename()).toBe(`进度报告-${countyCode}-${year}-dec.xlsx`);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
-  const values = (name: string) =>
-    wb
-      .getWorksheet(name)!
-      .getSheetValues()
-      .flatMap((r) => (Array.isArray(r) ? r : []))
-      .map(String);
-  expect(values(`${year}年12月底年度总结`)).toEqual(expect.arrayContaining([hongyang.code, hongyang.name, chahe.name]));
-  expect(values('未报送')).toEqual(expect.arrayContaining([hongyang.code, hongyang.name]));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('county-report-export').click()]);
+    const year = new Date().getFullYear();
+    expect(download.suggestedFilename()).toBe(`进度报告-${countyCode}-${year}-dec.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const values = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .flatMap((r) => (Array.isArray(r) ? r : []))
+        .map(String);
+    expect(values(`${year}年12月底年度总结`)).toEqual(expect.arrayContaining([hongyang.code, hongyang.name, chahe.name]));
+    expect(values('未报送')).toEqual(expect.arrayContaining([hongyang.code, hongyang.name]));
 
-  // And the same report as an A4 sheet.
-  await page.getByTestId('county-report-print').click();
-  await expect(page.getByTestId('county-report-sheet')).toContainText(`${year} 年12月底年度总结`);
-  await expect(page.getByTestId('county-report-sheet')).toContainText(hongyang.name);
-});
+    // And the same report as an A4 sheet.
+    await page.getByTestId('county-report-print').click();
+    await expect(page.getByTestId('county-report-sheet')).toContainText(`${year} 年12月底年度总结`);
+    await expect(page.getByTestId('county-report-sheet')).toContainText(hongyang.name);
+  },
+);
 
 test('a town viewer sees only the villages of its town', async ({ page }) => {
   const admin = await county.login();
@@ -100,14 +111,14 @@ test('a town viewer sees only the villages of its town', async ({ page }) => {
   const viewer = await county.login('chahe', '135790');
   const refused = await county.call('county.dashboard', { areaCode: shilu.code, year: 2026 }, viewer);
   expect([refused.status, refused.error?.code, refused.error?.reason]).toEqual([403, 'FORBIDDEN', 'outside_area']);
-  void shanzhugou;
+  await expect(page.locator(`[data-testid="county-village-row"][data-code="${shanzhugou.code}"]`)).toHaveCount(0);
 });
 
-test('a villager opens the passbook QR page on a 390 px phone, and it is refused once the code is reissued', async ({ page, browser }) => {
+test('a villager opens the passbook QR page on a 390 px phone, and it is refused once the code is reissued', { tag: '@village' }, async ({ page, browser }) => {
+  const office = villageOffice();
   const admin = await county.login();
   await county.ok('county.areas.add', chahe, admin);
   await county.ok('county.areas.add', hongyang, admin);
-  office = await startVillageOffice();
   await pairByApi(county, office, hongyang.code);
 
   await villageAdmin(page, office.url);

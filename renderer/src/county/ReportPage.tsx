@@ -87,7 +87,7 @@ export function ReportPage() {
       <Modal
         open={printing && report !== null}
         title={tx('printA4')}
-        width="calc(297mm + 80px)"
+        width="min(calc(297mm + 80px), 96vw)"
         onCancel={() => setPrinting(false)}
         footer={
           <Space>
@@ -101,7 +101,7 @@ export function ReportPage() {
       >
         {report && (
           <>
-            <div className="print-preview" data-testid="county-report-sheet">
+            <div className="print-preview county-preview" data-testid="county-report-sheet">
               <ReportSheet report={report} heading={heading} />
             </div>
             {printing && (
@@ -135,8 +135,8 @@ function useColumns(report: Report, compact: boolean): TableColumnsType<VillageR
     ...(compact ? [] : [{ title: tx('colCode'), dataIndex: 'code', width: 120 }]),
     { title: tx('colVillage'), dataIndex: 'name', width: 100 },
     { title: tx('colTown'), dataIndex: 'townName', width: 90 },
-    { title: tx('households'), dataIndex: 'households', width: 64, align: 'right' },
-    { title: tx('participating'), dataIndex: 'participating', width: 64, align: 'right' },
+    { title: tx('households'), dataIndex: 'households', width: 72, align: 'right' },
+    { title: tx('participating'), dataIndex: 'participating', width: 80, align: 'right' },
     {
       title: tx('participation'),
       key: 'pct',
@@ -145,7 +145,7 @@ function useColumns(report: Report, compact: boolean): TableColumnsType<VillageR
       render: (_, v) => `${v.participationPct}%${vs(v.participationPct, report.countyMedians.participationPct)}`,
     },
     { title: tx('awarded'), dataIndex: 'awarded', width: 72, align: 'right', render: formatPoints },
-    { title: tx('deducted'), dataIndex: 'deducted', width: 64, align: 'right', render: formatPoints },
+    { title: tx('deducted'), dataIndex: 'deducted', width: 72, align: 'right', render: formatPoints },
     { title: tx('redeemed'), key: 'redeemed', width: 72, align: 'right', render: (_, v) => formatPoints(v.redeemedGoods + v.redeemedServices) },
     {
       title: tx('perHousehold'),
@@ -169,7 +169,7 @@ function useColumns(report: Report, compact: boolean): TableColumnsType<VillageR
 
 function ReportTable({ report }: { report: Report }) {
   const columns = useColumns(report, false);
-  return <Table<VillageRow> columns={columns} {...villageTable(report.villages, 'county-report-row', 30, 1100)} />;
+  return <Table<VillageRow> columns={columns} {...villageTable(report.villages, 'county-report-row', 30, 1200)} />;
 }
 
 function NotReported({ report }: { report: Report }) {

@@ -36,7 +36,7 @@ export function CardSheets({
               <div className="pc-village">
                 {villageName} · {tx('cardTitle')}
               </div>
-              <div>
+              <div className="pc-who">
                 <div className="pc-name">{h.headName}</div>
                 <div className="pc-meta">{h.group}</div>
               </div>
