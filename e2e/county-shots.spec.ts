@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, type Page } from '@playwright/test';
+import { shootBothLanguages, shotSizes } from './support/shots.js';
 import { CountyApp } from './pages/CountyPages.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -8,26 +9,9 @@ import { drainToCounty, pairByApi, pilot, startCounty, startVillageOffice } from
 // Screenshots of every county screen and the village's county pieces, zh and en, at the two screen
 // sizes villages and towns use. Run with SHOTS=1; they land in .tmp/shots/county/.
 const dir = '.tmp/shots/county';
-const sizes = [
-  { name: '1024x768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
-  { name: '1093x614@1.25', viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 },
-];
+const both = (page: Page, size: string, name: string, fullPage = false) => shootBothLanguages(page, dir, size, name, fullPage);
 
-async function both(page: Page, size: string, name: string, fullPage = false) {
-  for (const lang of ['zh', 'en'] as const) {
-    // dispatchEvent: a modal's mask would take a real click.
-    await page
-      .getByTestId('lang-toggle')
-      .getByText(lang === 'zh' ? '中文' : 'English', { exact: true })
-      .first()
-      .dispatchEvent('click');
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: `${dir}/${name}-${lang}-${size}.png`, fullPage });
-  }
-  await page.getByTestId('lang-toggle').getByText('中文', { exact: true }).first().dispatchEvent('click');
-}
-
-for (const size of sizes) {
+for (const size of shotSizes) {
   test.describe(size.name, () => {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
     test('county screens', async ({ page, browser }) => {
@@ -38,7 +22,11 @@ for (const size of sizes) {
       try {
         const admin = await county.login();
         for (const a of [...pilot.towns, ...pilot.villages]) await county.ok('county.areas.add', a, admin);
-        await county.ok('county.users.add', { username: 'chahe', name: '叉河镇干部', pin: '135790', role: 'town_viewer', areaCode: pilot.towns[0].code }, admin);
+        await county.ok(
+          'county.users.add',
+          { username: 'chahe', name: '叉河镇干部', pin: '135790', role: 'town_viewer', areaCode: pilot.towns[0].code },
+          admin,
+        );
         await pairByApi(county, office, pilot.villages[0].code);
         await drainToCounty(office);
 
@@ -48,7 +36,10 @@ for (const size of sizes) {
         await c.login('admin', '123456');
         await page.getByTestId('county-chart-villages').waitFor();
         await both(page, size.name, '2-dashboard');
-        await both(page, size.name, '2-dashboard-full', true);
+        await page.getByTestId('county-medians').scrollIntoViewIfNeeded();
+        await both(page, size.name, '2b-dashboard-medians');
+        await page.getByTestId('county-boards').scrollIntoViewIfNeeded();
+        await both(page, size.name, '2c-dashboard-boards');
         await c.go('report');
         await c.reportFor('469030000000', 'dec');
         await page.getByTestId('county-not-reported').waitFor();

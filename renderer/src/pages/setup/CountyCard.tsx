@@ -67,7 +67,14 @@ export function CountyCard() {
   }
 
   // The agent's last failure in words, from its code and reason (never the text it kept).
-  const lastError = s?.lastErrorCode ? describeError({ code: s.lastErrorCode, reason: s.lastErrorReason ?? undefined }, lang).text : null;
+  // `revoked` is worded for a counter and its office; here it is the county that stopped the link.
+  const lastError = !s?.lastErrorCode
+    ? null
+    : s.lastErrorReason === 'revoked'
+      ? tx('countyRevoked')
+      : s.lastErrorReason === 'county_unreachable'
+        ? tx('countyUnreachable')
+        : describeError({ code: s.lastErrorCode, reason: s.lastErrorReason ?? undefined }, lang).text;
   const showForm = s !== null && (!s.paired || pairing);
   return (
     <Card title={tx('countyCard')} data-testid="settings-county">
