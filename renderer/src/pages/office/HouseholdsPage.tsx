@@ -22,9 +22,14 @@ type Passbook = { household: Result<'households.get'>['household']; items: Resul
 
 const pageSize = 50;
 
-/** The villager's QR where this machine reports to the county; a counter (not_office) simply prints none. */
+/**
+ * The villager's QR, only where this machine reports to a county it is paired with: issuing a token is
+ * a write (audited, sent upward), pointless before there is a county page for it to open. A counter
+ * (not_office) prints none.
+ */
 async function villagerQr<T>(f: () => Promise<T>): Promise<T | null> {
   try {
+    if (!(await call('county.pairingStatus', {})).paired) return null;
     return await f();
   } catch (e) {
     if (isApiError(e) && e.reason === 'not_office') return null;
