@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, type Page } from '@playwright/test';
+import { shootBothLanguages, shotSizes } from './support/shots.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { SetupWizardPage } from './pages/SetupWizardPage.js';
@@ -8,24 +9,9 @@ import { startServer } from './support/server.js';
 // Screenshots of every wizard step, the settings screen and the calendar, zh and en, at the two
 // screen sizes villages use. Run with SHOTS=1; they land in .tmp/shots/i11-setup/.
 const dir = '.tmp/shots/i11-setup';
-const sizes = [
-  { name: '1024x768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
-  { name: '1093x614@1.25', viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 },
-];
+const both = (page: Page, size: string, name: string, fullPage = false) => shootBothLanguages(page, dir, size, name, fullPage);
 
-async function both(page: Page, size: string, name: string, fullPage = false) {
-  for (const lang of ['zh', 'en'] as const) {
-    await page
-      .getByTestId('lang-toggle')
-      .getByText(lang === 'zh' ? '中文' : 'English', { exact: true })
-      .click();
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${dir}/${name}-${lang}-${size}.png`, fullPage });
-  }
-  await page.getByTestId('lang-toggle').getByText('中文', { exact: true }).click();
-}
-
-for (const size of sizes) {
+for (const size of shotSizes) {
   test.describe(size.name, () => {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
     test('wizard, settings and calendar', async ({ page }) => {

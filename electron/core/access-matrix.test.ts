@@ -95,6 +95,7 @@ const expected: Record<string, Role[]> = {
   'county.pair': ['admin'],
   'county.sync': ['admin'],
   'county.qrToken': ['admin'],
+  'county.qrTokens': ['admin'],
 };
 
 describe('sensitive methods: declared access matches the hand-written table', () => {

@@ -10,7 +10,7 @@ const style = `body{margin:0;font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC
 main{max-width:480px;margin:0 auto;padding:16px}h1{font-size:26px;margin:8px 0}p.sub{color:#555;margin:0 0 16px}
 .cards{display:grid;grid-template-columns:1fr 1fr 1fr;gap:8px}.card{background:#fff;border-radius:10px;padding:12px 6px;text-align:center;box-shadow:0 1px 3px #0002}
 .card b{display:block;font-size:32px}.card span{font-size:17px;color:#555}.band{margin:16px 0;background:#fff7e6;border-radius:10px;padding:12px;font-size:21px}
-table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}td{padding:10px 8px;border-bottom:1px solid #eee;font-size:19px}
+table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}td{padding:10px 8px;border-bottom:1px solid #eee;font-size:19px}td:first-child{white-space:nowrap}
 td.p{text-align:right;font-weight:bold;white-space:nowrap}.plus{color:#c41d1f}.minus{color:#237804}footer{color:#777;font-size:16px;margin:16px 0}`;
 
 /** The villager's phone page: server-rendered, no script, large type, Chinese; read-only. */

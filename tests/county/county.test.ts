@@ -118,6 +118,9 @@ describe('county server on PostgreSQL', () => {
     expect(row.households).toBe(12);
     expect(row.participating).toBe(12);
     expect(d.fundingBySource.map((f: { source: string }) => f.source)).toContain('fiscal');
+    // Redemption by item: the voided receipt is out, and the items add up to the villages' redemptions.
+    expect(d.redemptionByItem.reduce((s: number, i: { points: number }) => s + i.points, 0)).toBe(d.totals.redeemedGoods + d.totals.redeemedServices);
+    expect(d.redemptionByItem.every((i: { kind: string; qty: number }) => ['goods', 'service'].includes(i.kind) && i.qty > 0)).toBe(true);
   }, 60_000);
 
   it('shows a villager their own page by QR token, and a reissued token makes the old one 404', async () => {
@@ -163,6 +166,19 @@ describe('access matrix', () => {
       expect((await county.call(m, {}, town)).error?.code).toBe('FORBIDDEN');
     }
     expect((await county.call('county.dashboard', { areaCode: hongyang.code, year })).error?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a county viewer reads the whole county and every town in it, and writes nothing', async () => {
+    await county.ok('county.users.add', { username: 'xianli', name: '县农业农村局', pin: '246813', role: 'county_viewer', areaCode: '469030000000' }, admin);
+    const viewer = await county.login('xianli', '246813');
+    const year = new Date().getFullYear();
+    for (const areaCode of ['469030000000', pilot.towns[1].code, shanzhugou.code]) {
+      expect((await county.call('county.report', { areaCode, year, period: 'dec' }, viewer)).error).toBeUndefined();
+    }
+    expect((await county.call('county.dashboard', { areaCode: '469031000000', year }, viewer)).error?.reason).toBe('outside_area');
+    for (const m of ['county.areas.add', 'county.users.add', 'county.users.list', 'county.villages.pairingCode', 'county.conflicts']) {
+      expect((await county.call(m, {}, viewer)).error?.code, m).toBe('FORBIDDEN');
+    }
   });
 
   it("a village can never write another village's data, and what does not add up is flagged, not applied", async () => {

@@ -26,6 +26,9 @@ export interface CountyStatus {
   pending: number;
   lastPushAt: string | null;
   lastError: string | null;
+  /** The last failure by code and reason (the UI words it from these, never from lastError's text); null after a good push. */
+  lastErrorCode: string | null;
+  lastErrorReason: string | null;
   revoked: boolean;
 }
 
@@ -73,6 +76,19 @@ export function materializeSnapshots(db: CoreDeps['db'], at: string): number {
 }
 
 /**
+ * A failed push as code and reason: the county's refusal as it answered, a network failure (status 0)
+ * as OFFICE_UNREACHABLE / county_unreachable, anything else INTERNAL.
+ */
+export function failureOf(e: unknown): { code: string; reason: string | null } {
+  if (e instanceof PeerError) {
+    if (e.status === 0) return { code: 'OFFICE_UNREACHABLE', reason: 'county_unreachable' };
+    const reason = e.details?.reason;
+    return { code: e.code, reason: typeof reason === 'string' ? reason : null };
+  }
+  return { code: 'INTERNAL', reason: null };
+}
+
+/**
  * The village office's side of reporting upward: the counter's push loop (electron/sync/counter.ts)
  * pointed at the county and at county_outbox. In seq order, a batch at a time; the cursor moves only
  * on the county's acknowledgement, so a lost answer means a resend, which the county drops by uuid.
@@ -82,7 +98,13 @@ export class CountyAgent {
   private running: Promise<void> | null = null;
   private stopped = true;
   private failures = 0;
-  private state = { online: false, lastError: null as string | null, revoked: false };
+  private state = {
+    online: false,
+    lastError: null as string | null,
+    lastErrorCode: null as string | null,
+    lastErrorReason: null as string | null,
+    revoked: false,
+  };
   readonly opts: CountyAgentOptions;
 
   constructor(
@@ -126,6 +148,8 @@ export class CountyAgent {
       pending,
       lastPushAt: getSetting<string | null>(this.db, 'local.county.lastPushAt', null),
       lastError: this.state.lastError,
+      lastErrorCode: this.state.lastErrorCode,
+      lastErrorReason: this.state.lastErrorReason,
       revoked: this.state.revoked,
     };
   }
@@ -153,6 +177,9 @@ export class CountyAgent {
         this.failures++;
         this.state.online = e instanceof PeerError && e.status !== 0;
         this.state.lastError = e instanceof Error ? e.message : String(e);
+        const failure = failureOf(e);
+        this.state.lastErrorCode = failure.code;
+        this.state.lastErrorReason = failure.reason;
         if (e instanceof PeerError && e.details?.reason === 'revoked') this.state.revoked = true;
       } finally {
         this.running = null;
@@ -199,6 +226,8 @@ export class CountyAgent {
     }
     this.state.online = true;
     this.state.lastError = null;
+    this.state.lastErrorCode = null;
+    this.state.lastErrorReason = null;
   }
 
   private save(values: Record<string, unknown>): void {
@@ -249,7 +278,7 @@ export class CountyAgent {
         writeAudit(this.db, caller.at, caller.userId, 'county.pair', `与县里 ${countyUrl} 配对：${r.villageName} (${r.villageCode})`);
       })
       .immediate();
-    this.state = { online: false, lastError: null, revoked: false };
+    this.state = { online: false, lastError: null, lastErrorCode: null, lastErrorReason: null, revoked: false };
     if (!this.stopped) this.schedule(0);
     return { villageCode: r.villageCode, villageName: r.villageName };
   }

@@ -6,6 +6,7 @@ import { handler } from '../../core/handler.js';
 import { stmt } from '../../core/statements.js';
 import { requiredText } from '../../core/validation.js';
 import { tokenHash } from '../queries.js';
+import type { CountyStatus } from './agent.js';
 
 function requireAgent(ctx: Ctx) {
   if (!ctx.deps.county) throw new AppError('FORBIDDEN', '只有村委会主机向县里报送 (only the village office reports to the county)', { reason: 'not_office' });
@@ -36,7 +37,8 @@ export const countyVillageHandlers = {
   'county.pairingStatus': handler({
     access: ['admin'],
     input: z.strictObject({}).optional(),
-    run: (ctx) => requireAgent(ctx).status(),
+    // The village's own 统计用区划代码 (first-run wizard) comes along, so the pairing form can offer it.
+    run: (ctx) => ({ ...(requireAgent(ctx).status() as CountyStatus), localVillageCode: ctx.village.code ?? null }),
   }),
   'county.pair': handler({
     access: ['admin'],
@@ -53,7 +55,7 @@ export const countyVillageHandlers = {
   'county.sync': handler({
     access: ['admin'],
     input: z.strictObject({}).optional(),
-    run: (ctx) => requireAgent(ctx).syncNow(),
+    run: async (ctx) => ({ ...((await requireAgent(ctx).syncNow()) as CountyStatus), localVillageCode: ctx.village.code ?? null }),
   }),
   'county.qrToken': handler({
     access: ['admin'],
@@ -65,5 +67,20 @@ export const countyVillageHandlers = {
       return { ...r, url: link ? `${link.countyUrl}/v/${r.token}` : null };
     },
     audit: (p, r) => `${r.reissued ? '重新生成' : '生成'}农户 ${p.householdId} 的查分二维码`,
+  }),
+  // A sheet of points cards: each household's current token, issued where it has none (never reissued here).
+  'county.qrTokens': handler({
+    access: ['admin'],
+    write: true,
+    input: z.strictObject({ householdIds: z.array(z.number().int().positive()).min(1).max(2000) }),
+    run: (ctx, p) => {
+      const base = ctx.deps.county?.link()?.countyUrl ?? null;
+      const items = [...new Set(p.householdIds)].map((householdId) => {
+        const r = issueQrToken(ctx, householdId, false);
+        return { householdId, token: r.token, url: base ? `${base}/v/${r.token}` : null };
+      });
+      return { items, issued: items.length };
+    },
+    audit: (p) => `打印积分卡：${p.householdIds.length} 户的查分二维码`,
   }),
 };

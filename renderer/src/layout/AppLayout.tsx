@@ -30,6 +30,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { SyncChip } from '../components/SyncChip';
 import { dateWithWeekday } from '../format';
+import { AppBrand } from '../components/LoginCard';
 import { useI18n } from '../i18n/I18nProvider';
 import { hashFor, navEntries, pageFromHash, visibleEntries } from '../nav';
 import { pageComponents } from '../pages/registry';
@@ -96,17 +97,7 @@ export function AppLayout() {
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header className="app-header">
-        <div className="app-brand">
-          <div className="app-logo" aria-hidden>
-            积
-          </div>
-          <div>
-            <div className="app-title">{t('appName')}</div>
-            <div className="app-village" data-testid="village-name">
-              {village.name}
-            </div>
-          </div>
-        </div>
+        <AppBrand logo="积" title={t('appName')} place={village.name} placeTestId="village-name" />
         <div style={{ flex: 1 }} />
         <div className="app-right">
           <span data-testid="today-date">{dateWithWeekday(today, t('weekdays'))}</span>

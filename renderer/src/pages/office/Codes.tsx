@@ -16,8 +16,8 @@ export function Barcode({ value, height = 40 }: { value: string; height?: number
   return <svg ref={ref} className="barcode" data-testid="card-barcode" data-value={value} />;
 }
 
-/** A QR of the card number, for a phone's camera (a provider logging a service). */
-export function QrCode({ value, size = 84 }: { value: string; size?: number }) {
+/** A QR for a phone's camera: the card number (a provider logging a service), or the villager's page. */
+export function QrCode({ value, size = 84, testId = 'card-qr' }: { value: string; size?: number; testId?: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -30,7 +30,7 @@ export function QrCode({ value, size = 84 }: { value: string; size?: number }) {
     };
   }, [value, size]);
   return src ? (
-    <img src={src} width={size} height={size} alt={value} data-testid="card-qr" />
+    <img src={src} width={size} height={size} alt={value} data-testid={testId} />
   ) : (
     <span style={{ display: 'inline-block', width: size, height: size }} />
   );

@@ -1,8 +1,9 @@
 import { DownloadOutlined, IdcardOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Button, Input, Popconfirm, Select, Space, Table, type ButtonProps, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
+import { isApiError } from '../../api/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';
 import { formatPoints } from '../../format';
@@ -17,9 +18,24 @@ import { useOfficeText } from './text';
 import './office.css';
 
 type Row = Result<'households.list'>['items'][number];
-type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number };
+type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number; villagerUrl: string | null };
 
 const pageSize = 50;
+
+/**
+ * The villager's QR, only where this machine reports to a county it is paired with: issuing a token is
+ * a write (audited, sent upward), pointless before there is a county page for it to open. A counter
+ * (not_office) prints none.
+ */
+async function villagerQr<T>(f: () => Promise<T>): Promise<T | null> {
+  try {
+    if (!(await call('county.pairingStatus', {})).paired) return null;
+    return await f();
+  } catch (e) {
+    if (isApiError(e) && e.reason === 'not_office') return null;
+    throw e;
+  }
+}
 
 export function HouseholdsPage() {
   const tx = useOfficeText();
@@ -27,6 +43,8 @@ export function HouseholdsPage() {
   const { message } = AntApp.useApp();
   const { user, village, today } = useSignedIn();
   const canEdit = hasRole(user, 'clerk');
+  // The villager's QR token is an admin's to issue; a village that does not report to the county has none.
+  const canQr = user.roles.includes('admin');
   const [q, setQ] = useState('');
   const [group, setGroup] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -34,7 +52,7 @@ export function HouseholdsPage() {
   const [selected, setSelected] = useState<Row[]>([]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const [cards, setCards] = useState<CardHousehold[] | null>(null);
+  const [cards, setCards] = useState<{ households: CardHousehold[]; urls: Record<number, string | null> } | null>(null);
   const [passbook, setPassbook] = useState<Passbook | null>(null);
 
   const {
@@ -70,15 +88,30 @@ export function HouseholdsPage() {
   // Cards for the selection, or for everyone the filter shows (all pages).
   const printCards = () =>
     run(async () => {
-      if (selected.length) return setCards(selected);
-      const all = await call('households.list', { q: q.trim() || undefined, group, limit: 2000 });
-      setCards(all.items);
+      const households = selected.length ? selected : (await call('households.list', { q: q.trim() || undefined, group, limit: 2000 })).items;
+      const urls: Record<number, string | null> = {};
+      if (canQr && households.length) {
+        const tokens = await villagerQr(() => call('county.qrTokens', { householdIds: households.map((h) => h.id) }));
+        for (const t of tokens?.items ?? []) urls[t.householdId] = t.url;
+      }
+      setCards({ households, urls });
     });
   const openPassbook = (r: Row) =>
     run(async () => {
       const year = Number(today.slice(0, 4));
-      const [{ household }, { items }] = await Promise.all([call('households.get', { id: r.id }), call('ledger.list', { householdId: r.id, year })]);
-      setPassbook({ household, items, year });
+      const [{ household }, { items }, qr] = await Promise.all([
+        call('households.get', { id: r.id }),
+        call('ledger.list', { householdId: r.id, year }),
+        canQr ? villagerQr(() => call('county.qrToken', { householdId: r.id })) : null,
+      ]);
+      setPassbook({ household, items, year, villagerUrl: qr?.url ?? null });
+    });
+  const reissueQr = () =>
+    run(async () => {
+      if (!passbook) return;
+      const qr = await call('county.qrToken', { householdId: passbook.household.id, reissue: true });
+      setPassbook({ ...passbook, villagerUrl: qr.url });
+      message.success(tx('qrReissued'));
     });
 
   const columns: TableColumnsType<Row> = [
@@ -195,10 +228,43 @@ export function HouseholdsPage() {
       />
       <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => void load()} />
       <PrintDialog open={cards !== null} title={tx('hhPrintCards')} onClose={() => setCards(null)} testId="card-preview">
-        {cards && <CardSheets households={cards} villageName={village.name} />}
+        {cards && <CardSheets households={cards.households} villagerUrls={cards.urls} villageName={village.name} />}
       </PrintDialog>
-      <PrintDialog open={passbook !== null} title={tx('passbookTitle')} onClose={() => setPassbook(null)} testId="passbook-preview">
-        {passbook && <PassbookSheet household={passbook.household} items={passbook.items} year={passbook.year} villageName={village.name} />}
+      <PrintDialog
+        open={passbook !== null}
+        title={tx('passbookTitle')}
+        onClose={() => setPassbook(null)}
+        testId="passbook-preview"
+        extra={
+          canQr &&
+          passbook && (
+            <div style={{ marginBottom: 8 }}>
+              {passbook.villagerUrl ? (
+                <Popconfirm
+                  title={tx('qrReissueConfirm')}
+                  onConfirm={() => void reissueQr()}
+                  okButtonProps={{ 'data-testid': 'qr-reissue-confirm' } as ButtonProps}
+                >
+                  <Button danger data-testid="qr-reissue">
+                    {tx('qrReissue')}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Alert type="info" showIcon title={tx('qrNotPaired')} data-testid="qr-not-paired" />
+              )}
+            </div>
+          )
+        }
+      >
+        {passbook && (
+          <PassbookSheet
+            household={passbook.household}
+            items={passbook.items}
+            year={passbook.year}
+            villageName={village.name}
+            villagerUrl={passbook.villagerUrl}
+          />
+        )}
       </PrintDialog>
     </div>
   );

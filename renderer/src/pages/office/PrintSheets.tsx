@@ -16,24 +16,34 @@ export interface CardHousehold {
 }
 
 /** A4 sheets of points cards: the head's name, card number as Code128 and as QR. */
-export function CardSheets({ households, villageName }: { households: CardHousehold[]; villageName: string }) {
+export function CardSheets({
+  households,
+  villageName,
+  villagerUrls,
+}: {
+  households: CardHousehold[];
+  villageName: string;
+  /** Each household's villager page (its QR token at the county), once the village is paired with the county. */
+  villagerUrls?: Record<number, string | null>;
+}) {
   const tx = useOfficeText();
   return (
     <>
       {chunk(households, cardsPerSheet).map((sheet, i) => (
         <div className="a4 card-sheet" key={i} data-testid="card-sheet">
           {sheet.map((h) => (
-            <div className="points-card" key={h.id} data-testid="points-card">
+            <div className={`points-card${villagerUrls?.[h.id] ? ' with-villager' : ''}`} key={h.id} data-testid="points-card">
               <div className="pc-village">
                 {villageName} · {tx('cardTitle')}
               </div>
-              <div>
+              <div className="pc-who">
                 <div className="pc-name">{h.headName}</div>
                 <div className="pc-meta">{h.group}</div>
               </div>
               <div className="pc-qr">
                 <QrCode value={h.cardNo} />
               </div>
+              {villagerUrls?.[h.id] && <VillagerQr url={villagerUrls[h.id]!} size={72} />}
               <div className="pc-code">
                 <Barcode value={h.cardNo} />
               </div>
@@ -42,6 +52,17 @@ export function CardSheets({ households, villageName }: { households: CardHouseh
         </div>
       ))}
     </>
+  );
+}
+
+/** The villager's own QR: opens the household's read-only page on the county server (a revocable token, never the card number). */
+export function VillagerQr({ url, size = 84 }: { url: string; size?: number }) {
+  const tx = useOfficeText();
+  return (
+    <div className="pc-villager" data-testid="villager-qr" data-url={url}>
+      <QrCode value={url} size={size} testId="villager-qr-img" />
+      <div>{tx('villagerQrLabel')}</div>
+    </div>
   );
 }
 
@@ -55,12 +76,14 @@ export function PassbookSheet({
   items,
   villageName,
   title,
+  villagerUrl,
 }: {
   household: HouseholdInfo;
   year: number;
   items: LedgerItems;
   villageName: string;
   title?: string;
+  villagerUrl?: string | null;
 }) {
   const tx = useOfficeText();
   const last = items.at(-1);
@@ -70,6 +93,11 @@ export function PassbookSheet({
       <h1>
         {villageName} {year} 年{title ?? tx('passbookTitle')}
       </h1>
+      {villagerUrl && (
+        <div className="pb-villager">
+          <VillagerQr url={villagerUrl} />
+        </div>
+      )}
       <div className="pb-head">
         <span>
           {tx('colHead')}：<b>{household.headName}</b>
@@ -146,12 +174,15 @@ export function PrintDialog({
   onClose,
   children,
   testId,
+  extra,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId: string;
+  /** Shown above the preview, never printed (e.g. reissuing the villager's QR). */
+  extra?: ReactNode;
 }) {
   const tx = useOfficeText();
   return (
@@ -170,6 +201,7 @@ export function PrintDialog({
         </Space>
       }
     >
+      {extra}
       <div className="print-preview" data-testid={testId}>
         {children}
       </div>

@@ -98,6 +98,11 @@ const zh = {
   // cards & passbook
   cardTitle: '积分卡',
   passbookTitle: '积分存折',
+  villagerQrLabel: '手机扫码查积分',
+  qrReissue: '重新生成查分二维码',
+  qrReissueConfirm: '旧二维码将立即失效（村民手里的旧存折、旧卡扫码将打不开）。确定重新生成？',
+  qrReissued: '已重新生成；联网报送后新二维码生效，请重新打印存折或卡片',
+  qrNotPaired: '本村尚未与县里配对：存折上暂不印查分二维码（系统设置 → 县级上报）',
   printPreview: '打印预览',
   print: '打印',
   printHint: '请在打印对话框中选择 A4 纸、100% 缩放。',
@@ -306,6 +311,11 @@ const en: Record<OfficeKey, string> = {
 
   cardTitle: 'Points card',
   passbookTitle: 'Points passbook',
+  villagerQrLabel: 'Scan to see your points',
+  qrReissue: 'Reissue the points QR code',
+  qrReissueConfirm: 'The old QR code stops working at once (old passbooks and cards will not open). Reissue it?',
+  qrReissued: 'Reissued; the new code works once the village has reported. Print the passbook or card again',
+  qrNotPaired: 'This village is not paired with the county yet: no points QR on the passbook (Settings → County reporting)',
   printPreview: 'Print preview',
   print: 'Print',
   printHint: 'Choose A4 paper and 100% scale in the print dialog.',

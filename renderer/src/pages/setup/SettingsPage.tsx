@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PrinterPage } from '../PrinterPage';
 import { CalendarEditor } from './CalendarEditor';
+import { CountyCard } from './CountyCard';
 import { roleKeys, useSetupText } from './text';
 import './setup.css';
 
@@ -197,6 +198,8 @@ export function SettingsPage() {
             </Descriptions>
           )}
         </Card>
+
+        {m.role !== 'counter' && <CountyCard />}
 
         <Card title={tx('printerCard')} data-testid="settings-printer">
           <div className="setup-embedded">
