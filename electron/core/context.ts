@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import type { Clock } from './clock.js';
 import type { Role } from './roles.js';
-import { defaultCounter, defaultVillage, getSetting, type CounterSettings, type VillageSettings } from './settings.js';
+import { defaultCounter, defaultVillage, readSetting, type CounterSettings, type VillageSettings } from './settings.js';
 import { stmt } from './statements.js';
 import { villageDate, yearOf } from './rules/village-date.js';
 import type { EventFacts, EventSource, EventType } from './events/schemas.js';
@@ -153,8 +153,8 @@ export interface CountyRuntime {
 /** One call's view of the world: "now" is read once so a call never straddles midnight. */
 export class Ctx {
   readonly now: Date;
-  readonly village: VillageSettings;
-  readonly counter: CounterSettings;
+  readonly village: Readonly<VillageSettings>;
+  readonly counter: Readonly<CounterSettings>;
   readonly today: string;
   readonly year: number;
 
@@ -165,8 +165,8 @@ export class Ctx {
     readonly sessionToken?: string,
   ) {
     this.now = deps.clock.now();
-    this.village = getSetting(deps.db, 'village', defaultVillage);
-    this.counter = getSetting(deps.db, 'counter', defaultCounter);
+    this.village = readSetting(deps.db, 'village', defaultVillage);
+    this.counter = readSetting(deps.db, 'counter', defaultCounter);
     this.today = villageDate(this.now, this.village.timeZone);
     this.year = yearOf(this.today);
   }

@@ -1,4 +1,5 @@
 import type { DB } from '../../db/connection.js';
+import { stamp } from './change-watch.js';
 import { stmt } from './statements.js';
 
 export interface VillageSettings {
@@ -24,4 +25,31 @@ export function getSetting<T>(db: DB, key: string, fallback: T): T {
 
 export function putSetting(db: DB, key: string, value: unknown): void {
   stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+}
+
+/** JSON values only: objects and arrays all the way down. */
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+}
+
+const cached = new WeakMap<DB, Map<string, { stamp: string; value: unknown }>>();
+
+/**
+ * getSetting for the rows read on every call (village, counter, calendar, office): parsed once and
+ * kept until a write to settings (this connection's or another's) could have changed them. The value
+ * is shared between calls, so it is frozen (all the way down); a caller that wants to change it copies it first.
+ */
+export function readSetting<T>(db: DB, key: string, fallback: T): Readonly<T> {
+  const now = stamp(db, 'settings');
+  if (now === null) return getSetting(db, key, fallback);
+  let m = cached.get(db);
+  if (!m) cached.set(db, (m = new Map()));
+  const hit = m.get(key);
+  if (hit && hit.stamp === now) return hit.value as Readonly<T>;
+  const value = getSetting(db, key, fallback);
+  deepFreeze(value);
+  m.set(key, { stamp: now, value });
+  return value;
 }

@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import type { DB } from '../../db/connection.js';
+import { stamp } from '../core/change-watch.js';
 import { stmt } from '../core/statements.js';
 
 /**
@@ -101,8 +102,15 @@ export class HostAllowList {
   private key = '';
   private names = new Set<string>();
   private builtAt = 0;
+  private db: DB | null = null;
+  private settingsStamp: string | null = null;
+  private bindAddress = '';
 
   current(db: DB, bindAddress: string, now = Date.now()): Set<string> {
+    // Nothing written to settings since the last look (change-watch.ts): the row is what it was.
+    const seen = stamp(db, 'settings');
+    const fresh = seen !== null && seen === this.settingsStamp && db === this.db && bindAddress === this.bindAddress;
+    if (fresh && now - this.builtAt <= 10_000) return this.names;
     const raw = lanRow(db) ?? '';
     const key = `${bindAddress}|${raw}`;
     if (key !== this.key || now - this.builtAt > 10_000) {
@@ -110,6 +118,9 @@ export class HostAllowList {
       this.key = key;
       this.builtAt = now;
     }
+    this.db = db;
+    this.settingsStamp = seen;
+    this.bindAddress = bindAddress;
     return this.names;
   }
 }

@@ -66,9 +66,18 @@ const contentTypes: Record<string, string> = {
 export const browserCsp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/**
+ * The whole answer in one write: with its length declared, Node puts the head and the body in one
+ * string and one send (without it, the body goes chunked, in pieces beside the head).
+ */
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(json);
 }
 
@@ -188,7 +197,8 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
     async (req, res) => {
       try {
         const port = req.socket.localPort ?? 0;
-        const bound = (server.address() as AddressInfo | null)?.address ?? '';
+        // Asked of the OS once per listen, not per request (server.address() is a getsockname call).
+        const bound = (boundAddress ??= (server.address() as AddressInfo | null)?.address ?? '');
         const allowed = hosts.current(dispatcher.deps.db, bound);
         if (!hostAllowed(req.headers.host, allowed, port)) {
           return refuse(res, 421, 'FORBIDDEN', 'host_not_allowed', '不接受这个访问地址 (host not allowed)', true);
@@ -220,6 +230,9 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
       }
     },
   );
+  let boundAddress: string | undefined;
+  server.on('listening', () => (boundAddress = undefined));
+  server.on('close', () => (boundAddress = undefined));
   server.keepAliveTimeout = t.keepAliveMs;
   return server;
 }

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { handler } from '../../handler.js';
 import { addDays } from '../../rules/date-math.js';
 import { bulkDays, isBulkDay, isRedemptionDay, redemptionDaysBetween, type Calendar } from '../../rules/redemption-day.js';
-import { getSetting, putSetting } from '../../settings.js';
+import { putSetting, readSetting } from '../../settings.js';
 import { date } from '../../validation.js';
 import type { DB } from '../../../../db/connection.js';
 
-export const getCalendar = (db: DB): Calendar => getSetting<Calendar>(db, 'calendar', { mode: 'any' });
+export const getCalendar = (db: DB): Readonly<Calendar> => readSetting<Calendar>(db, 'calendar', { mode: 'any' });
 
 /** What the counter and the calendar screen need to know about today and the weeks ahead. */
 function calendarView(calendar: Calendar, today: string) {

@@ -1,5 +1,5 @@
 import type { DB } from '../../../../db/connection.js';
-import { getSetting } from '../../settings.js';
+import { readSetting } from '../../settings.js';
 
 export interface OfficeSettings {
   /** 公示期: days an approved entry waits, open to objections, before it counts. */
@@ -9,5 +9,5 @@ export interface OfficeSettings {
 export const defaultOffice: OfficeSettings = { noticeDays: 0 };
 
 export function officeSettings(db: DB): OfficeSettings {
-  return { ...defaultOffice, ...getSetting<Partial<OfficeSettings>>(db, 'office', {}) };
+  return { ...defaultOffice, ...readSetting<Partial<OfficeSettings>>(db, 'office', {}) };
 }
