@@ -13,11 +13,12 @@ import { downloadBase64 } from '../../download';
 import { HouseholdDrawer } from './HouseholdDrawer';
 import { ImportDialog } from './ImportDialog';
 import { CardSheets, PassbookSheet, PrintDialog, type CardHousehold } from './PrintSheets';
+import { NoticeNote, type Notice } from './NoticeNote';
 import { useOfficeText } from './text';
 import './office.css';
 
 type Row = Result<'households.list'>['items'][number];
-type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number };
+type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number; notice: Notice | null };
 
 const pageSize = 50;
 
@@ -77,8 +78,8 @@ export function HouseholdsPage() {
   const openPassbook = (r: Row) =>
     run(async () => {
       const year = Number(today.slice(0, 4));
-      const [{ household }, { items }] = await Promise.all([call('households.get', { id: r.id }), call('ledger.list', { householdId: r.id, year })]);
-      setPassbook({ household, items, year });
+      const [{ household, notice }, { items }] = await Promise.all([call('households.get', { id: r.id }), call('ledger.list', { householdId: r.id, year })]);
+      setPassbook({ household, items, year, notice });
     });
 
   const columns: TableColumnsType<Row> = [
@@ -93,10 +94,13 @@ export function HouseholdsPage() {
       dataIndex: 'available',
       width: 90,
       align: 'right',
-      render: (v: number) => (
-        <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="household-available">
-          {formatPoints(v)}
-        </b>
+      render: (v: number, r) => (
+        <>
+          <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="household-available">
+            {formatPoints(v)}
+          </b>
+          <NoticeNote notice={r.notice} compact testId="household-notice" />
+        </>
       ),
     },
     {
@@ -198,7 +202,9 @@ export function HouseholdsPage() {
         {cards && <CardSheets households={cards} villageName={village.name} />}
       </PrintDialog>
       <PrintDialog open={passbook !== null} title={tx('passbookTitle')} onClose={() => setPassbook(null)} testId="passbook-preview">
-        {passbook && <PassbookSheet household={passbook.household} items={passbook.items} year={passbook.year} villageName={village.name} />}
+        {passbook && (
+          <PassbookSheet household={passbook.household} items={passbook.items} year={passbook.year} villageName={village.name} notice={passbook.notice} />
+        )}
       </PrintDialog>
     </div>
   );
