@@ -63,6 +63,11 @@ export function CartPanel({ lines, selected, available, guard, householdActive, 
               <div className="name" title={l.name}>
                 {l.name}
                 {l.openPrice && <div className="sub">{t('openPrice')}</div>}
+                {l.providerName && (
+                  <div className="sub" data-testid="cart-line-provider">
+                    {l.providerName}
+                  </div>
+                )}
                 {short && (
                   <div className="sub" style={{ color: '#c0392b' }}>
                     {t('overStock', { n: short.stock, unit: l.unit })}

@@ -265,6 +265,7 @@ export function LedgerPage() {
           dataSource={rows}
           locale={{ emptyText: tx('ledgerEmpty') }}
           pagination={false}
+          scroll={{ x: 960 }}
           onRow={(r) =>
             ({
               'data-testid': 'ledger-row',
