@@ -89,6 +89,7 @@ export const errorReasons = {
     'old_pin_locked',
     'not_your_receipt',
     'recorder_cannot_review',
+    'not_your_entry', // points.resubmit: only the recorder (or an admin) corrects a rejected entry
     'not_provider_of_service',
     'void_at_issuing_counter',
     'cannot_demote_self',
@@ -125,6 +126,8 @@ export const errorReasons = {
     'cannot_reverse_reversal',
     'only_approved_reversed',
     'already_reversed',
+    'entry_not_rejected', // points.resubmit on an entry that is pending or approved
+    'already_resubmitted',
     'duplicate_card',
     'id_number_on_roster',
     'import_plan_changed',

@@ -68,6 +68,8 @@ export const localTables = [
   'sync_feed',
   'sync_conflicts',
   'point_photos',
+  // A rejected entry's correction link (012): the office's review history; the new entry itself syncs as a point_entries row.
+  'point_resubmits',
   'board_publications',
   'award_decisions',
   // Print jobs and the void slip's balance (011): what this machine printed, from its own ledger.

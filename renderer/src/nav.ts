@@ -26,6 +26,7 @@ export const navEntries: readonly NavEntry[] = [
   { key: 'households', labelKey: 'navHouseholds', testId: 'nav-households', roles: ['clerk', 'reviewer', 'viewer'], group: 'office' },
   { key: 'rules', labelKey: 'navRules', testId: 'nav-rules', roles: ['clerk', 'reviewer', 'viewer'], group: 'office' },
   { key: 'scoring', labelKey: 'navScoring', testId: 'nav-scoring', roles: ['clerk'], group: 'office' },
+  { key: 'rejected', labelKey: 'navRejected', testId: 'nav-rejected', roles: ['clerk'], group: 'office' },
   { key: 'review', labelKey: 'navReview', testId: 'nav-review', roles: ['reviewer', 'viewer'], group: 'office' },
   { key: 'ledger', labelKey: 'navLedger', testId: 'nav-ledger', roles: ['clerk', 'reviewer', 'viewer'], group: 'office' },
   { key: 'village-settings', labelKey: 'navVillageSettings', testId: 'nav-village-settings', roles: [], group: 'office' },

@@ -16,6 +16,7 @@ import { OfficeSettingsPage } from './office/OfficeSettingsPage';
 import { ReviewPage } from './office/ReviewPage';
 import { RulesPage } from './office/RulesPage';
 import { ScoringPage } from './office/ScoringPage';
+import { RejectedPage } from './office/RejectedPage';
 import { AwardsPage } from './awards/AwardsPage';
 import { BoardDisplayPage } from './boards/BoardDisplayPage';
 import { BoardPosterPage } from './boards/BoardPosterPage';
@@ -47,6 +48,7 @@ export const pageComponents: Record<string, ComponentType> = {
   households: HouseholdsPage,
   rules: RulesPage,
   scoring: ScoringPage,
+  rejected: RejectedPage,
   review: ReviewPage,
   ledger: LedgerPage,
   'village-settings': OfficeSettingsPage,

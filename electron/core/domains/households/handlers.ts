@@ -5,6 +5,7 @@ import { groupRoster } from '../../rules/roster.js';
 import { cardNo, id, requiredText, text, year } from '../../validation.js';
 import { createHousehold, getHousehold, listHouseholds, saveMember, updateHousehold } from './households.js';
 import { importRoster, previewRoster } from './import.js';
+import { householdNotice, itemUse, noticeByHousehold } from './notice-query.js';
 import { readRoster, RosterFileError, rosterWorkbook } from './roster-xlsx.js';
 import { searchHouseholds } from './search.js';
 
@@ -96,7 +97,14 @@ export const householdHandlers = {
   'households.get': handler({
     access: readers,
     input: z.strictObject({ id, year: year.optional() }),
-    run: (ctx, p) => getHousehold(ctx.db, p.id, p.year ?? ctx.year, ctx.now),
+    run: (ctx, p) => {
+      const yr = p.year ?? ctx.year;
+      return {
+        ...getHousehold(ctx.db, p.id, yr, ctx.now),
+        notice: householdNotice(ctx.db, p.id, yr, ctx.now, ctx.village.timeZone),
+        itemUse: itemUse(ctx.db, p.id, yr),
+      };
+    },
   }),
   'households.list': handler({
     access: office,
@@ -110,7 +118,12 @@ export const householdHandlers = {
       })
       .optional()
       .default({}),
-    run: (ctx, p) => listHouseholds(ctx.db, p, p.year ?? ctx.year, ctx.now),
+    run: (ctx, p) => {
+      const yr = p.year ?? ctx.year;
+      const list = listHouseholds(ctx.db, p, yr, ctx.now);
+      const notice = noticeByHousehold(ctx.db, yr, ctx.now, ctx.village.timeZone);
+      return { ...list, items: list.items.map((h) => ({ ...h, notice: notice.get(h.id) ?? null })) };
+    },
   }),
   'households.importPreview': handler({
     access: ['clerk'],

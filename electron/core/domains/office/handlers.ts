@@ -8,6 +8,7 @@ import { cutoffAt, loadAccounts } from '../households/account-query.js';
 import { withGroupKey } from '../households/group-order-sql.js';
 import type { Ctx } from '../../context.js';
 import { officeSettings } from './office-settings.js';
+import { counts, noticeCutoff, noticeMove } from '../../rules/notice.js';
 
 function currentSettings(ctx: Ctx) {
   const village = getSetting<VillageSettings>(ctx.db, 'village', defaultVillage);
@@ -84,7 +85,42 @@ function officeHome(ctx: Ctx, yr: number) {
   };
 }
 
+/**
+ * What setting the notice period to `to` days would move right now, this year: how many households
+ * and points go back into notice (a longer period) or start to count (a shorter one), and how many
+ * households would then owe points. Read-only: the settings page shows it before office.settings.set.
+ */
+function noticePreview(ctx: Ctx, to: number) {
+  const from = officeSettings(ctx.db).noticeDays;
+  const rows = stmt(
+    ctx.db,
+    `SELECT e.household_id AS householdId, e.points, r.reviewed_at AS reviewedAt FROM point_entries e
+    JOIN point_reviews r ON r.entry_id = COALESCE(e.reverses_id, e.id)
+    WHERE e.year = @year AND r.decision = 'approve' AND r.reviewed_at > @since`,
+  ).all({ year: ctx.year, since: noticeCutoff(ctx.now, Math.max(from, to)) }) as { householdId: number; points: number; reviewedAt: string }[];
+  const move = noticeMove(rows, ctx.now, from, to);
+  // Per household, the change to what is available: into notice takes points away, a release gives them.
+  const delta = new Map<number, number>();
+  for (const r of rows) {
+    const before = counts(r.reviewedAt, ctx.now, from);
+    if (before === counts(r.reviewedAt, ctx.now, to)) continue;
+    delta.set(r.householdId, (delta.get(r.householdId) ?? 0) + (before ? -r.points : r.points));
+  }
+  const accounts = loadAccounts(ctx.db, ctx.year, ctx.now);
+  let owingAfter = 0;
+  for (const [h, d] of delta) {
+    const available = accounts.get(h)?.available ?? 0;
+    if (available >= 0 && available + d < 0) owingAfter++;
+  }
+  return { year: ctx.year, from, to, ...move, owingAfter };
+}
+
 export const officeHandlers = {
+  'office.settings.noticePreview': handler({
+    access: ['admin'],
+    input: z.strictObject({ noticeDays: z.number().int('公示天数必须是整数').min(0).max(90) }),
+    run: (ctx, p) => noticePreview(ctx, p.noticeDays),
+  }),
   'office.settings.get': handler({
     access: 'any',
     input: z.strictObject({}).optional(),

@@ -4,6 +4,7 @@ import { date, id, points, noteText, requiredNoteText } from '../../validation.j
 import { recordEntries, reverseEntry, reviewEntries } from './entries.js';
 import { attachPhoto, listPhotos, maxPhotoBytes, readPhoto, sniffImage } from './photos.js';
 import { pendingEntries } from './queue.js';
+import { rejectedInbox, resubmitEntry } from './resubmit.js';
 
 const photoInput = z
   .strictObject({
@@ -58,6 +59,30 @@ export const pointHandlers = {
       .optional()
       .default({}),
     run: pendingEntries,
+  }),
+  /** The clerk's inbox: own entries the reviewer rejected, with the reason, not yet corrected. */
+  'points.rejected': handler({
+    access: ['clerk'],
+    input: z
+      .strictObject({ limit: z.number().int().min(1).max(1000).optional() })
+      .optional()
+      .default({}),
+    run: rejectedInbox,
+  }),
+  /** A corrected copy of a rejected entry: a new pending entry that points at it (the rejected one stays). */
+  'points.resubmit': handler({
+    access: ['clerk'],
+    write: true,
+    input: z.strictObject({
+      entryId: id,
+      ruleId: id.optional(),
+      points: points.optional(),
+      personId: id.nullable().optional(),
+      occurredOn: date.optional(),
+      note: noteText(200).optional(),
+    }),
+    run: resubmitEntry,
+    audit: (p, r) => `重新提交积分 #${p.entryId} → #${r.id}`,
   }),
   'points.attachPhoto': handler({
     access: ['clerk', 'reviewer'],

@@ -20,6 +20,8 @@ interface PendingRow {
   recorded_by: number;
   recorder_name: string;
   recorded_at: string;
+  resubmits_id: number | null;
+  resubmits_reason: string | null;
 }
 
 /**
@@ -33,9 +35,11 @@ export function pendingEntries(ctx: Ctx, p: { limit?: number; householdId?: numb
   const rows = stmt(
     ctx.db,
     `SELECT e.id, e.household_id, h.card_no, h.head_name, h.grp, e.person_id, m.name AS person_name, e.rule_id, e.kind,
-      e.category, e.rule_name, e.points, e.occurred_on, e.note, e.recorded_by, u.name AS recorder_name, e.recorded_at
+      e.category, e.rule_name, e.points, e.occurred_on, e.note, e.recorded_by, u.name AS recorder_name, e.recorded_at,
+      s.resubmits_id, pr.reason AS resubmits_reason
     FROM point_entries e JOIN households h ON h.id = e.household_id JOIN users u ON u.id = e.recorded_by
     LEFT JOIN members m ON m.id = e.person_id
+    LEFT JOIN point_resubmits s ON s.entry_id = e.id LEFT JOIN point_reviews pr ON pr.entry_id = s.resubmits_id
     WHERE ${where} ORDER BY e.recorded_at, e.id LIMIT @limit`,
   ).all({ h: p.householdId ?? null, limit: p.limit ?? 200 }) as PendingRow[];
   const photos = photoCounts(
@@ -64,6 +68,9 @@ export function pendingEntries(ctx: Ctx, p: { limit?: number; householdId?: numb
       recordedAt: r.recorded_at,
       photos: photos.get(r.id) ?? 0,
       mine: r.recorded_by === ctx.me.id,
+      // A corrected copy of a rejected entry: the reviewer sees what was rejected and why.
+      resubmitsId: r.resubmits_id,
+      resubmitsReason: r.resubmits_reason,
     })),
   };
 }

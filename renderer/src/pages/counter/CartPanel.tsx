@@ -1,13 +1,17 @@
 import { CloseOutlined, MinusOutlined, PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Tooltip } from 'antd';
 import { formatPoints } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { checkCart, lineTotal, type CartLine } from './cart';
+import { redeemBlock, type GuardHousehold, type RedeemBlock } from './scan-guard';
+import type { MessageKey } from '../../i18n/messages';
 
 interface Props {
   lines: readonly CartLine[];
   selected: string | null;
   available: number | null;
+  /** What the guard needs of the household (null: none at the counter). */
+  guard: GuardHousehold | null;
   householdActive: boolean;
   busy: boolean;
   onSelect(key: string): void;
@@ -18,10 +22,12 @@ interface Props {
 
 const keep = (e: React.MouseEvent) => e.preventDefault(); // buttons here never take focus from the scan field
 
-export function CartPanel({ lines, selected, available, householdActive, busy, onSelect, onQty, onRemove, onRedeem }: Props) {
+export function CartPanel({ lines, selected, available, guard, householdActive, busy, onSelect, onQty, onRemove, onRedeem }: Props) {
   const { t } = useI18n();
   const check = checkCart(lines, householdActive ? available : null);
   const over = householdActive && check.overBy > 0;
+  const block = redeemBlock(lines, householdActive ? guard : null, busy);
+  const blockText = block && block.reason !== 'busy' ? blockReasonText(block, t) : null;
   return (
     <div className="panel cart" data-testid="cart">
       <div className="panel-head">
@@ -57,6 +63,11 @@ export function CartPanel({ lines, selected, available, householdActive, busy, o
               <div className="name" title={l.name}>
                 {l.name}
                 {l.openPrice && <div className="sub">{t('openPrice')}</div>}
+                {l.providerName && (
+                  <div className="sub" data-testid="cart-line-provider">
+                    {l.providerName}
+                  </div>
+                )}
                 {short && (
                   <div className="sub" style={{ color: '#c0392b' }}>
                     {t('overStock', { n: short.stock, unit: l.unit })}
@@ -131,20 +142,46 @@ export function CartPanel({ lines, selected, available, householdActive, busy, o
             </div>
           )}
         </div>
-        <Button
-          className="redeem-btn"
-          data-testid="redeem-button"
-          type="primary"
-          size="large"
-          loading={busy}
-          disabled={!householdActive || lines.length === 0 || check.blocked}
-          onMouseDown={keep}
-          onClick={onRedeem}
-        >
-          {busy ? t('redeeming') : t('redeem')}
-          {!busy && <span className="key">{t('redeemKey')}</span>}
-        </Button>
+        <Tooltip title={blockText}>
+          <Button
+            className="redeem-btn"
+            data-testid="redeem-button"
+            type="primary"
+            size="large"
+            loading={busy}
+            disabled={block !== null && block.reason !== 'busy'}
+            onMouseDown={keep}
+            onClick={onRedeem}
+          >
+            {busy ? t('redeeming') : t('redeem')}
+            {!busy && <span className="key">{t('redeemKey')}</span>}
+          </Button>
+        </Tooltip>
+        {blockText && (
+          <div className="redeem-reason" data-testid="redeem-reason" data-reason={block!.reason}>
+            {blockText}
+          </div>
+        )}
       </div>
     </div>
   );
+}
+
+function blockReasonText(b: RedeemBlock, t: (key: MessageKey, vars?: Record<string, string | number>) => string): string {
+  switch (b.reason) {
+    case 'no_household':
+      return t('blockNoHousehold');
+    case 'empty_cart':
+      return t('blockEmpty');
+    case 'busy':
+      return t('blockBusy');
+    case 'owed':
+      return t('blockOwed', { n: b.owed });
+    case 'over_available':
+      return t('blockOver', { n: b.shortBy });
+    case 'out_of_stock':
+      return t('blockStock', b);
+    case 'item_limit':
+      return t('blockLimit', b);
+  }
 }

@@ -1,4 +1,4 @@
-import { BarcodeOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { BarcodeOutlined, ThunderboltOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Input, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
@@ -12,6 +12,7 @@ import { printFailureReason, printFailureText } from '../../receipt/print-failur
 import { fallbackReceipt, normalizeLines, type PaperLine } from '../../receipt/receipt-lines';
 import { PrintReceipt } from '../../components/PrintReceipt';
 import { useSignedIn } from '../../session';
+import { hashFor } from '../../nav';
 import {
   addItem,
   cartSignature,
@@ -32,6 +33,8 @@ import { ItemPicker } from './ItemPicker';
 import { LastReceiptSummary, ReceiptPanel, type LastReceiptState } from './LastReceipt';
 import { OpenPriceDialog } from './OpenPriceDialog';
 import { PickList } from './PickList';
+import { ProviderDialog, type Provider } from './ProviderDialog';
+import { guardAdd, type ScanRefusal } from './scan-guard';
 import { decideHouseholdHits, filterItems, looksLikeBarcode, moveIndex, pickIndexFromKey, routeScan } from './scan-routing';
 import type { HouseholdSearchHit, HouseholdView, Item } from './types';
 
@@ -68,13 +71,17 @@ export function CounterPage() {
   const [browserPrint, setBrowserPrint] = useState<{ id: number; lines: PaperLine[]; width: number } | null>(null);
   const [query, setQuery] = useState('');
   const [openPriceItem, setOpenPriceItem] = useState<Item | null>(null);
+  // A service with several providers asks who delivered it (after its points, for an open price).
+  const [providerPick, setProviderPick] = useState<{ item: Item; points?: number } | null>(null);
+  const [providers, setProviders] = useState<Provider[]>([]);
+  const [bulkDay, setBulkDay] = useState(false);
   const [override, setOverride] = useState<OverrideState>({ open: false, error: null, busy: false });
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
   const pending = useRef<PendingRequest | null>(null);
   const [last, setLast] = useState<LastReceiptState | null>(null);
 
-  const modalOpen = openPriceItem !== null || override.open;
+  const modalOpen = openPriceItem !== null || override.open || providerPick !== null;
   const modalRef = useRef(false);
   modalRef.current = modalOpen;
 
@@ -125,6 +132,17 @@ export function CounterPage() {
   }, [reloadStats]);
 
   useEffect(() => {
+    call('catalog.providers', {}).then(
+      (r) => setProviders(r.items),
+      () => undefined,
+    );
+    call('calendar.get', {}).then(
+      (c) => setBulkDay(c.todayIsBulkDay),
+      () => undefined,
+    );
+  }, []);
+
+  useEffect(() => {
     reloadItems().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reloadItems]);
@@ -172,6 +190,50 @@ export function CounterPage() {
   }
 
   // ---- items ----
+  function refusalText(r: ScanRefusal): string {
+    switch (r.reason) {
+      case 'out_of_stock':
+        return t('refuseStock', r);
+      case 'item_limit':
+        return t('refuseLimit', r);
+      case 'owed':
+        return t('owedBlocked', { n: r.owed });
+      case 'insufficient_points':
+        return r.notice
+          ? t('refusePointsNotice', { shortBy: r.shortBy, notice: r.notice.points, date: r.notice.countsOn })
+          : t('refusePoints', { available: r.available, required: r.required, shortBy: r.shortBy });
+    }
+  }
+
+  /** The guard at the scan: true when `qty` more of the item may go into the cart, else says why. */
+  function allowed(item: Item, unitPoints: number, qty = 1): boolean {
+    const h = householdRef.current;
+    if (!h) return false;
+    const refusal = guardAdd(cartRef.current, item, unitPoints, qty, { available: h.account.available, itemUse: h.itemUse, notice: h.notice });
+    if (refusal) setError(refusalText(refusal));
+    return refusal === null;
+  }
+
+  function providersOf(item: Item): Provider[] {
+    return item.providerIds.map((id) => providers.find((p) => p.id === id)).filter((p): p is Provider => p !== undefined);
+  }
+
+  function putInCart(item: Item, points?: number, provider?: Provider) {
+    if (!allowed(item, points ?? item.points ?? 0)) return;
+    updateCart((prev) => addItem(prev, item, points, provider), lineKey(item, points, provider?.id));
+    setError(null);
+  }
+
+  /** After the price is known: a service with several providers asks which one delivered it. */
+  function withProvider(item: Item, points?: number) {
+    if (item.kind === 'service' && providersOf(item).length > 1) {
+      if (!allowed(item, points ?? item.points ?? 0)) return;
+      setProviderPick({ item, points });
+      return;
+    }
+    putInCart(item, points);
+  }
+
   function addToCart(item: Item) {
     if (!householdRef.current) {
       setError(t('needHousehold'));
@@ -181,8 +243,16 @@ export function CounterPage() {
       setOpenPriceItem(item);
       return;
     }
-    updateCart((prev) => addItem(prev, item), lineKey(item));
-    setError(null);
+    withProvider(item);
+  }
+
+  /** +1 on a cart line goes through the same guard as a scan. */
+  function plusOne(key: string) {
+    const line = cartRef.current.find((l) => l.key === key);
+    if (!line) return;
+    const item = itemsRef.current.find((i) => i.id === line.itemId);
+    if (item && !allowed(item, line.unitPoints)) return;
+    updateCart((prev) => changeQty(prev, key, 1), key);
   }
 
   async function findItem(q: string, barcode: boolean) {
@@ -413,7 +483,7 @@ export function CounterPage() {
     const sel = selectedRef.current;
     if ((e.key === '+' || e.key === '=' || e.code === 'NumpadAdd') && sel) {
       e.preventDefault();
-      updateCart((prev) => changeQty(prev, sel, 1));
+      plusOne(sel);
     } else if ((e.key === '-' || e.code === 'NumpadSubtract') && sel) {
       e.preventDefault();
       updateCart((prev) => changeQty(prev, sel, -1));
@@ -424,8 +494,8 @@ export function CounterPage() {
   }
 
   // The latest handlers for window-level keys (F9 redeem, F2 goods search) without stale closures.
-  const latest = useRef({ redeem, enqueue });
-  latest.current = { redeem, enqueue };
+  const latest = useRef({ redeem, enqueue, bulkDay });
+  latest.current = { redeem, enqueue, bulkDay };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -436,6 +506,10 @@ export function CounterPage() {
       } else if (e.key === 'F2') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === 'F8' && latest.current.bulkDay) {
+        // A bulk day's one key into the fast lane (集中兑换).
+        e.preventDefault();
+        window.location.hash = hashFor('bulk');
       }
     };
     // Whatever took the focus (a button, the page background, the language switch), give it back
@@ -528,6 +602,14 @@ export function CounterPage() {
             );
           })}
       </div>
+      {bulkDay && (
+        <div className="bulk-day-hint" data-testid="bulk-day-hint">
+          <ThunderboltOutlined /> {t('bulkDayHint')} ·{' '}
+          <a href={hashFor('bulk')} onMouseDown={(e) => e.preventDefault()} data-testid="bulk-day-link">
+            <kbd>F8</kbd> {t('bulkDayKey')}
+          </a>
+        </div>
+      )}
       <ErrorBanner text={bannerText} action={bannerAction} onClose={error ? () => setError(null) : undefined} />
       <PrintReceipt job={browserPrint} onPrinted={() => refocusSoon()} />
       <div className="counter-grid">
@@ -549,10 +631,11 @@ export function CounterPage() {
               lines={cart}
               selected={selected}
               available={household?.account.available ?? null}
+              guard={household ? { available: household.account.available, itemUse: household.itemUse, notice: household.notice } : null}
               householdActive={household !== null}
               busy={busy}
               onSelect={(k) => setSelected(k)}
-              onQty={(k, d) => updateCart((prev) => changeQty(prev, k, d), k)}
+              onQty={(k, d) => (d > 0 ? plusOne(k) : updateCart((prev) => changeQty(prev, k, d), k))}
               onRemove={(k) => updateCart((prev) => removeLine(prev, k))}
               onRedeem={() => enqueue(() => redeem())}
             />
@@ -598,11 +681,21 @@ export function CounterPage() {
         item={openPriceItem}
         onOk={(points) => {
           const item = openPriceItem!;
-          updateCart((prev) => addItem(prev, item, points), lineKey(item, points));
           setOpenPriceItem(null);
-          setError(null);
+          withProvider(item, points);
         }}
         onCancel={() => setOpenPriceItem(null)}
+        afterClose={focusScan}
+      />
+      <ProviderDialog
+        item={providerPick?.item ?? null}
+        providers={providerPick ? providersOf(providerPick.item) : []}
+        onPick={(p) => {
+          const pick = providerPick;
+          setProviderPick(null);
+          if (pick) putInCart(pick.item, pick.points, p);
+        }}
+        onCancel={() => setProviderPick(null)}
         afterClose={focusScan}
       />
       <SupervisorDialog

@@ -88,6 +88,17 @@ export function HouseholdPanel({ view, stats }: { view: HouseholdView | null; st
             </div>
           </div>
         </div>
+        {view.notice && (
+          <div className="notice-line" data-testid="account-notice">
+            {t('noticeLine', { n: formatPoints(view.notice.points) })
+              .split(/(\S*\d\S*)/)
+              .map((part, i) => (/\d/.test(part) ? <b key={i}>{part}</b> : part))}{' '}
+            ·{' '}
+            <span data-testid="account-notice-date">
+              {t(view.notice.batches.length > 1 ? 'noticeCountsMore' : 'noticeCounts', { date: view.notice.countsOn })}
+            </span>
+          </div>
+        )}
         {owed > 0 && (
           <Alert
             style={{ marginTop: 10 }}

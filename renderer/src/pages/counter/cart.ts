@@ -15,6 +15,7 @@ export interface CatalogItem {
   maxPoints?: number | null;
   stock: number | null;
   limitPerHouseholdPerYear?: number | null;
+  providerIds?: readonly number[];
 }
 
 export interface CartLine {
@@ -29,19 +30,26 @@ export interface CartLine {
   openPrice: boolean;
   /** Stock when the item was last loaded; null for services. */
   stock: number | null;
+  /** The item's per-household yearly limit, if any. */
+  limit?: number | null;
+  /** Who delivered a service, when the service has several providers and the counter asked. */
+  providerId?: number;
+  providerName?: string;
 }
 
-export const lineKey = (item: Pick<CatalogItem, 'id' | 'openPrice'>, points?: number): string => (item.openPrice ? `${item.id}@${points}` : String(item.id));
+/** Two payments of an open price, or one service by two providers, are two lines. */
+export const lineKey = (item: Pick<CatalogItem, 'id' | 'openPrice'>, points?: number, providerId?: number): string =>
+  `${item.openPrice ? `${item.id}@${points}` : String(item.id)}${providerId === undefined ? '' : `~${providerId}`}`;
 
 export const maxQty = 10_000;
 
 /** Adds one of an item (or one open-price payment of `points`): an existing line gets qty + 1. */
-export function addItem(lines: readonly CartLine[], item: CatalogItem, points?: number): CartLine[] {
+export function addItem(lines: readonly CartLine[], item: CatalogItem, points?: number, provider?: { id: number; name: string }): CartLine[] {
   const unitPoints = item.openPrice ? points : item.points;
   if (unitPoints === undefined || unitPoints === null || !Number.isInteger(unitPoints) || unitPoints <= 0) {
     throw new Error(`no price for ${item.name}`);
   }
-  const key = lineKey(item, points);
+  const key = lineKey(item, points, provider?.id);
   const existing = lines.find((l) => l.key === key);
   if (existing) return lines.map((l) => (l.key === key ? { ...l, qty: Math.min(maxQty, l.qty + 1), stock: item.stock } : l));
   return [
@@ -56,6 +64,8 @@ export function addItem(lines: readonly CartLine[], item: CatalogItem, points?: 
       qty: 1,
       openPrice: item.openPrice,
       stock: item.stock,
+      limit: item.limitPerHouseholdPerYear ?? null,
+      ...(provider ? { providerId: provider.id, providerName: provider.name } : {}),
     },
   ];
 }
@@ -119,8 +129,13 @@ export function checkCart(lines: readonly CartLine[], available: number | null):
 }
 
 /** The lines as redemptions.create takes them: a price only for open-price services. */
-export function toRequestLines(lines: readonly CartLine[]): { itemId: number; qty: number; points?: number }[] {
-  return lines.map((l) => (l.openPrice ? { itemId: l.itemId, qty: l.qty, points: l.unitPoints } : { itemId: l.itemId, qty: l.qty }));
+export function toRequestLines(lines: readonly CartLine[]): { itemId: number; qty: number; points?: number; providerId?: number }[] {
+  return lines.map((l) => ({
+    itemId: l.itemId,
+    qty: l.qty,
+    ...(l.openPrice ? { points: l.unitPoints } : {}),
+    ...(l.providerId !== undefined ? { providerId: l.providerId } : {}),
+  }));
 }
 
 /** Identifies "the same cart for the same household": a retry of it reuses its requestId. */

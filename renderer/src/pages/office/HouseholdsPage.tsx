@@ -14,11 +14,12 @@ import { downloadBase64 } from '../../download';
 import { HouseholdDrawer } from './HouseholdDrawer';
 import { ImportDialog } from './ImportDialog';
 import { CardSheets, PassbookSheet, PrintDialog, type CardHousehold } from './PrintSheets';
+import { NoticeNote, type Notice } from './NoticeNote';
 import { useOfficeText } from './text';
 import './office.css';
 
 type Row = Result<'households.list'>['items'][number];
-type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number; villagerUrl: string | null };
+type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number; villagerUrl: string | null; notice: Notice | null };
 
 const pageSize = 50;
 
@@ -99,12 +100,12 @@ export function HouseholdsPage() {
   const openPassbook = (r: Row) =>
     run(async () => {
       const year = Number(today.slice(0, 4));
-      const [{ household }, { items }, qr] = await Promise.all([
+      const [{ household, notice }, { items }, qr] = await Promise.all([
         call('households.get', { id: r.id }),
         call('ledger.list', { householdId: r.id, year }),
         canQr ? villagerQr(() => call('county.qrToken', { householdId: r.id })) : null,
       ]);
-      setPassbook({ household, items, year, villagerUrl: qr?.url ?? null });
+      setPassbook({ household, items, year, villagerUrl: qr?.url ?? null, notice });
     });
   const reissueQr = () =>
     run(async () => {
@@ -126,10 +127,13 @@ export function HouseholdsPage() {
       dataIndex: 'available',
       width: 90,
       align: 'right',
-      render: (v: number) => (
-        <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="household-available">
-          {formatPoints(v)}
-        </b>
+      render: (v: number, r) => (
+        <>
+          <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="household-available">
+            {formatPoints(v)}
+          </b>
+          <NoticeNote notice={r.notice} compact testId="household-notice" />
+        </>
       ),
     },
     {
@@ -263,6 +267,7 @@ export function HouseholdsPage() {
             year={passbook.year}
             villageName={village.name}
             villagerUrl={passbook.villagerUrl}
+            notice={passbook.notice}
           />
         )}
       </PrintDialog>

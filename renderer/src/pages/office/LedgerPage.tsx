@@ -11,6 +11,7 @@ import { hasRole, useSignedIn } from '../../session';
 import { downloadBase64 } from '../../download';
 import { columnsOf } from './ledger-view';
 import { PassbookSheet, PrintDialog } from './PrintSheets';
+import { NoticeNote, type Notice } from './NoticeNote';
 import { useOfficeText, type OfficeKey } from './text';
 import './office.css';
 
@@ -44,6 +45,7 @@ export function LedgerPage() {
   const [years, setYears] = useState<number[]>([]);
   const [household, setHousehold] = useState<Household | null>(null);
   const [account, setAccount] = useState<Account | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [printing, setPrinting] = useState(false);
   const [reversing, setReversing] = useState<Row | null>(null);
@@ -61,6 +63,7 @@ export function LedgerPage() {
       const [h, l] = await Promise.all([call('households.get', { id: householdId, year }), call('ledger.list', { householdId, year })]);
       setHousehold(h.household);
       setAccount(h.account);
+      setNotice(h.notice);
       setRows(l.items);
       setYears(l.years);
       setOptions((cur) => (cur.some((o) => o.id === h.household.id) ? cur : [h.household, ...cur]));
@@ -249,6 +252,7 @@ export function LedgerPage() {
             <div className="value" data-testid="ledger-available">
               {formatPoints(account.available)}
             </div>
+            <NoticeNote notice={notice} testId="ledger-notice" />
           </div>
         </div>
       )}
@@ -261,6 +265,7 @@ export function LedgerPage() {
           dataSource={rows}
           locale={{ emptyText: tx('ledgerEmpty') }}
           pagination={false}
+          scroll={{ x: 960 }}
           onRow={(r) =>
             ({
               'data-testid': 'ledger-row',
@@ -272,7 +277,7 @@ export function LedgerPage() {
         />
       )}
       <PrintDialog open={printing && !!household} title={tx('printLedger')} onClose={() => setPrinting(false)} testId="ledger-preview">
-        {household && <PassbookSheet household={household} items={rows} year={year} villageName={village.name} title={tx('ledgerTitle')} />}
+        {household && <PassbookSheet household={household} items={rows} year={year} villageName={village.name} title={tx('ledgerTitle')} notice={notice} />}
       </PrintDialog>
       <Modal
         open={reversing !== null}

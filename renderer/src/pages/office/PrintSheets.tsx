@@ -6,6 +6,7 @@ import { formatPoints } from '../../format';
 import { Barcode, QrCode } from './Codes';
 import { cardsPerSheet, chunk, columnsOf } from './ledger-view';
 import { PrintArea } from './PrintArea';
+import type { Notice } from './NoticeNote';
 import { useOfficeText, type OfficeKey } from './text';
 
 export interface CardHousehold {
@@ -77,6 +78,7 @@ export function PassbookSheet({
   villageName,
   title,
   villagerUrl,
+  notice,
 }: {
   household: HouseholdInfo;
   year: number;
@@ -84,6 +86,7 @@ export function PassbookSheet({
   villageName: string;
   title?: string;
   villagerUrl?: string | null;
+  notice?: Notice | null;
 }) {
   const tx = useOfficeText();
   const last = items.at(-1);
@@ -160,6 +163,13 @@ export function PassbookSheet({
             redeemed: formatPoints(redeemed),
             available: formatPoints(last?.runningAvailable ?? 0),
           })}
+          {notice && (
+            <span data-testid="passbook-notice">
+              {' · '}
+              {tx('noticeLine', { n: formatPoints(notice.points) })}（
+              {tx(notice.batches.length > 1 ? 'noticeCountsMore' : 'noticeCounts', { date: notice.countsOn })}）
+            </span>
+          )}
         </span>
         <span>经办人签字：________　村民签字：________</span>
       </div>
