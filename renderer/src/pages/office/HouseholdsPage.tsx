@@ -19,7 +19,13 @@ import { useOfficeText } from './text';
 import './office.css';
 
 type Row = Result<'households.list'>['items'][number];
-type Passbook = { household: Result<'households.get'>['household']; items: Result<'ledger.list'>['items']; year: number; villagerUrl: string | null; notice: Notice | null };
+type Passbook = {
+  household: Result<'households.get'>['household'];
+  items: Result<'ledger.list'>['items'];
+  year: number;
+  villagerUrl: string | null;
+  notice: Notice | null;
+};
 
 const pageSize = 50;
 
