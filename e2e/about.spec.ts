@@ -1,34 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { AboutPage } from './pages/AboutPage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { shotSizes, signedInAt } from './support/shots.js';
 
 const version = (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string }).version;
 const shots = join(process.cwd(), '.tmp', 'shots', 'i11-pack');
-
-/** The two screens the app must look right on: a 1024×768 monitor and a 1366×768 laptop at 125 %. */
-const viewports = [
-  { name: '1024x768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
-  { name: '1093x614@1.25', viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 },
-];
-
-async function signedIn(browser: Browser, baseURL: string, lang: 'zh' | 'en', vp: (typeof viewports)[number], user: string, pin: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: vp.viewport,
-    deviceScaleFactor: vp.deviceScaleFactor,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(user, pin);
-  return page;
-}
 
 test.describe('关于 (about)', () => {
   test('an admin sees the version, role, folders and database size; a shopkeeper sees no paths', async ({ page, server }) => {
@@ -57,9 +35,9 @@ test.describe('关于 (about)', () => {
 
   test('screenshots: zh and en at 1024×768 and 1093×614 (125 %)', async ({ browser, server }) => {
     test.setTimeout(240_000);
-    for (const vp of viewports) {
+    for (const vp of shotSizes) {
       for (const lang of ['zh', 'en'] as const) {
-        const page = await signedIn(browser, server.url, lang, vp, 'admin', '123456');
+        const page = await signedInAt(browser, server.url, lang, vp, 'admin', '123456');
         const about = new AboutPage(page);
         await about.open();
         await expect(page.getByTestId('about-page')).toContainText(lang === 'zh' ? '关于积分超市' : 'About Points Supermarket');

@@ -1,16 +1,11 @@
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
 import { rosterXlsx, villageRoster } from '../electron/core/domains/office/roster-fixture.js';
 import { expect, test } from './fixtures.js';
 import { ImportDialogPage } from './pages/ImportDialogPage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { shotSizes, signedInAt } from './support/shots.js';
 
 const shots = join(process.cwd(), '.tmp', 'shots', 'i12-import');
-const viewports = [
-  { name: '1024x768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
-  { name: '1093x614@1.25', viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 },
-];
-
 /** Three households on cards YL0001–3, then the same file with one phone and one relation changed. */
 const base = () => villageRoster(3, { cardPrefix: 'YL' });
 function edited() {
@@ -18,22 +13,6 @@ function edited() {
   for (const r of rows.slice(0, 3)) r.phone = '13700001111';
   rows[4].relation = '儿子';
   return rows;
-}
-
-async function clerkPage(browser: Browser, url: string, lang: 'zh' | 'en', vp: (typeof viewports)[number]) {
-  const context = await browser.newContext({
-    baseURL: url,
-    viewport: vp.viewport,
-    deviceScaleFactor: vp.deviceScaleFactor,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login('clerk', '222222');
-  return page;
 }
 
 test.describe('roster import with a preview', () => {
@@ -79,9 +58,9 @@ test.describe('roster import with a preview', () => {
     test.setTimeout(120_000);
     await server.ok('households.import', { xlsxBase64: (await rosterXlsx(base())).toString('base64') }, await server.login('clerk'));
     const file = await rosterXlsx([...edited(), ...villageRoster(2, { cardPrefix: 'YL', startAt: 3 })]);
-    for (const vp of viewports) {
+    for (const vp of shotSizes) {
       for (const lang of ['zh', 'en'] as const) {
-        const page = await clerkPage(browser, server.url, lang, vp);
+        const page = await signedInAt(browser, server.url, lang, vp, 'clerk', '222222');
         const dialog = new ImportDialogPage(page);
         await dialog.open();
         await dialog.pick(file);

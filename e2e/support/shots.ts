@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { LoginPage } from '../pages/LoginPage.js';
 
 /** The two screen sizes villages use: a 1024×768 monitor and a 1366×768 laptop at 125 % (1093×614 CSS pixels). */
 export const shotSizes = [
@@ -17,4 +18,28 @@ export async function shootBothLanguages(page: Page, dir: string, size: string, 
     await page.screenshot({ path: `${dir}/${name}-${lang}-${size}.png`, fullPage });
   }
   await pick('中文');
+}
+
+/** A new context at one of `shotSizes` in the given language, signed in as `user`. */
+export async function signedInAt(
+  browser: Browser,
+  baseURL: string,
+  lang: 'zh' | 'en',
+  size: (typeof shotSizes)[number],
+  user: string,
+  pin: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: size.viewport,
+    deviceScaleFactor: size.deviceScaleFactor,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  await context.addInitScript((l) => localStorage.setItem('pos.lang', l), lang);
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login(user, pin);
+  return page;
 }

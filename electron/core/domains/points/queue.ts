@@ -2,7 +2,8 @@ import type { Ctx } from '../../context.js';
 import { stmt } from '../../statements.js';
 import { photoCounts } from './photos.js';
 
-interface PendingRow {
+/** The columns both lists of entries select (review queue, rejected inbox), as SQLite returns them. */
+export interface EntryRow {
   id: number;
   household_id: number;
   card_no: string;
@@ -18,8 +19,32 @@ interface PendingRow {
   occurred_on: string;
   note: string;
   recorded_by: number;
-  recorder_name: string;
   recorded_at: string;
+}
+
+/** An entry as both lists answer it. */
+export function entryView(r: EntryRow) {
+  return {
+    id: r.id,
+    householdId: r.household_id,
+    cardNo: r.card_no,
+    headName: r.head_name,
+    group: r.grp,
+    personId: r.person_id,
+    personName: r.person_name,
+    ruleId: r.rule_id,
+    kind: r.kind,
+    category: r.category,
+    ruleName: r.rule_name,
+    points: r.points,
+    occurredOn: r.occurred_on,
+    note: r.note,
+    recordedAt: r.recorded_at,
+  };
+}
+
+interface PendingRow extends EntryRow {
+  recorder_name: string;
   resubmits_id: number | null;
   resubmits_reason: string | null;
 }
@@ -49,23 +74,9 @@ export function pendingEntries(ctx: Ctx, p: { limit?: number; householdId?: numb
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id,
-      householdId: r.household_id,
-      cardNo: r.card_no,
-      headName: r.head_name,
-      group: r.grp,
-      personId: r.person_id,
-      personName: r.person_name,
-      ruleId: r.rule_id,
-      kind: r.kind,
-      category: r.category,
-      ruleName: r.rule_name,
-      points: r.points,
-      occurredOn: r.occurred_on,
-      note: r.note,
+      ...entryView(r),
       recordedBy: r.recorded_by,
       recorderName: r.recorder_name,
-      recordedAt: r.recorded_at,
       photos: photos.get(r.id) ?? 0,
       mine: r.recorded_by === ctx.me.id,
       // A corrected copy of a rejected entry: the reviewer sees what was rejected and why.

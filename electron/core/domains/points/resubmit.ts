@@ -3,24 +3,9 @@ import type { Ctx } from '../../context.js';
 import { stmt } from '../../statements.js';
 import { requireRule } from '../rules/rules.js';
 import { recordEntries } from './entries.js';
+import { entryView, type EntryRow } from './queue.js';
 
-interface RejectedRow {
-  id: number;
-  household_id: number;
-  card_no: string;
-  head_name: string;
-  grp: string;
-  person_id: number | null;
-  person_name: string | null;
-  rule_id: number | null;
-  kind: 'award' | 'deduction';
-  category: string;
-  rule_name: string;
-  points: number;
-  occurred_on: string;
-  note: string;
-  recorded_by: number;
-  recorded_at: string;
+interface RejectedRow extends EntryRow {
   reason: string;
   reviewer_name: string;
   reviewed_at: string;
@@ -46,21 +31,7 @@ export function rejectedInbox(ctx: Ctx, p: { limit?: number }) {
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id,
-      householdId: r.household_id,
-      cardNo: r.card_no,
-      headName: r.head_name,
-      group: r.grp,
-      personId: r.person_id,
-      personName: r.person_name,
-      ruleId: r.rule_id,
-      kind: r.kind,
-      category: r.category,
-      ruleName: r.rule_name,
-      points: r.points,
-      occurredOn: r.occurred_on,
-      note: r.note,
-      recordedAt: r.recorded_at,
+      ...entryView(r),
       reason: r.reason,
       reviewerName: r.reviewer_name,
       reviewedAt: r.reviewed_at,
