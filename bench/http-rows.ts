@@ -1,7 +1,8 @@
 /**
  * The HTTP rows of the bench: the same dispatcher behind the real server (electron/server/http.ts)
- * on loopback, called with a keep-alive agent, and a bare node:http endpoint in the same process
- * that does one durable single-row INSERT transaction: what any HTTP write on this kind of file costs.
+ * on loopback, called with a keep-alive agent, and bare node:http endpoints in the same process that
+ * do one durable single-row INSERT transaction, or one indexed SELECT: what any HTTP write or read
+ * costs on this machine before the app adds anything.
  */
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,14 +54,14 @@ export async function appOverHttp(d: Dispatcher): Promise<HttpClient> {
   return client(server, await listen(server));
 }
 
-/** A bare endpoint: read the JSON body, run `write` (one INSERT transaction), answer JSON. */
-export async function bareInsertEndpoint(write: (i: number) => void): Promise<HttpClient> {
+/** A bare endpoint: read the JSON body, run `work` (one INSERT transaction, or one SELECT), answer JSON. */
+export async function bareEndpoint(work: (i: number) => void): Promise<HttpClient> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const { i } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { i: number };
-      write(i);
+      work(i);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ result: { ok: true } }));
     });
