@@ -15,7 +15,7 @@ export const palette = {
 };
 
 export const fontFamily =
-  '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, sans-serif';
+  '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, "Points Rare Han", sans-serif';
 
 export const theme: ThemeConfig = {
   token: {
