@@ -41,7 +41,7 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
           allowClear
           prefix={<SearchOutlined />}
           placeholder={g('goodsSearchHint')}
-          title={g('goodsSearchHint')}
+          title={g('goodsSearchHelp')}
           value={query}
           onChange={(e) => onQuery(e.target.value)}
           onKeyDown={(e) => {

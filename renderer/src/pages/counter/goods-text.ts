@@ -4,7 +4,8 @@ import { format } from '../../i18n/messages';
 
 /** Words of the goods search (counter picker and catalog). Chinese first; English mirrors it key for key. */
 const zh = {
-  goodsSearchHint: '搜索商品：名称、拼音首字母（如 dm）、全拼或条码',
+  goodsSearchHint: '名称、拼音首字母或条码',
+  goodsSearchHelp: '搜索商品：名称、拼音首字母（如 dm）、全拼或条码',
   noMatchingGoods: '没有匹配的商品',
   noMatchingGoodsFor: '没有匹配“{q}”的商品',
 };
@@ -12,7 +13,8 @@ const zh = {
 type GoodsKey = keyof typeof zh;
 
 const en: Record<GoodsKey, string> = {
-  goodsSearchHint: 'Find goods: name, pinyin initials (e.g. dm), full pinyin or barcode',
+  goodsSearchHint: 'Name, pinyin or barcode',
+  goodsSearchHelp: 'Find goods: name, pinyin initials (e.g. dm), full pinyin or barcode',
   noMatchingGoods: 'No matching goods',
   noMatchingGoodsFor: 'No matching goods for “{q}”',
 };
