@@ -137,6 +137,7 @@ export const errorReasons = {
     'paired_no_restore',
     'write_in_progress',
     'restore_failed',
+    'backup_copy_failed', // details: file, dir (the copy was removed)
     'request_replayed_different',
     'already_voided',
     'stock_moved',

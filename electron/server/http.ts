@@ -10,6 +10,7 @@ import { allows } from '../core/roles.js';
 import { JsonBodyError, parseJsonBody } from '../core/safe-json.js';
 import { resolveSession } from '../core/domains/auth/sessions.js';
 import { appVersion } from './version.js';
+import { backupDownloadPrefix, serveBackupDownload } from './backup-download.js';
 import { handleSyncRequest } from '../sync/routes.js';
 import { HostAllowList, hostAllowed, originAllowed } from './allowed-hosts.js';
 import { BodyTooLarge, bodyLimits, readBody } from './body-limits.js';
@@ -218,6 +219,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
             return refuse(res, 403, 'FORBIDDEN', 'origin_not_allowed', '不接受来自其他网页的请求 (origin not allowed)', true);
           }
         }
+        if (url.pathname.startsWith(backupDownloadPrefix)) return serveBackupDownload(dispatcher.deps, req, res, url.pathname, bearer(req));
         if (opts.updatesDir && url.pathname.startsWith(updatesPrefix)) return serveUpdateFeed(opts.updatesDir, req.method ?? '', url.pathname, res);
         if (isSync) return await answerSync(req, res, url.pathname);
         if (isApi) return await answerApi(req, res, url.pathname.slice('/api/'.length));

@@ -1,6 +1,7 @@
 import type { Dispatcher, Reply } from '../core/dispatcher.js';
 import { endSession } from '../core/domains/auth/sessions.js';
 import { isTrustedSender } from './security.js';
+import { backupCopyMethod, copyBackupWithDialog, type ChooseFolder } from './backup-copy.js';
 
 export const posChannel = 'pos:call';
 
@@ -42,7 +43,12 @@ const signsIn = new Set(['auth.login', 'setup.complete']);
  * lives here, per webContents, and never crosses into the renderer: a compromised page can act only
  * while the user is signed in, and cannot carry the session off the machine.
  */
-export function registerPosIpc(ipcMain: IpcMainLike, dispatcher: DispatcherLike) {
+export interface ShellAbilities {
+  /** The folder dialog for backup.copyTo, parented to the calling window. */
+  chooseFolder(sender: IpcSenderLike): Promise<string | null>;
+}
+
+export function registerPosIpc(ipcMain: IpcMainLike, dispatcher: DispatcherLike, shell?: ShellAbilities) {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
 
@@ -82,6 +88,10 @@ export function registerPosIpc(ipcMain: IpcMainLike, dispatcher: DispatcherLike)
     }
     const senderId = event.sender.id;
     if (method === 'auth.logout') return logout(senderId, params);
+    if (method === backupCopyMethod && shell) {
+      const choose: ChooseFolder = () => shell.chooseFolder(event.sender);
+      return copyBackupWithDialog(dispatcher.deps, tokens.get(senderId), params, choose);
+    }
 
     const reply = await dispatcher.call(method, params, tokens.get(senderId));
     if (!signsIn.has(method) || !('result' in reply)) return reply;

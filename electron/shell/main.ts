@@ -170,7 +170,17 @@ async function start(): Promise<void> {
   }
   if (core.seeded) console.log('已生成示范村数据 (demo village seeded)');
   startDesktopUpdates(core, app.getVersion(), log);
-  const ipc = registerPosIpc(ipcMain, core.dispatcher);
+  const ipc = registerPosIpc(ipcMain, core.dispatcher, {
+    async chooseFolder(sender) {
+      const owner = BrowserWindow.fromWebContents(sender as WebContents);
+      const options = {
+        title: '复制备份到… (Copy the backup to…)',
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
+      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+  });
   app.on('will-quit', () => {
     ipc.dispose();
     core.close();

@@ -14,8 +14,11 @@ export const palette = {
   gold: '#b7791f',
 };
 
+// The rare-Han font (renderer/src/fonts) is named first but its unicode-range holds only CJK Ext A and
+// B, so it draws nothing else. Named after the system fonts, it lost to Chromium on Linux, which
+// matched a box for 𠮷 from a substitute of a missing family before reaching it.
 export const fontFamily =
-  '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, sans-serif';
+  '"Points Rare Han", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun-ExtB", "HanaMinA", "HanaMinB", system-ui, sans-serif';
 
 export const theme: ThemeConfig = {
   token: {

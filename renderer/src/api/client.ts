@@ -96,8 +96,24 @@ export function createClient(opts: ClientOptions) {
     return result as Result<M>;
   }
 
+  /** A file the server streams to a signed-in caller (GET, token in the header as for calls), such as a backup. */
+  async function fetchFile(path: string): Promise<Blob> {
+    const token = opts.tokens.get();
+    let res: Response;
+    try {
+      res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch (e) {
+      throw new ApiError('NETWORK', '连不上积分超市服务 (cannot reach the server)', { cause: e instanceof Error ? e.message : String(e) });
+    }
+    if (res.ok) return res.blob();
+    const reply = (await res.json().catch(() => null)) as Extract<Reply, { error: unknown }> | null;
+    const err = reply?.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` };
+    throw new ApiError(err.code as ClientErrorCode, err.message, err.details, err.reason);
+  }
+
   return {
     call,
+    fetchFile,
     /** Called when the session has ended (expired or revoked token): the app returns to login. */
     onSessionEnded(listener: (err: ApiError) => void): () => void {
       listeners.add(listener);

@@ -2,6 +2,7 @@ import type { DB } from '../../../../db/connection.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Ctx } from '../../context.js';
 import { stmt } from '../../statements.js';
+import { spelling } from './spelling.js';
 
 interface ItemRow {
   id: number;
@@ -56,10 +57,13 @@ export function requireItem(db: DB, id: number): Item {
   return toItem(r);
 }
 
-export function listItems(db: DB, p: { kind?: 'goods' | 'service'; q?: string; barcode?: string; includeInactive?: boolean }): Item[] {
+/** A listed item also carries its name's pinyin, so the pickers can find 大米 by dm or dami. */
+const listed = (r: ItemRow) => ({ ...toItem(r), ...spelling(r.name) });
+
+export function listItems(db: DB, p: { kind?: 'goods' | 'service'; q?: string; barcode?: string; includeInactive?: boolean }): ReturnType<typeof listed>[] {
   if (p.barcode !== undefined) {
     const r = stmt(db, `${select} WHERE c.barcode = ?`).get(p.barcode) as ItemRow | undefined;
-    return r && (r.active || p.includeInactive) ? [toItem(r)] : [];
+    return r && (r.active || p.includeInactive) ? [listed(r)] : [];
   }
   const q = p.q ? `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return (
@@ -69,7 +73,7 @@ export function listItems(db: DB, p: { kind?: 'goods' | 'service'; q?: string; b
       AND (@pattern IS NULL OR c.name LIKE @pattern ESCAPE '\\' OR c.barcode = @code OR c.category LIKE @pattern ESCAPE '\\')
       ORDER BY c.kind, c.category, c.name`,
     ).all({ kind: p.kind ?? null, inactive: p.includeInactive ? 1 : 0, pattern: q, code: p.q ?? null }) as ItemRow[]
-  ).map(toItem);
+  ).map(listed);
 }
 
 export interface ItemInput {

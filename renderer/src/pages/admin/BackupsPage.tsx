@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageAction, usePageLoad } from '../../components/page-hooks';
 import { fileSize } from '../../format';
 import { useSession } from '../../session';
+import { canCopyToFolder, copyBackupToFolder, downloadBackup } from './backup-export';
 import { useAdminText } from './text';
 
 type Listing = Result<'backup.list'>;
@@ -99,19 +100,41 @@ export function BackupsPage() {
           { title: tx('colSize'), dataIndex: 'bytes', width: 100, render: fileSize },
           {
             title: tx('colActions'),
-            width: 100,
+            width: 230,
             render: (_, b) => (
-              <Button
-                size="small"
-                danger
-                onClick={() => {
-                  setConfirmText('');
-                  setRestoring(b);
-                }}
-                data-testid={`restore-${b.file}`}
-              >
-                {tx('restore')}
-              </Button>
+              <Space size={6}>
+                {canCopyToFolder() ? (
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void run(
+                        () => copyBackupToFolder(b.file),
+                        (r) => {
+                          if (r.copied) message.success(tx('backupCopied', { dir: r.dir ?? '' }));
+                        },
+                      )
+                    }
+                    data-testid={`copy-${b.file}`}
+                  >
+                    {tx('backupCopyTo')}
+                  </Button>
+                ) : (
+                  <Button size="small" onClick={() => void run(() => downloadBackup(b.file))} data-testid={`download-${b.file}`}>
+                    {tx('backupDownload')}
+                  </Button>
+                )}
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => {
+                    setConfirmText('');
+                    setRestoring(b);
+                  }}
+                  data-testid={`restore-${b.file}`}
+                >
+                  {tx('restore')}
+                </Button>
+              </Space>
             ),
           },
         ]}

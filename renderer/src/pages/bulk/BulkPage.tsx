@@ -14,6 +14,7 @@ import { useSignedIn } from '../../session';
 import { isTextEntry } from '../counter/focus';
 import { useBoardText } from '../boards/text';
 import { looksLikeCard, onEnter } from './lane';
+import { recentLimit, recentServed, type PrintState, type Served } from './recent';
 import './bulk.css';
 import '../boards/boards.css';
 
@@ -30,14 +31,8 @@ interface Current {
   requestId: string;
   startedAt: number;
 }
-interface Served {
-  id: number;
-  receiptNo: string;
-  name: string;
-  points: number;
-  print: 'printing' | 'printed' | 'failed';
-  error?: string;
-}
+/** What the printer did with each receipt, kept across visits to the page (the server lists redemptions, not prints). */
+const printsSeen = new Map<number, { print: PrintState; error?: string }>();
 
 function pick(p: Proposal, source: Source | null, available: number): Pick<Current, 'lines' | 'total' | 'problems'> {
   const cart = source === 'bundle' ? p.bundle : source === 'lastCart' ? p.lastCart : null;
@@ -94,6 +89,12 @@ export function BulkPage() {
     call('bulk.tally', {}).then(setTally, () => undefined);
   }, []);
   useEffect(() => {
+    call('bulk.tally', {})
+      .then((t) => call('redemptions.list', { date: t.date, limit: 50 }))
+      .then(({ items }) => setServed((local) => recentServed(items, printsSeen, local)))
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
     refreshTally();
     call('calendar.get', {}).then(
       (c) => setCalendar(c),
@@ -139,10 +140,11 @@ export function BulkPage() {
   async function printReceipt(id: number) {
     try {
       await call('receipts.print', { redemptionId: id });
-      setServed((s) => s.map((x) => (x.id === id ? { ...x, print: 'printed' } : x)));
+      printsSeen.set(id, { print: 'printed' });
     } catch (e) {
-      setServed((s) => s.map((x) => (x.id === id ? { ...x, print: 'failed', error: errorText(e) } : x)));
+      printsSeen.set(id, { print: 'failed', error: errorText(e) });
     }
+    setServed((s) => s.map((x) => (x.id === id ? { ...x, ...printsSeen.get(id) } : x)));
   }
 
   async function redeem(overrideInput?: SupervisorInput) {
@@ -163,7 +165,7 @@ export function BulkPage() {
       timings.current.push(performance.now() - c.startedAt);
       setAvgMs(Math.round(timings.current.reduce((a, x) => a + x, 0) / timings.current.length));
       setServed((s) =>
-        [{ id: r.id, receiptNo: r.receiptNo, name: c.p.household.headName, points: r.totalPoints, print: 'printing' as const }, ...s].slice(0, 8),
+        [{ id: r.id, receiptNo: r.receiptNo, name: c.p.household.headName, points: r.totalPoints, print: 'printing' as const }, ...s].slice(0, recentLimit),
       );
       void printReceipt(r.id);
       refreshTally();
@@ -448,7 +450,13 @@ export function BulkPage() {
                   </span>
                   <span>
                     {s.points} {b('points')}{' '}
-                    {s.print === 'printed' ? <Tag color="green">✓</Tag> : s.print === 'failed' ? <Tag color="red">✗</Tag> : <Tag>…</Tag>}
+                    {s.print === 'printed' ? (
+                      <Tag color="green">✓</Tag>
+                    ) : s.print === 'failed' ? (
+                      <Tag color="red">✗</Tag>
+                    ) : s.print === 'printing' ? (
+                      <Tag>…</Tag>
+                    ) : null}
                   </span>
                 </div>
               ))}

@@ -2,7 +2,8 @@ import { AppstoreOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, type InputRef } from 'antd';
 import type { Ref } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
-import { filterItems } from './scan-routing';
+import { matchGoods } from './goods-match';
+import { useGoodsText } from './goods-text';
 import type { Item } from './types';
 
 interface Props {
@@ -21,8 +22,10 @@ const keep = (e: React.MouseEvent) => e.preventDefault();
 
 export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearchEnter, onSearchEscape, onPick }: Props) {
   const { t } = useI18n();
-  const shownGoods = filterItems(goods, query);
-  const shownServices = filterItems(services, query);
+  const g = useGoodsText();
+  const shownGoods = matchGoods(goods, query);
+  const shownServices = matchGoods(services, query);
+  const nothing = query.trim() !== '' && shownGoods.length === 0 && shownServices.length === 0;
   return (
     <div className="panel picker">
       <div className="panel-head">
@@ -37,7 +40,8 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
           data-testid="goods-search"
           allowClear
           prefix={<SearchOutlined />}
-          placeholder={t('goodsSearch')}
+          placeholder={g('goodsSearchHint')}
+          title={g('goodsSearchHelp')}
           value={query}
           onChange={(e) => onQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -69,6 +73,11 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
           </>
         )}
         <div className="section-title">{t('goods')}</div>
+        {nothing && (
+          <div className="picker-empty" role="status" data-testid="goods-no-match">
+            {g('noMatchingGoodsFor', { q: query.trim() })}
+          </div>
+        )}
         <div className="goods-grid">
           {shownGoods.map((g) => (
             <button

@@ -6,6 +6,8 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';
 import { useI18n } from '../../i18n/I18nProvider';
+import { matchRank } from '../counter/goods-match';
+import { useGoodsText } from '../counter/goods-text';
 import { useStockText } from './text';
 
 type Item = Result<'catalog.list'>['items'][number];
@@ -72,6 +74,7 @@ function whole(text: string, min: number): number | null | 'bad' {
 
 export function CatalogPage() {
   const { s } = useStockText();
+  const g = useGoodsText();
   const { errorText } = useI18n();
   const { message } = AntApp.useApp();
   const [kind, setKind] = useState<Kind>('goods');
@@ -102,7 +105,7 @@ export function CatalogPage() {
       (i) =>
         i.kind === kind &&
         (showInactive || i.active) &&
-        (!needle || i.name.toLowerCase().includes(needle) || (i.barcode ?? '').includes(needle) || i.category.toLowerCase().includes(needle)),
+        (matchRank(i, needle) !== null || (i.barcode ?? '').includes(needle) || i.category.toLowerCase().includes(needle)),
     );
   }, [items, kind, q, showInactive]);
   const providerName = (id: number) => providers.find((p) => p.id === id)?.name ?? `#${id}`;
@@ -268,7 +271,7 @@ export function CatalogPage() {
         columns={columns}
         dataSource={shown}
         pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        locale={{ emptyText: s('noData') }}
+        locale={{ emptyText: q.trim() && items.some((i) => i.kind === kind) ? g('noMatchingGoods') : s('noData') }}
         onRow={(i) =>
           ({
             'data-testid': 'catalog-row',

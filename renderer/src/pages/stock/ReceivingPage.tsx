@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { formatYuan, parseYuan } from './money';
 import { ReceivingNoteSheet } from './ReceivingNoteSheet';
+import { mergeScanned } from './receive-lines';
 import { fundingSources, needsDonor, PrintPreview, SourceTag, type FundingSource } from './shared';
 import { useStockText } from './text';
 
@@ -54,11 +55,16 @@ export function ReceivingPage() {
   }, [load]);
 
   /** A new line takes the purse of the line before it: a delivery usually comes from one purse. */
+  const freshLine = (ls: readonly Line[], item: Item): Line => {
+    const prev = ls[ls.length - 1];
+    return { key: ++lineKeys, item, qty: '1', source: prev?.source ?? 'fiscal', donor: prev?.donor ?? '', cost: '' };
+  };
   function add(item: Item) {
-    setLines((ls) => {
-      const prev = ls[ls.length - 1];
-      return [...ls, { key: ++lineKeys, item, qty: '1', source: prev?.source ?? 'fiscal', donor: prev?.donor ?? '', cost: '' }];
-    });
+    setLines((ls) => [...ls, freshLine(ls, item)]);
+    setError(null);
+  }
+  function addScanned(item: Item) {
+    setLines((ls) => mergeScanned(ls, item.id, () => freshLine(ls, item)));
     setError(null);
   }
 
@@ -67,10 +73,10 @@ export function ReceivingPage() {
     if (!code) return;
     setScan('');
     const local = goods.find((g) => g.barcode === code);
-    if (local) return add(local);
+    if (local) return addScanned(local);
     try {
       const { items } = await call('catalog.list', { barcode: code, includeInactive: true });
-      if (items[0]?.kind === 'goods') add(items[0]);
+      if (items[0]?.kind === 'goods') addScanned(items[0]);
       else setError(s('unknownBarcode', { code }));
     } catch (e) {
       setError(errorText(e));
