@@ -6,9 +6,10 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
-import { BoardTable, villageDateTime, yearOptions, type BoardData } from './shared';
+import { BoardTable, yearOptions, type BoardData } from './shared';
 import { downloadBase64 } from '../../download';
 import { quarterOfDate } from './slides';
+import { villageDateTime } from '../../format';
 import { quarterKey, useBoardText } from './text';
 
 type Publication = Result<'boards.history'>['items'][number];

@@ -5,7 +5,7 @@ import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';
-import { formatPoints } from '../../format';
+import { formatPoints, yearName } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
 import { downloadBase64 } from '../../download';
@@ -34,7 +34,7 @@ function householdFromHash(): number | undefined {
 /** 村民台账: one household's year, every row with the running score and running available. */
 export function LedgerPage() {
   const tx = useOfficeText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { message } = AntApp.useApp();
   const { user, village, today } = useSignedIn();
   const canReverse = hasRole(user, 'clerk', 'reviewer');
@@ -139,7 +139,7 @@ export function LedgerPage() {
       dataIndex: 'status',
       width: 90,
       render: (s: Row['status'], r) => (
-        <Tooltip title={r.countsFrom ? `${r.countsFrom.slice(0, 10)} 起生效` : undefined}>
+        <Tooltip title={r.countsFrom ? tx('noticeCounts', { date: r.countsFrom.slice(0, 10) }) : undefined}>
           <Tag color={statusColor[s]}>{r.reversedById ? tx('reversed') : tx(`status_${s}` as OfficeKey)}</Tag>
         </Tooltip>
       ),
@@ -211,7 +211,7 @@ export function LedgerPage() {
           value={year}
           style={{ width: 110 }}
           onChange={setYear}
-          options={yearOptions.map((y) => ({ value: y, label: `${y} 年` }))}
+          options={yearOptions.map((y) => ({ value: y, label: yearName(y, lang) }))}
           data-testid="ledger-year"
         />
         <span className="grow" />

@@ -7,7 +7,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { PrintPreview, Signatures } from '../stock/shared';
-import { villageDateTime, yearOptions } from '../boards/shared';
+import { yearOptions } from '../boards/shared';
+import { monthName, villageDateTime } from '../../format';
+import { reportTitle } from './report-title';
 import { downloadBase64 } from '../../download';
 import { quarterOfDate } from '../boards/slides';
 import { quarterKey, useBoardText } from '../boards/text';
@@ -34,7 +36,7 @@ function toPreset(kind: Kind, year: number, month: number, quarter: Quarter): Re
 /** 统计报表: month, quarter and year summaries and the three progress reports, with charts, Excel and A4 print. */
 export function ReportsPage() {
   const { b } = useBoardText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { today, village } = useSignedIn();
   const [kind, setKind] = useState<Kind>('year');
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -46,7 +48,9 @@ export function ReportsPage() {
 
   const preset = toPreset(kind, year, month, quarter);
   const period = presetPeriod(preset);
-  const title = `${village.name} ${presetTitle(preset)}`;
+  const title = `${village.name} ${reportTitle(preset, lang)}`;
+  // The Excel file is a village document, titled in Chinese whatever the screen's language.
+  const fileTitle = `${village.name} ${presetTitle(preset)}`;
 
   const load = useCallback(async () => {
     try {
@@ -62,14 +66,17 @@ export function ReportsPage() {
 
   async function exportExcel() {
     try {
-      const x = await call('reports.export', { year, from: period.from, to: period.to, title });
+      const x = await call('reports.export', { year, from: period.from, to: period.to, title: fileTitle });
       downloadBase64(x.xlsxBase64, x.fileName);
     } catch (e) {
       setError(errorText(e));
     }
   }
 
-  const labels = useMemo(() => ({ awarded: b('awardedCol'), deducted: b('deductedCol'), redeemed: b('redeemedCol'), other: b('other') }), [b]);
+  const labels = useMemo(
+    () => ({ awarded: b('awardedCol'), deducted: b('deductedCol'), redeemed: b('redeemedCol'), other: b('other'), month: (m: string) => monthName(m, lang) }),
+    [b, lang],
+  );
   const charts = useMemo(
     () =>
       data
@@ -110,7 +117,7 @@ export function ReportsPage() {
             </tr>
           ))}
           <tr className="total">
-            <td>合计</td>
+            <td>{b('total')}</td>
             <td className="n">{data.points.awarded}</td>
             <td className="n">{data.points.deducted}</td>
             <td className="n">{data.points.net}</td>
@@ -251,7 +258,7 @@ export function ReportsPage() {
             value={month}
             onChange={setMonth}
             style={{ width: 90 }}
-            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))}
+            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1, lang) }))}
           />
         )}
         {kind === 'quarter' && (

@@ -16,6 +16,8 @@ export interface ChartLabels {
   deducted: string;
   redeemed: string;
   other: string;
+  /** "2026-03" as the axis says it: "3月" / "Mar". */
+  month(yearMonth: string): string;
 }
 
 export function categoryChart(s: Summary, l: ChartLabels): ChartOption {
@@ -42,7 +44,7 @@ export function monthChart(s: Summary, l: ChartLabels): ChartOption {
     tooltip: { trigger: 'axis' },
     legend: { data: [l.awarded, l.deducted, l.redeemed], top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: s.months.map((m) => `${Number(m.month.slice(5, 7))}月`) },
+    xAxis: { type: 'category', data: s.months.map((m) => l.month(m.month)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: l.awarded, type: 'bar', data: s.months.map((m) => m.awarded), itemStyle: { color: colors.awarded } },
