@@ -20,6 +20,8 @@ describe('audit summaries in words', () => {
     expect(summaryText('评优 2026 文明户 户#3 成员#9: 评上 (全村推荐)', 'en')).toBe(
       'Award 2026 Civilised household, household #3, member #9: awarded (全村推荐)',
     );
+    expect(summaryText('录入积分 条目#32 1 户', 'en')).toBe('Recorded points: rule #32, 1 household');
+    expect(summaryText('录入积分 条目#32 2 户', 'en')).toBe('Recorded points: rule #32, 2 households');
     expect(summaryText('本机角色：单机 → 村委会', 'en')).toBe("This PC's role: one-PC village → village office");
   });
 

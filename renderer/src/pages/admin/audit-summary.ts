@@ -203,7 +203,27 @@ function fill(template: string, groups: Record<string, string | undefined>): Sum
     last = m.index + m[0].length;
   }
   if (last < present.length) parts.push({ text: present.slice(last) });
-  return parts;
+  return singular(parts);
+}
+
+const singulars: Record<string, string> = {
+  households: 'household',
+  entries: 'entry',
+  copies: 'copy',
+  lines: 'line',
+  items: 'item',
+  redemptions: 'redemption',
+  rows: 'row',
+  units: 'unit',
+};
+
+/** "1 households" reads "1 household": the noun after a figure of one. */
+function singular(parts: SummaryPart[]): SummaryPart[] {
+  return parts.map((p, i) => {
+    const before = parts[i - 1];
+    if (p.value || !before?.value || before.text !== '1') return p;
+    return { text: p.text.replace(/^ (\w+)/, (all, noun: string) => (singulars[noun] ? ` ${singulars[noun]}` : all)) };
+  });
 }
 
 function oneLine(line: string, lang: Lang): SummaryPart[] {

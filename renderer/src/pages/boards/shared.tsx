@@ -35,8 +35,10 @@ export function BoardTable({ kind, rows }: { kind: 'red' | 'black'; rows: readon
                 <td>
                   <span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span>
                 </td>
-                <td style={{ fontWeight: 700 }}>{r.headName}</td>
-                <td>{r.group}</td>
+                <td style={{ fontWeight: 700 }} data-user-text>
+                  {r.headName}
+                </td>
+                <td data-user-text>{r.group}</td>
                 <td className="muted">{r.cardNo}</td>
                 <td className="n" style={{ fontWeight: 700, color: kind === 'red' ? '#b91c1c' : '#1f2937' }}>
                   {r.score}

@@ -68,7 +68,8 @@ export function redemptionChart(s: Summary, l: ChartLabels, top = 7): ChartOptio
   };
 }
 
-export function fundingChart(s: Summary): ChartOption {
+/** source names a funding source in the language (the summary's own label is the server's Chinese). */
+export function fundingChart(s: Summary, source: (key: string) => string): ChartOption {
   const items = s.stock.funding.items;
   return {
     textStyle: font,
@@ -78,7 +79,7 @@ export function fundingChart(s: Summary): ChartOption {
       {
         type: 'pie',
         radius: '65%',
-        data: items.filter((f) => f.receivedValueFen > 0).map((f) => ({ name: f.label, value: f.receivedValueFen / 100 })),
+        data: items.filter((f) => f.receivedValueFen > 0).map((f) => ({ name: source(f.fundingSource), value: f.receivedValueFen / 100 })),
         label: { formatter: '{b}\n¥{c}' },
       },
     ],
