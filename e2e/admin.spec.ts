@@ -18,7 +18,9 @@ test.describe('系统管理 (admin)', () => {
 
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-search').click();
-    await expect(page.getByTestId('audit-table')).toContainText('users.create');
+    // The action by its name, the summary in words (the method stays in the raw record).
+    await expect(page.getByTestId('audit-table')).toContainText('新建用户');
+    await expect(page.getByTestId('audit-table')).toContainText('cashier2');
     await expect(page.getByTestId('audit-table')).not.toContainText('204060');
 
     await page.getByTestId('logout').click();

@@ -56,6 +56,7 @@ export const errorReasons = {
     'pin_format',
     'pin_repeated',
     'pin_sequence',
+    'office_url_invalid', // sync.pair / sync.setOffice: not an http(s) address
   ],
   UNAUTHENTICATED: [
     'not_signed_in',
@@ -84,6 +85,7 @@ export const errorReasons = {
     'origin_not_allowed',
     'untrusted_frame', // the Electron IPC adapter: a call from a frame that is not the app's page
     'office_only',
+    'counter_only', // sync.pair on a PC not started as a counter
     'supervisor_not_admin',
     'old_pin_wrong',
     'old_pin_locked',
@@ -153,6 +155,9 @@ export const errorReasons = {
     'has_history',
     'counter_no_lan',
     'not_paired',
+    // A counter pairing with the office (electron/sync/counter.ts).
+    'already_paired',
+    'counter_not_fresh',
     'unsynced',
     'lan_bind_failed',
   ],
@@ -171,7 +176,7 @@ export const errorReasons = {
     'driver_failed',
     'driver_needs_desktop',
   ],
-  OFFICE_UNREACHABLE: ['county_unreachable'],
+  OFFICE_UNREACHABLE: ['county_unreachable', 'office_unreachable'],
   INTERNAL: ['internal'],
 } as const;
 

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { CoreDeps, SyncRuntime } from '../core/context.js';
-import { AppError, type ErrorCode } from '../core/errors.js';
+import { AppError, type ErrorCode, type ErrorDetails } from '../core/errors.js';
+import { codeOfReason } from '../core/error-reasons.js';
 import { defaultCounter, getSetting, putSetting } from '../core/settings.js';
 import { stmt } from '../core/statements.js';
 import { writeAudit } from '../core/audit.js';
@@ -62,9 +63,10 @@ export function normalizeOfficeUrl(input: string): string {
   try {
     u = new URL(/^[a-z]+:\/\//i.test(input.trim()) ? input.trim() : `http://${input.trim()}`);
   } catch {
-    throw new AppError('INVALID_INPUT', '村委会地址无效，应如 http://192.168.1.10:5180 (bad office address)');
+    throw new AppError('INVALID_INPUT', '村委会地址无效，应如 http://192.168.1.10:5180 (bad office address)', { reason: 'office_url_invalid' });
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('INVALID_INPUT', '村委会地址应以 http:// 开头 (use http://)');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new AppError('INVALID_INPUT', '村委会地址应以 http:// 开头 (use http://)', { reason: 'office_url_invalid' });
   return `${u.protocol}//${u.host}`;
 }
 
@@ -341,11 +343,15 @@ export class CounterAgent implements SyncRuntime {
    * everyone signs in again with their office account.
    */
   async pair(officeUrlInput: string, code: string, caller: { userId: number | null; at: string }): Promise<{ terminalId: string; counterId: string }> {
-    if (this.deps.role !== 'counter') throw new AppError('FORBIDDEN', '只有以柜台模式（--role counter）运行的电脑才能配对 (only a counter pairs)');
-    if (this.link()) throw new AppError('CONFLICT', '本机已与村委会配对 (already paired)');
+    if (this.deps.role !== 'counter')
+      throw new AppError('FORBIDDEN', '只有以柜台模式（--role counter）运行的电脑才能配对 (only a counter pairs)', { reason: 'counter_only' });
+    if (this.link()) throw new AppError('CONFLICT', '本机已与村委会配对 (already paired)', { reason: 'already_paired' });
     const used = historyTables.filter((t) => stmt(this.db, `SELECT 1 FROM "${t}" LIMIT 1`).get());
     if (used.length) {
-      throw new AppError('CONFLICT', '本机已有兑换、积分或库存记录，不能再配对；请在新安装的柜台电脑上配对 (only a fresh counter can pair)', { tables: used });
+      throw new AppError('CONFLICT', '本机已有兑换、积分或库存记录，不能再配对；请在新安装的柜台电脑上配对 (only a fresh counter can pair)', {
+        reason: 'counter_not_fresh',
+        tables: used,
+      });
     }
     const officeUrl = normalizeOfficeUrl(officeUrlInput);
     const keys = newKeyPair();
@@ -354,9 +360,13 @@ export class CounterAgent implements SyncRuntime {
     try {
       r = await this.send(url, { 'content-type': 'application/json' }, JSON.stringify({ code, publicKey: keys.publicX, name: hostname() }));
     } catch (e) {
-      if (e instanceof OfficeError && e.status !== 0)
-        throw new AppError((e.code in { UNAUTHENTICATED: 1, INVALID_INPUT: 1, CONFLICT: 1 } ? e.code : 'OFFICE_UNREACHABLE') as ErrorCode, e.message);
-      throw new AppError('OFFICE_UNREACHABLE', `连不上村委会 ${officeUrl}，请检查地址和网络 (office unreachable)`);
+      if (e instanceof OfficeError && e.status !== 0) {
+        const code = (e.code in { UNAUTHENTICATED: 1, INVALID_INPUT: 1, CONFLICT: 1 } ? e.code : 'OFFICE_UNREACHABLE') as ErrorCode;
+        // The office's own reason (a wrong pairing code…) passes on when it is one declared under that code.
+        const reason = typeof e.details?.reason === 'string' && codeOfReason(e.details.reason) === code ? e.details.reason : undefined;
+        throw new AppError(code, e.message, reason ? ({ reason } as ErrorDetails<typeof code>) : undefined);
+      }
+      throw new AppError('OFFICE_UNREACHABLE', `连不上村委会 ${officeUrl}，请检查地址和网络 (office unreachable)`, { reason: 'office_unreachable' });
     }
     const secret = deriveSecret(keys.privateKey, r.publicKey, code, r.terminalId);
     const db = this.db;

@@ -37,7 +37,10 @@ export interface SyncStatus {
 
 function requireOffice(ctx: Ctx): void {
   if (ctx.deps.role !== 'office') {
-    throw new AppError('FORBIDDEN', '本机不是村委会主机；请以 --role office 启动 (this machine is not the village office)', { role: ctx.deps.role ?? 'all' });
+    throw new AppError('FORBIDDEN', '本机不是村委会主机；请以 --role office 启动 (this machine is not the village office)', {
+      reason: 'office_only',
+      role: ctx.deps.role ?? 'all',
+    });
   }
 }
 
@@ -101,7 +104,8 @@ export const syncHandlers = {
         .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '配对码应为 8 位字母数字，如 K7QM-3XPA'),
     }),
     run: async (ctx, p) => {
-      if (!ctx.deps.sync) throw new AppError('FORBIDDEN', '只有以柜台模式（--role counter）运行的电脑才能配对 (only a counter pairs)');
+      if (!ctx.deps.sync)
+        throw new AppError('FORBIDDEN', '只有以柜台模式（--role counter）运行的电脑才能配对 (only a counter pairs)', { reason: 'counter_only' });
       const r = await ctx.deps.sync.pair(p.officeUrl, p.code, { userId: ctx.me.id, at: ctx.nowIso });
       // The caller stays signed in while the first pull runs, so the screen can show its progress.
       return { ...r, signInAgainAfterFirstPull: true as const };
@@ -113,7 +117,7 @@ export const syncHandlers = {
     input: z.strictObject({ officeUrl: requiredText(200) }),
     run: (ctx, p) => {
       const link = getSetting<SyncLink | null>(ctx.db, 'sync.link', null);
-      if (ctx.deps.role !== 'counter' || !link) throw new AppError('CONFLICT', '本机未与村委会配对 (not paired)');
+      if (ctx.deps.role !== 'counter' || !link) throw new AppError('CONFLICT', '本机未与村委会配对 (not paired)', { reason: 'not_paired' });
       // Only where to reach the office changes; who this counter is (terminal, key) stays.
       const next = { ...link, officeUrl: normalizeOfficeUrl(p.officeUrl) };
       putSetting(ctx.db, 'sync.link', next);

@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
+import { quotePieces } from '../i18n/quoted';
 
 /** The one place a page shows its current error; e2e tests read its text (data-testid="error-banner"). */
 export function ErrorBanner({
@@ -7,8 +8,11 @@ export function ErrorBanner({
   action,
   onClose,
   type = 'error',
+  quotes = [],
 }: {
   text: string | null | undefined;
+  /** The village data the text quotes (item and household names), marked so they are not taken for the app's words. */
+  quotes?: readonly string[];
   action?: ReactNode;
   onClose?: () => void;
   type?: 'error' | 'warning';
@@ -20,7 +24,19 @@ export function ErrorBanner({
       role="alert"
       type={type}
       showIcon
-      title={<span style={{ fontSize: 16, fontWeight: 600 }}>{text}</span>}
+      title={
+        <span style={{ fontSize: 16, fontWeight: 600 }}>
+          {quotePieces(text, quotes).map((p, i) =>
+            p.quoted ? (
+              <span key={i} data-user-text>
+                {p.text}
+              </span>
+            ) : (
+              p.text
+            ),
+          )}
+        </span>
+      }
       action={action}
       closable={onClose ? { onClose } : false}
     />

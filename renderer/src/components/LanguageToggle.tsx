@@ -12,7 +12,15 @@ export function LanguageToggle() {
       value={lang}
       onChange={setLang}
       options={[
-        { label: '中文', value: 'zh' },
+        // A language's own name is never translated.
+        {
+          label: (
+            <span lang="zh-CN" translate="no">
+              中文
+            </span>
+          ),
+          value: 'zh',
+        },
         { label: 'English', value: 'en' },
       ]}
     />

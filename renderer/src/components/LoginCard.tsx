@@ -66,7 +66,7 @@ export function LoginCard({
       </div>
       <Card className="login-card" variant="borderless" data-testid={testId}>
         <div className="login-head">
-          <div className="app-logo" aria-hidden>
+          <div className="app-logo" aria-hidden translate="no">
             {logo}
           </div>
           <Typography.Title level={2} style={{ margin: 0 }}>
@@ -126,12 +126,12 @@ export function LoginCard({
 export function AppBrand({ logo, title, place, placeTestId }: { logo: string; title: string; place: string; placeTestId: string }) {
   return (
     <div className="app-brand">
-      <div className="app-logo" aria-hidden>
+      <div className="app-logo" aria-hidden translate="no">
         {logo}
       </div>
       <div>
         <div className="app-title">{title}</div>
-        <div className="app-village" data-testid={placeTestId}>
+        <div className="app-village" data-testid={placeTestId} data-user-text>
           {place}
         </div>
       </div>

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { describeError } from './error-text';
 import { translate, type Lang, type MessageKey } from './messages';
@@ -13,7 +15,7 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 const storageKey = 'pos.lang';
 
-function initialLang(): Lang {
+function storedLang(): Lang {
   try {
     return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh';
   } catch {
@@ -21,10 +23,18 @@ function initialLang(): Lang {
   }
 }
 
+/** antd's calendars take their month and weekday names from dayjs, so dayjs follows the app's language. */
+function applyLang(lang: Lang): Lang {
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return lang;
+}
+
+const initialLang = () => applyLang(storedLang());
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const setLang = useCallback((l: Lang) => {
-    setLangState(l);
+    setLangState(applyLang(l));
     try {
       localStorage.setItem(storageKey, l);
     } catch {

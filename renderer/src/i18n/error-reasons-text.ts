@@ -159,6 +159,11 @@ export const reasonText: Record<Lang, Record<ErrorReason, string>> = {
     driver_needs_desktop: '系统打印机只能在桌面版中使用',
     internal: '系统出错，操作没有完成',
     county_unreachable: '连不上县里的服务器，数据会在联网后补报',
+    office_unreachable: '连不上村委会，请检查地址和网络',
+    already_paired: '本机已与村委会配对',
+    counter_not_fresh: '本机已有兑换、积分或库存记录，不能再配对；请在新安装的柜台电脑上配对',
+    counter_only: '只有以柜台模式运行的电脑才能配对',
+    office_url_invalid: '村委会地址无效，应如 http://192.168.1.10:5180',
   },
   en: {
     invalid_params: 'Invalid input: {fields}',
@@ -312,5 +317,10 @@ export const reasonText: Record<Lang, Record<ErrorReason, string>> = {
     driver_needs_desktop: 'System printers work in the desktop app only',
     internal: 'Internal error; nothing was changed',
     county_unreachable: 'Cannot reach the county server: the data will be sent once it is back',
+    office_unreachable: 'Cannot reach the village office: check the address and the network',
+    already_paired: 'This PC is already paired with the village office',
+    counter_not_fresh: 'This PC already holds redemptions, points or stock and cannot pair: pair a freshly installed counter',
+    counter_only: 'Only a PC started as a counter can pair',
+    office_url_invalid: 'Invalid office address: use one like http://192.168.1.10:5180',
   },
 };

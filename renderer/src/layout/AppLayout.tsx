@@ -104,7 +104,7 @@ export function AppLayout() {
         <div className="app-right">
           <span data-testid="today-date">{dateWithWeekday(today, t('weekdays'))}</span>
           <a href={hashFor('my-pin')} title={t('navMyPin')} data-testid="user-name">
-            <UserOutlined /> {user.name}
+            <UserOutlined /> <span data-user-text>{user.name}</span>
           </a>
           <SyncChip timeZone={village.timeZone} />
           <LanguageToggle />

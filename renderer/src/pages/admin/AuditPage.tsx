@@ -1,10 +1,14 @@
-import { Alert, Button, Input, Select, Space, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Select, Space, Table } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, type Result } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { villageDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { downloadBase64, downloadText } from '../../download';
+import { actionName, actionOptions } from './audit-actions';
+import { readableSummary } from './audit-summary';
 import { useAdminText } from './text';
 
 type Item = Result<'audit.list'>['items'][number];
@@ -12,15 +16,37 @@ interface Filter {
   from: string;
   to: string;
   userId?: number;
-  method: string;
+  method?: string;
+}
+
+/** audit.list's filter takes "area.verb" only, so the few three-part names cannot be chosen. */
+const filterable = (method: string) => /^[a-zA-Z]+\.[a-zA-Z]+$/.test(method);
+
+/** The summary in the language; what it quotes from the record (names, reasons) is marked as the village's data. */
+function Summary({ summary }: { summary: string }) {
+  const { lang } = useI18n();
+  return (
+    <>
+      {readableSummary(summary, lang).map((p, i) =>
+        p.value ? (
+          <span key={i} data-user-text translate="no">
+            {p.text}
+          </span>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
 }
 
 /** The append-only audit log: filter by dates (village dates, inclusive), user and operation; export the same selection. */
 export function AuditPage() {
   const tx = useAdminText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { today, village } = useSignedIn();
-  const [filter, setFilter] = useState<Filter>({ from: today, to: today, method: '' });
+  const [filter, setFilter] = useState<Filter>({ from: today, to: today });
+  const actions = useMemo(() => actionOptions(lang).filter((o) => filterable(o.value)), [lang]);
   const [users, setUsers] = useState<{ value: number; label: string }[]>([]);
   const [items, setItems] = useState<Item[]>([]);
   const [truncated, setTruncated] = useState(false);
@@ -32,7 +58,7 @@ export function AuditPage() {
       from: f.from || undefined,
       to: f.to || undefined,
       userId: f.userId,
-      method: f.method.trim() || undefined,
+      method: f.method,
     }),
     [],
   );
@@ -83,18 +109,10 @@ export function AuditPage() {
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <Space wrap style={{ marginBottom: 12 }}>
         <span>
-          {tx('auditFrom')}{' '}
-          <Input
-            type="date"
-            style={{ width: 150 }}
-            value={filter.from}
-            onChange={(e) => setFilter({ ...filter, from: e.target.value })}
-            data-testid="audit-from"
-          />
+          {tx('auditFrom')} <DateField allowClear value={filter.from} onChange={(from) => setFilter({ ...filter, from })} testId="audit-from" />
         </span>
         <span>
-          {tx('auditTo')}{' '}
-          <Input type="date" style={{ width: 150 }} value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} data-testid="audit-to" />
+          {tx('auditTo')} <DateField allowClear value={filter.to} onChange={(to) => setFilter({ ...filter, to })} testId="audit-to" />
         </span>
         <Select
           allowClear
@@ -105,11 +123,14 @@ export function AuditPage() {
           onChange={(userId) => setFilter({ ...filter, userId })}
           data-testid="audit-user"
         />
-        <Input
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={tx('auditMethod')}
-          style={{ width: 220 }}
+          style={{ width: 200 }}
+          options={actions}
           value={filter.method}
-          onChange={(e) => setFilter({ ...filter, method: e.target.value })}
+          onChange={(method?: string) => setFilter({ ...filter, method })}
           data-testid="audit-method"
         />
         <Button type="primary" loading={busy} onClick={() => void search(filter)} data-testid="audit-search">
@@ -130,16 +151,39 @@ export function AuditPage() {
         dataSource={items}
         pagination={{ pageSize: 50, showSizeChanger: false }}
         data-testid="audit-table"
+        expandable={{
+          expandedRowRender: (i) => (
+            <div>
+              <div style={{ color: '#888' }}>{tx('auditRaw')}</div>
+              <pre className="audit-raw" data-user-text translate="no">
+                {i.method}
+                {'\n'}
+                {i.summary}
+              </pre>
+            </div>
+          ),
+        }}
         columns={[
           {
             title: tx('colAt'),
             dataIndex: 'at',
-            width: 170,
-            render: (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: village.timeZone, hour12: false }),
+            width: 140,
+            render: (at: string) => villageDateTime(at, village.timeZone),
           },
-          { title: tx('colUser'), width: 140, render: (_, i) => (i.userName ? `${i.userName} (${i.username})` : '—') },
-          { title: tx('colMethod'), dataIndex: 'method', width: 180 },
-          { title: tx('colSummary'), dataIndex: 'summary' },
+          {
+            title: tx('colUser'),
+            width: 150,
+            render: (_, i) =>
+              i.userName ? (
+                <span data-user-text translate="no">
+                  {i.userName} ({i.username})
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+          { title: tx('colMethod'), dataIndex: 'method', width: 150, render: (m: string) => <span title={m}>{actionName(m, lang)}</span> },
+          { title: tx('colSummary'), dataIndex: 'summary', render: (summary: string) => <Summary summary={summary} /> },
         ]}
       />
     </div>

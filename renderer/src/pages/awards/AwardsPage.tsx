@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
 import { PrintPreview, Signatures } from '../stock/shared';
-import { villageDateTime, yearOptions } from '../boards/shared';
+import { yearOptions } from '../boards/shared';
+import { villageDateTime, yearName } from '../../format';
 import { downloadBase64 } from '../../download';
 import { useBoardText, type BoardTextKey } from '../boards/text';
 import '../boards/boards.css';
@@ -21,7 +22,7 @@ const isPersonAward = (a: Award) => a === 'star_party_member' || a === 'moral_mo
 /** 评优候选: ranked candidates per award with the points behind each rank; the village decides, the app records. */
 export function AwardsPage() {
   const { b } = useBoardText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { user, today, village } = useSignedIn();
   const { message } = AntApp.useApp();
   const [award, setAward] = useState<Award>('civilized_household');
@@ -91,7 +92,7 @@ export function AwardsPage() {
           value={year}
           onChange={setYear}
           style={{ width: 110 }}
-          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))}
+          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: yearName(y, lang) }))}
         />
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>
           {b('refresh')}

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { displaySlides, hashParams } from './slides';
 import { quarterKey, useBoardText } from './text';
@@ -20,6 +21,7 @@ const clockFormat = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { tim
  */
 export function BoardDisplayPage() {
   const { b } = useBoardText();
+  const { lang } = useI18n();
   const { village } = useSignedIn();
   const params = hashParams(window.location.hash);
   const interval = params.has('interval') ? Number(params.get('interval')) : 12;
@@ -104,7 +106,7 @@ export function BoardDisplayPage() {
       <div className="tv-head">
         <div>
           <div className="village">
-            {village.name} · {board.year}年{b(quarterKey(board.quarter))}
+            {village.name} · {lang === 'zh' ? `${board.year}年${b(quarterKey(board.quarter))}` : `${b(quarterKey(board.quarter))} ${board.year}`}
           </div>
           <div className="title" data-testid="tv-title">
             {b(slide.kind === 'red' ? 'redBoard' : 'blackBoard')}

@@ -6,8 +6,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { PrintArea } from '../office/PrintArea';
-import { villageDateTime, type BoardData, type BoardRow } from './shared';
+import type { BoardData, BoardRow } from './shared';
 import { hashParams, quarterOfDate } from './slides';
+import { villageDate } from '../../format';
 import { quarterKey, useBoardText } from './text';
 
 function Section({ kind, rows, copy }: { kind: 'red' | 'black'; rows: readonly BoardRow[]; copy?: boolean }) {
@@ -56,9 +57,10 @@ function Section({ kind, rows, copy }: { kind: 'red' | 'black'; rows: readonly B
  */
 function Poster({ data, villageName, timeZone, today, copy }: { data: BoardData; villageName: string; timeZone: string; today: string; copy?: boolean }) {
   const { b } = useBoardText();
+  const { lang } = useI18n();
   const pub = data.publication;
   const board = pub?.board ?? data;
-  const date = pub ? villageDateTime(pub.at, timeZone).slice(0, 10) : today;
+  const date = pub ? villageDate(pub.at, timeZone) : today;
   return (
     <div className="poster" data-testid={copy ? undefined : 'board-poster-sheet'}>
       {!pub && <div className="draft-mark">{b('posterDraft')}</div>}
@@ -72,7 +74,8 @@ function Poster({ data, villageName, timeZone, today, copy }: { data: BoardData;
       <div className="notice">{b('posterNotice')}</div>
       <div className="footer">
         <span>{b('posterFooter', { village: villageName.replace(/村$/, '') })}</span>
-        <span>{date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`)}</span>
+        {/* A notice posted in the village is dated the formal Chinese way; English keeps the app's one format. */}
+        <span>{lang === 'zh' ? date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`) : date}</span>
       </div>
     </div>
   );

@@ -4,11 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { userDataCell } from '../../i18n/quoted';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
-import { BoardTable, villageDateTime, yearOptions, type BoardData } from './shared';
+import { BoardTable, yearOptions, type BoardData } from './shared';
 import { downloadBase64 } from '../../download';
 import { quarterOfDate } from './slides';
+import { villageDateTime, yearName } from '../../format';
 import { quarterKey, useBoardText } from './text';
 
 type Publication = Result<'boards.history'>['items'][number];
@@ -16,7 +18,7 @@ type Publication = Result<'boards.history'>['items'][number];
 /** 红黑榜: the quarter's boards as the ledger has them, publish / withdraw (撤榜), history, poster and TV. */
 export function BoardsPage() {
   const { b } = useBoardText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { user, today, village } = useSignedIn();
   const { message } = AntApp.useApp();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -103,7 +105,7 @@ export function BoardsPage() {
           value={year}
           onChange={setYear}
           style={{ width: 110 }}
-          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))}
+          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: yearName(y, lang) }))}
         />
         <Segmented
           data-testid="board-quarter"
@@ -219,8 +221,8 @@ export function BoardsPage() {
                 ),
               width: 150,
             },
-            { title: b('by'), dataIndex: 'userName', width: 110 },
-            { title: b('reason'), dataIndex: 'reason' },
+            { title: b('by'), dataIndex: 'userName', width: 110, onCell: userDataCell },
+            { title: b('reason'), dataIndex: 'reason', onCell: userDataCell },
             {
               title: '',
               width: 100,

@@ -5,19 +5,6 @@ import './boards.css';
 export type BoardData = Result<'boards.quarter'>;
 export type BoardRow = BoardData['red'][number];
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-10-08 09:00" on the village's clock. */
-export function villageDateTime(iso: string, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
-
 /** One board as a card: the red one (highest scores) or the black one (lowest negative scores). */
 export function BoardTable({ kind, rows }: { kind: 'red' | 'black'; rows: readonly BoardRow[] }) {
   const { b } = useBoardText();
@@ -48,8 +35,10 @@ export function BoardTable({ kind, rows }: { kind: 'red' | 'black'; rows: readon
                 <td>
                   <span className={`rank-badge${r.rank <= 3 ? ' top' : ''}`}>{r.rank}</span>
                 </td>
-                <td style={{ fontWeight: 700 }}>{r.headName}</td>
-                <td>{r.group}</td>
+                <td style={{ fontWeight: 700 }} data-user-text>
+                  {r.headName}
+                </td>
+                <td data-user-text>{r.group}</td>
                 <td className="muted">{r.cardNo}</td>
                 <td className="n" style={{ fontWeight: 700, color: kind === 'red' ? '#b91c1c' : '#1f2937' }}>
                   {r.score}

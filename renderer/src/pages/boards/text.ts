@@ -5,7 +5,6 @@ import { format } from '../../i18n/messages';
 /** Words of the boards, awards, reports and bulk-day pages. Chinese first; English mirrors it key for key. */
 const zh = {
   // shared
-  year: '年份',
   quarter: '季度',
   q1: '第一季度',
   q2: '第二季度',
@@ -205,7 +204,6 @@ const zh = {
 export type BoardTextKey = keyof typeof zh;
 
 const en: Record<BoardTextKey, string> = {
-  year: 'Year',
   quarter: 'Quarter',
   q1: 'Q1',
   q2: 'Q2',

@@ -61,10 +61,10 @@ export function CartPanel({ lines, selected, available, guard, householdActive, 
               onClick={() => onSelect(l.key)}
             >
               <div className="name" title={l.name}>
-                {l.name}
+                <span data-user-text>{l.name}</span>
                 {l.openPrice && <div className="sub">{t('openPrice')}</div>}
                 {l.providerName && (
-                  <div className="sub" data-testid="cart-line-provider">
+                  <div className="sub" data-testid="cart-line-provider" data-user-text>
                     {l.providerName}
                   </div>
                 )}

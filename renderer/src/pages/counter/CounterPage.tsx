@@ -610,7 +610,7 @@ export function CounterPage() {
           </a>
         </div>
       )}
-      <ErrorBanner text={bannerText} action={bannerAction} onClose={error ? () => setError(null) : undefined} />
+      <ErrorBanner text={bannerText} quotes={items.flatMap((i) => [i.name, i.unit])} action={bannerAction} onClose={error ? () => setError(null) : undefined} />
       <PrintReceipt job={browserPrint} onPrinted={() => refocusSoon()} />
       <div className="counter-grid">
         <div className="col">

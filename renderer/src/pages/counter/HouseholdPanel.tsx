@@ -47,19 +47,19 @@ export function HouseholdPanel({ view, stats }: { view: HouseholdView | null; st
   return (
     <div className="panel" data-testid="household-panel" data-household-id={h.id}>
       <div className="panel-body">
-        <div className="hh-name" data-testid="household-name">
+        <div className="hh-name" data-testid="household-name" data-user-text>
           {h.headName}
         </div>
         <div className="hh-meta">
           <span>
             {t('cardNo')} <b data-testid="household-card">{h.cardNo}</b>
           </span>
-          {h.group && <span>{h.group}</span>}
+          {h.group && <span data-user-text>{h.group}</span>}
         </div>
         {h.members.length > 0 && (
           <div className="hh-members" aria-label={t('members')}>
             {h.members.map((m) => (
-              <Tag key={m.id} color={m.relation === '户主' ? 'orange' : undefined} style={{ marginInlineEnd: 0 }}>
+              <Tag key={m.id} color={m.relation === '户主' ? 'orange' : undefined} style={{ marginInlineEnd: 0 }} data-user-text>
                 {m.name}
                 {m.partyMember ? ' ☆' : ''}
               </Tag>

@@ -64,7 +64,7 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
               {shownServices.map((s) => (
                 <div key={s.id} className="service-cell">
                   <Button data-testid="service-button" data-item-id={s.id} onMouseDown={keep} onClick={() => onPick(s)}>
-                    {s.name}
+                    <span data-user-text>{s.name}</span>
                   </Button>
                   <span className="price">{s.openPrice ? `${t('openPrice')} ${s.minPoints ?? 1}–${s.maxPoints ?? '∞'}` : `${s.points} ${t('points')}`}</span>
                 </div>
@@ -91,7 +91,9 @@ export function ItemPicker({ goods, services, query, searchRef, onQuery, onSearc
               onClick={() => onPick(g)}
               title={g.barcode ?? undefined}
             >
-              <div className="g-name">{g.name}</div>
+              <div className="g-name" data-user-text>
+                {g.name}
+              </div>
               <div className="g-meta">
                 <span className="g-pts">
                   {g.points} {t('points')}

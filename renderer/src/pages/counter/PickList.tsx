@@ -21,9 +21,13 @@ export function PickList({ items, index, onPick }: { items: readonly HouseholdSe
             ref={i === index ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
           >
             <span className="num">{i < 9 ? i + 1 : ''}</span>
-            <b style={{ minWidth: 80 }}>{h.headName}</b>
+            <b style={{ minWidth: 80 }} data-user-text>
+              {h.headName}
+            </b>
             <span className="muted">{h.cardNo}</span>
-            <span className="muted">{h.group}</span>
+            <span className="muted" data-user-text>
+              {h.group}
+            </span>
             <span style={{ marginLeft: 'auto', color: h.available < 0 ? '#c0392b' : '#2f8a4c', fontWeight: 700 }}>
               {t('available')} {h.available}
             </span>

@@ -5,7 +5,8 @@ import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';
-import { formatPoints } from '../../format';
+import { formatPoints, villageDate, yearName } from '../../format';
+import { userDataCell } from '../../i18n/quoted';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasRole, useSignedIn } from '../../session';
 import { downloadBase64 } from '../../download';
@@ -34,7 +35,7 @@ function householdFromHash(): number | undefined {
 /** 村民台账: one household's year, every row with the running score and running available. */
 export function LedgerPage() {
   const tx = useOfficeText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { message } = AntApp.useApp();
   const { user, village, today } = useSignedIn();
   const canReverse = hasRole(user, 'clerk', 'reviewer');
@@ -105,21 +106,33 @@ export function LedgerPage() {
   }
 
   const columns: TableColumnsType<Row> = [
-    { title: tx('colDate'), key: 'date', width: 105, render: (_: unknown, r) => r.occurredOn ?? r.at.slice(0, 10) },
+    { title: tx('colDate'), key: 'date', width: 105, render: (_: unknown, r) => r.occurredOn ?? villageDate(r.at, village.timeZone) },
     { title: tx('colKindL'), dataIndex: 'kind', width: 70, render: (k: string) => tx(`kind_${k}` as OfficeKey) },
     {
       title: tx('colItem'),
       key: 'item',
       render: (_: unknown, r) => (
         <span>
-          {r.category && <Tag>{r.category}</Tag>}
-          {r.ruleName}
-          {r.personName ? `（${r.personName}）` : ''}
+          {r.category && <Tag data-user-text>{r.category}</Tag>}
+          <span data-user-text>{r.ruleName}</span>
+          {r.personName && (
+            <>
+              {lang === 'zh' ? '（' : ' ('}
+              <span data-user-text>{r.personName}</span>
+              {lang === 'zh' ? '）' : ')'}
+            </>
+          )}
           {r.receiptNo && <span style={{ fontFamily: 'monospace', marginLeft: 6 }}>{r.receiptNo}</span>}
-          {r.note && <div style={{ fontSize: 12, color: '#8a7766' }}>{r.note}</div>}
+          {r.note && (
+            <div style={{ fontSize: 12, color: '#8a7766' }} data-user-text>
+              {r.note}
+            </div>
+          )}
           {r.reviewReason && (
             <div style={{ fontSize: 12, color: '#c0392b' }}>
-              {tx('reject')}：{r.reviewReason}
+              {tx('reject')}
+              {lang === 'zh' ? '：' : ': '}
+              <span data-user-text>{r.reviewReason}</span>
             </div>
           )}
         </span>
@@ -139,7 +152,7 @@ export function LedgerPage() {
       dataIndex: 'status',
       width: 90,
       render: (s: Row['status'], r) => (
-        <Tooltip title={r.countsFrom ? `${r.countsFrom.slice(0, 10)} 起生效` : undefined}>
+        <Tooltip title={r.countsFrom ? tx('noticeCounts', { date: r.countsFrom.slice(0, 10) }) : undefined}>
           <Tag color={statusColor[s]}>{r.reversedById ? tx('reversed') : tx(`status_${s}` as OfficeKey)}</Tag>
         </Tooltip>
       ),
@@ -166,7 +179,7 @@ export function LedgerPage() {
         </b>
       ),
     },
-    { title: tx('colBy'), dataIndex: 'recorderName', width: 120, ellipsis: true },
+    { title: tx('colBy'), dataIndex: 'recorderName', width: 120, ellipsis: true, onCell: userDataCell },
   ];
   if (canReverse) {
     columns.push({
@@ -204,14 +217,21 @@ export function LedgerPage() {
             setHouseholdId(id);
             window.history.replaceState(null, '', `#/ledger?h=${id}`);
           }}
-          options={options.map((o) => ({ value: o.id, label: `${o.headName}（${o.cardNo}）` }))}
+          options={options.map((o) => ({
+            value: o.id,
+            label: (
+              <span data-user-text>
+                {o.headName}（{o.cardNo}）
+              </span>
+            ),
+          }))}
           data-testid="ledger-household"
         />
         <Select<number>
           value={year}
           style={{ width: 110 }}
           onChange={setYear}
-          options={yearOptions.map((y) => ({ value: y, label: `${y} 年` }))}
+          options={yearOptions.map((y) => ({ value: y, label: yearName(y, lang) }))}
           data-testid="ledger-year"
         />
         <span className="grow" />
@@ -230,10 +250,10 @@ export function LedgerPage() {
         <div className="office-stats">
           <div className="office-stat">
             <div className="label">{tx('colHead')}</div>
-            <div className="value" style={{ fontSize: 22 }}>
+            <div className="value" style={{ fontSize: 22 }} data-user-text>
               {household.headName}
             </div>
-            <div style={{ color: '#8a7766' }}>
+            <div style={{ color: '#8a7766' }} data-user-text>
               {household.cardNo} · {household.group}
             </div>
           </div>

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { App as AntApp, Button, Input, InputNumber, Modal, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Result } from '@shared/core/contract';
@@ -182,12 +183,12 @@ export function RejectedPage() {
             </label>
             <label>
               {tx('rejDate')}
-              <Input
-                type="date"
+              <DateField
                 max={today}
                 value={fix.occurredOn}
-                onChange={(e) => setFix({ ...fix, occurredOn: e.target.value })}
-                data-testid="rejected-date"
+                onChange={(occurredOn) => setFix({ ...fix, occurredOn })}
+                testId="rejected-date"
+                style={{ width: '100%' }}
               />
             </label>
             <label>

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { CameraOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -225,7 +226,7 @@ export function ScoringPage() {
             </Form.Item>
           )}
           <Form.Item label={tx('fDate')}>
-            <Input type="date" value={date} max={today} onChange={(e) => setDate(e.target.value)} data-testid="scoring-date" style={{ width: 180 }} />
+            <DateField value={date} max={today} onChange={setDate} testId="scoring-date" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item label={tx('fPerson')}>
             <Select<number>

@@ -8,8 +8,11 @@ import type { ChartOption } from './charts';
 // Only the parts the reports draw: the whole of ECharts would triple the reports chunk.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-/** A live chart on screen (tooltips, resizes with its box). */
-export function EChart({ option, height = 300, testId }: { option: ChartOption; height?: number; testId?: string }) {
+/**
+ * A live chart on screen (tooltips, resizes with its box). userData: its labels are the village's own
+ * names (categories, items), so the chart as a whole is marked as data.
+ */
+export function EChart({ option, height = 300, testId, userData }: { option: ChartOption; height?: number; testId?: string; userData?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -22,7 +25,7 @@ export function EChart({ option, height = 300, testId }: { option: ChartOption; 
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
+  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} data-user-text={userData || undefined} />;
 }
 
 /** The same chart as an SVG string, drawn once at a fixed size: what the A4 report prints. */

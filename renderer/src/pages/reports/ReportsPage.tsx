@@ -7,7 +7,11 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSignedIn } from '../../session';
 import { PrintPreview, Signatures } from '../stock/shared';
-import { villageDateTime, yearOptions } from '../boards/shared';
+import { yearOptions } from '../boards/shared';
+import { monthName, villageDateTime, yearName } from '../../format';
+import { userDataCell } from '../../i18n/quoted';
+import { reportTitle } from './report-title';
+import { useStockText, type TextKey as StockTextKey } from '../stock/text';
 import { downloadBase64 } from '../../download';
 import { quarterOfDate } from '../boards/slides';
 import { quarterKey, useBoardText } from '../boards/text';
@@ -34,7 +38,8 @@ function toPreset(kind: Kind, year: number, month: number, quarter: Quarter): Re
 /** 统计报表: month, quarter and year summaries and the three progress reports, with charts, Excel and A4 print. */
 export function ReportsPage() {
   const { b } = useBoardText();
-  const { errorText } = useI18n();
+  const { s } = useStockText();
+  const { errorText, lang } = useI18n();
   const { today, village } = useSignedIn();
   const [kind, setKind] = useState<Kind>('year');
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -46,7 +51,14 @@ export function ReportsPage() {
 
   const preset = toPreset(kind, year, month, quarter);
   const period = presetPeriod(preset);
-  const title = `${village.name} ${presetTitle(preset)}`;
+  const heading = reportTitle(preset, lang);
+  const title = (
+    <>
+      <span data-user-text>{village.name}</span> {heading}
+    </>
+  );
+  // The Excel file is a village document, titled in Chinese whatever the screen's language.
+  const fileTitle = `${village.name} ${presetTitle(preset)}`;
 
   const load = useCallback(async () => {
     try {
@@ -62,14 +74,17 @@ export function ReportsPage() {
 
   async function exportExcel() {
     try {
-      const x = await call('reports.export', { year, from: period.from, to: period.to, title });
+      const x = await call('reports.export', { year, from: period.from, to: period.to, title: fileTitle });
       downloadBase64(x.xlsxBase64, x.fileName);
     } catch (e) {
       setError(errorText(e));
     }
   }
 
-  const labels = useMemo(() => ({ awarded: b('awardedCol'), deducted: b('deductedCol'), redeemed: b('redeemedCol'), other: b('other') }), [b]);
+  const labels = useMemo(
+    () => ({ awarded: b('awardedCol'), deducted: b('deductedCol'), redeemed: b('redeemedCol'), other: b('other'), month: (m: string) => monthName(m, lang) }),
+    [b, lang],
+  );
   const charts = useMemo(
     () =>
       data
@@ -77,10 +92,10 @@ export function ReportsPage() {
             category: categoryChart(data, labels),
             month: monthChart(data, labels),
             redemption: redemptionChart(data, labels),
-            funding: fundingChart(data),
+            funding: fundingChart(data, (source) => s(source as StockTextKey)),
           }
         : null,
-    [data, labels],
+    [data, labels, s],
   );
 
   const items = data ? [...data.redemptions.byItem, ...data.redemptions.byService] : [];
@@ -101,7 +116,7 @@ export function ReportsPage() {
         <tbody>
           {data.points.byCategory.map((c) => (
             <tr key={c.category}>
-              <td>{c.category}</td>
+              <td data-user-text>{c.category}</td>
               <td className="n">{c.awarded}</td>
               <td className="n">{c.deducted}</td>
               <td className="n">{c.net}</td>
@@ -110,7 +125,7 @@ export function ReportsPage() {
             </tr>
           ))}
           <tr className="total">
-            <td>合计</td>
+            <td>{b('total')}</td>
             <td className="n">{data.points.awarded}</td>
             <td className="n">{data.points.deducted}</td>
             <td className="n">{data.points.net}</td>
@@ -136,9 +151,9 @@ export function ReportsPage() {
         <tbody>
           {items.map((i) => (
             <tr key={i.itemId}>
-              <td>{i.name}</td>
+              <td data-user-text>{i.name}</td>
               <td className="n">{i.qty}</td>
-              <td>{i.unit}</td>
+              <td data-user-text>{i.unit}</td>
               <td className="n">{i.points}</td>
               <td className="n">{i.redemptions}</td>
               <td className="n">{i.households}</td>
@@ -161,7 +176,7 @@ export function ReportsPage() {
         <tbody>
           {data.stock.funding.items.map((f) => (
             <tr key={f.fundingSource}>
-              <td>{f.label}</td>
+              <td>{s(f.fundingSource as StockTextKey)}</td>
               <td className="n">{f.receivedQty}</td>
               <td className="n">{yuan(f.receivedValueFen)}</td>
               <td className="n">{f.redeemedQty}</td>
@@ -187,8 +202,8 @@ export function ReportsPage() {
         <tbody>
           {data.stock.items.map((i) => (
             <tr key={i.itemId}>
-              <td>{i.name}</td>
-              <td>{i.unit}</td>
+              <td data-user-text>{i.name}</td>
+              <td data-user-text>{i.unit}</td>
               <td className="n">{i.received}</td>
               <td className="n">{i.redeemed}</td>
               <td className="n">{i.returned}</td>
@@ -211,7 +226,7 @@ export function ReportsPage() {
         <tbody>
           {data.providers.items.map((p) => (
             <tr key={String(p.providerId)}>
-              <td>{p.providerName}</td>
+              <td data-user-text>{p.providerName}</td>
               <td className="n">{p.count}</td>
               <td className="n">{p.points}</td>
               <td className="n">{p.valueFen === null ? '' : yuan(p.valueFen)}</td>
@@ -230,7 +245,7 @@ export function ReportsPage() {
           value={year}
           onChange={setYear}
           style={{ width: 110 }}
-          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: `${y} ${b('year')}` }))}
+          options={yearOptions(Number(today.slice(0, 4))).map((y) => ({ value: y, label: yearName(y, lang) }))}
         />
         <Segmented
           data-testid="report-preset"
@@ -251,7 +266,7 @@ export function ReportsPage() {
             value={month}
             onChange={setMonth}
             style={{ width: 90 }}
-            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))}
+            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1, lang) }))}
           />
         )}
         {kind === 'quarter' && (
@@ -308,7 +323,7 @@ export function ReportsPage() {
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <Card title={b('byCategory')}>
-                <EChart option={charts.category} testId="chart-category" />
+                <EChart option={charts.category} testId="chart-category" userData />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
@@ -318,7 +333,7 @@ export function ReportsPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card title={`${b('redemptionsByItem')} / ${b('redemptionsByService')}`}>
-                <EChart option={charts.redemption} testId="chart-redemptions" />
+                <EChart option={charts.redemption} testId="chart-redemptions" userData />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
@@ -334,7 +349,7 @@ export function ReportsPage() {
               pagination={false}
               dataSource={data.points.byCategory}
               columns={[
-                { title: b('category'), dataIndex: 'category' },
+                { title: b('category'), dataIndex: 'category', onCell: userDataCell },
                 { title: b('awardedCol'), dataIndex: 'awarded', align: 'right' as const },
                 { title: b('deductedCol'), dataIndex: 'deducted', align: 'right' as const },
                 { title: b('netCol'), dataIndex: 'net', align: 'right' as const },
@@ -350,9 +365,9 @@ export function ReportsPage() {
               pagination={false}
               dataSource={items}
               columns={[
-                { title: b('itemCol'), dataIndex: 'name' },
+                { title: b('itemCol'), dataIndex: 'name', onCell: userDataCell },
                 { title: b('qty'), dataIndex: 'qty', align: 'right' as const },
-                { title: b('unit'), dataIndex: 'unit' },
+                { title: b('unit'), dataIndex: 'unit', onCell: userDataCell },
                 { title: b('pointsCol'), dataIndex: 'points', align: 'right' as const },
                 { title: b('countCol'), dataIndex: 'redemptions', align: 'right' as const },
                 { title: b('hhCol'), dataIndex: 'households', align: 'right' as const },
@@ -368,7 +383,7 @@ export function ReportsPage() {
                   pagination={false}
                   dataSource={data.stock.funding.items}
                   columns={[
-                    { title: b('fundingSource'), dataIndex: 'label' },
+                    { title: b('fundingSource'), dataIndex: 'fundingSource', render: (source: string) => s(source as StockTextKey) },
                     { title: b('receivedQty'), dataIndex: 'receivedQty', align: 'right' as const },
                     { title: b('receivedValue'), dataIndex: 'receivedValueFen', align: 'right' as const, render: yuan },
                     { title: b('redeemedValue'), dataIndex: 'redeemedValueFen', align: 'right' as const, render: yuan },
@@ -384,7 +399,7 @@ export function ReportsPage() {
                   pagination={false}
                   dataSource={data.providers.items}
                   columns={[
-                    { title: b('provider'), dataIndex: 'providerName' },
+                    { title: b('provider'), dataIndex: 'providerName', onCell: userDataCell },
                     { title: b('countCol'), dataIndex: 'count', align: 'right' as const },
                     { title: b('pointsCol'), dataIndex: 'points', align: 'right' as const },
                     { title: b('valueYuan'), dataIndex: 'valueFen', align: 'right' as const, render: (v: number | null) => (v === null ? '' : yuan(v)) },
@@ -400,8 +415,8 @@ export function ReportsPage() {
               pagination={false}
               dataSource={data.stock.items}
               columns={[
-                { title: b('itemCol'), dataIndex: 'name' },
-                { title: b('unit'), dataIndex: 'unit' },
+                { title: b('itemCol'), dataIndex: 'name', onCell: userDataCell },
+                { title: b('unit'), dataIndex: 'unit', onCell: userDataCell },
                 { title: b('received'), dataIndex: 'received', align: 'right' as const },
                 { title: b('redeemedQty'), dataIndex: 'redeemed', align: 'right' as const },
                 { title: b('returned'), dataIndex: 'returned', align: 'right' as const },

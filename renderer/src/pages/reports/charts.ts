@@ -16,6 +16,8 @@ export interface ChartLabels {
   deducted: string;
   redeemed: string;
   other: string;
+  /** "2026-03" as the axis says it: "3月" / "Mar". */
+  month(yearMonth: string): string;
 }
 
 export function categoryChart(s: Summary, l: ChartLabels): ChartOption {
@@ -42,7 +44,7 @@ export function monthChart(s: Summary, l: ChartLabels): ChartOption {
     tooltip: { trigger: 'axis' },
     legend: { data: [l.awarded, l.deducted, l.redeemed], top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: s.months.map((m) => `${Number(m.month.slice(5, 7))}月`) },
+    xAxis: { type: 'category', data: s.months.map((m) => l.month(m.month)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: l.awarded, type: 'bar', data: s.months.map((m) => m.awarded), itemStyle: { color: colors.awarded } },
@@ -66,7 +68,8 @@ export function redemptionChart(s: Summary, l: ChartLabels, top = 7): ChartOptio
   };
 }
 
-export function fundingChart(s: Summary): ChartOption {
+/** source names a funding source in the language (the summary's own label is the server's Chinese). */
+export function fundingChart(s: Summary, source: (key: string) => string): ChartOption {
   const items = s.stock.funding.items;
   return {
     textStyle: font,
@@ -76,7 +79,7 @@ export function fundingChart(s: Summary): ChartOption {
       {
         type: 'pie',
         radius: '65%',
-        data: items.filter((f) => f.receivedValueFen > 0).map((f) => ({ name: f.label, value: f.receivedValueFen / 100 })),
+        data: items.filter((f) => f.receivedValueFen > 0).map((f) => ({ name: source(f.fundingSource), value: f.receivedValueFen / 100 })),
         label: { formatter: '{b}\n¥{c}' },
       },
     ],

@@ -1,5 +1,6 @@
+import { DateField } from '../../components/DateField';
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Params, Result } from '@shared/core/contract';
 import { call } from '../../api/client';
@@ -127,9 +128,9 @@ export function MovementsPage() {
           ))}
         </select>
         <span>{s('from')}</span>
-        <Input type="date" style={{ width: 160 }} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="movements-from" />
+        <DateField allowClear value={from} onChange={setFrom} testId="movements-from" />
         <span>{s('to')}</span>
-        <Input type="date" style={{ width: 160 }} value={to} onChange={(e) => setTo(e.target.value)} data-testid="movements-to" />
+        <DateField allowClear value={to} onChange={setTo} testId="movements-to" />
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>
           {s('refresh')}
         </Button>

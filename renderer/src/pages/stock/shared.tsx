@@ -1,3 +1,4 @@
+import { DateField, MonthField } from '../../components/DateField';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Modal, Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -118,34 +119,11 @@ export function PeriodPicker({
   return (
     <>
       <span>{s('month')}</span>
-      <input
-        type="month"
-        className="native-select"
-        style={{ minWidth: 150 }}
-        value={month}
-        data-testid={`${testId}-month`}
-        onChange={(e) => {
-          if (e.target.value) onChange(monthRange(e.target.value));
-        }}
-      />
+      <MonthField value={month} testId={`${testId}-month`} onChange={(m) => onChange(monthRange(m))} />
       <span>{s('from')}</span>
-      <input
-        type="date"
-        className="native-select"
-        style={{ minWidth: 150 }}
-        value={value.from}
-        data-testid={`${testId}-from`}
-        onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
-      />
+      <DateField value={value.from} testId={`${testId}-from`} onChange={(from) => onChange({ ...value, from })} />
       <span>{s('to')}</span>
-      <input
-        type="date"
-        className="native-select"
-        style={{ minWidth: 150 }}
-        value={value.to}
-        data-testid={`${testId}-to`}
-        onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
-      />
+      <DateField value={value.to} testId={`${testId}-to`} onChange={(to) => onChange({ ...value, to })} />
     </>
   );
 }

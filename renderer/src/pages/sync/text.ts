@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { villageDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { format } from '../../i18n/messages';
 
@@ -285,17 +286,5 @@ export function useSyncText() {
 
 /** Village local time of an instant, as the counter shows it: 2026-03-15 10:42. */
 export function localTime(iso: string | null | undefined, timeZone = 'Asia/Shanghai'): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
+  return iso ? villageDateTime(iso, timeZone) : '';
 }
