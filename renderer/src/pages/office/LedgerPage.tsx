@@ -111,7 +111,7 @@ export function LedgerPage() {
       title: tx('colItem'),
       key: 'item',
       render: (_: unknown, r) => (
-        <span>
+        <span data-testid="ledger-what">
           {r.category && <Tag>{r.category}</Tag>}
           {r.ruleName}
           {r.personName ? `（${r.personName}）` : ''}
@@ -125,15 +125,15 @@ export function LedgerPage() {
         </span>
       ),
     },
-    { title: tx('colPlus'), key: 'plus', width: 70, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
+    { title: tx('colPlus'), key: 'plus', width: 78, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
     {
       title: tx('colMinus'),
       key: 'minus',
-      width: 70,
+      width: 78,
       align: 'right',
       render: (_: unknown, r) => <span className="pts-minus">{columnsOf(r).minus ?? ''}</span>,
     },
-    { title: tx('colRedeem'), key: 'redeem', width: 70, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
+    { title: tx('colRedeem'), key: 'redeem', width: 78, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
     {
       title: tx('colStatus'),
       dataIndex: 'status',
@@ -166,7 +166,8 @@ export function LedgerPage() {
         </b>
       ),
     },
-    { title: tx('colBy'), dataIndex: 'recorderName', width: 120, ellipsis: true },
+    // Who recorded it matters least at a glance: on a narrow screen 事项 gets that room.
+    { title: tx('colBy'), dataIndex: 'recorderName', width: 110, ellipsis: true, responsive: ['xl'] },
   ];
   if (canReverse) {
     columns.push({
@@ -265,7 +266,9 @@ export function LedgerPage() {
           dataSource={rows}
           locale={{ emptyText: tx('ledgerEmpty') }}
           pagination={false}
-          scroll={{ x: 960 }}
+          scroll={{ x: 820 }}
+          // Fixed: the figures keep their widths and 事项 takes the rest, instead of shrinking to a character a line.
+          tableLayout="fixed"
           onRow={(r) =>
             ({
               'data-testid': 'ledger-row',
