@@ -105,8 +105,8 @@ export function LedgerPage() {
   }
 
   const columns: TableColumnsType<Row> = [
-    { title: tx('colDate'), key: 'date', width: 105, render: (_: unknown, r) => r.occurredOn ?? r.at.slice(0, 10) },
-    { title: tx('colKindL'), dataIndex: 'kind', width: 70, render: (k: string) => tx(`kind_${k}` as OfficeKey) },
+    { title: tx('colDate'), key: 'date', width: 100, render: (_: unknown, r) => r.occurredOn ?? r.at.slice(0, 10) },
+    { title: tx('colKindL'), dataIndex: 'kind', width: 64, render: (k: string) => tx(`kind_${k}` as OfficeKey) },
     {
       title: tx('colItem'),
       key: 'item',
@@ -125,19 +125,19 @@ export function LedgerPage() {
         </span>
       ),
     },
-    { title: tx('colPlus'), key: 'plus', width: 78, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
+    { title: tx('colPlus'), key: 'plus', width: 84, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
     {
       title: tx('colMinus'),
       key: 'minus',
-      width: 78,
+      width: 84,
       align: 'right',
       render: (_: unknown, r) => <span className="pts-minus">{columnsOf(r).minus ?? ''}</span>,
     },
-    { title: tx('colRedeem'), key: 'redeem', width: 78, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
+    { title: tx('colRedeem'), key: 'redeem', width: 84, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
     {
       title: tx('colStatus'),
       dataIndex: 'status',
-      width: 90,
+      width: 84,
       render: (s: Row['status'], r) => (
         <Tooltip title={r.countsFrom ? `${r.countsFrom.slice(0, 10)} 起生效` : undefined}>
           <Tag color={statusColor[s]}>{r.reversedById ? tx('reversed') : tx(`status_${s}` as OfficeKey)}</Tag>
@@ -147,7 +147,7 @@ export function LedgerPage() {
     {
       title: tx('colRunningScore'),
       dataIndex: 'runningScore',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (v: number) => (
         <b className="num" data-testid="ledger-running-score">
@@ -158,7 +158,7 @@ export function LedgerPage() {
     {
       title: tx('colRunningAvailable'),
       dataIndex: 'runningAvailable',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (v: number) => (
         <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="ledger-running-available">
@@ -173,7 +173,7 @@ export function LedgerPage() {
     columns.push({
       title: '',
       key: 'a',
-      width: 70,
+      width: 92,
       render: (_: unknown, r) =>
         (r.kind === 'award' || r.kind === 'deduction') && (r.status === 'approved' || r.status === 'notice') && !r.reversedById ? (
           <Button
