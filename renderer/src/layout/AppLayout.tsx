@@ -149,7 +149,9 @@ export function AppLayout() {
                 children: items.map((e) => ({
                   key: e.key,
                   icon: icons[e.key] ?? <FileTextOutlined />,
-                  label: <span data-testid={e.testId}>{t(e.labelKey)}</span>,
+                  label: t(e.labelKey),
+                  // On the item, not its label: a collapsed menu hides the label, and the item stays the thing to click.
+                  'data-testid': e.testId,
                 })),
               }))}
             />
