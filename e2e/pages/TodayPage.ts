@@ -3,9 +3,19 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** 今日兑换: today's receipts, with reprint and supervisor-approved void. */
 export class TodayPage {
   readonly rows: Locator;
+  readonly dayPicker: Locator;
+  readonly search: Locator;
 
   constructor(readonly page: Page) {
     this.rows = page.getByTestId('today-row');
+    this.dayPicker = page.getByTestId('today-day');
+    this.search = page.getByTestId('today-search');
+  }
+
+  /** Opens the date picker and clicks a day of the month it shows. */
+  async pickDay(day: string): Promise<void> {
+    await this.dayPicker.click();
+    await this.page.locator(`.ant-picker-dropdown td[title="${day}"]`).click();
   }
 
   async open(): Promise<void> {

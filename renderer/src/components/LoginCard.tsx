@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorBanner } from './ErrorBanner';
 import { LanguageToggle } from './LanguageToggle';
+import './login.css';
 
 export interface LoginWords {
   title: string;

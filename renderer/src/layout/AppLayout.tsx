@@ -25,8 +25,10 @@ import {
   BarChartOutlined,
   CloudSyncOutlined,
   CalendarOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
 } from '@ant-design/icons';
-import { Button, Empty, Layout, Menu } from 'antd';
+import { Button, ConfigProvider, Empty, Layout, Menu } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { SyncChip } from '../components/SyncChip';
@@ -36,6 +38,12 @@ import { useI18n } from '../i18n/I18nProvider';
 import { hashFor, navEntries, pageFromHash, visibleEntries } from '../nav';
 import { pageComponents } from '../pages/registry';
 import { useSession, useSignedIn } from '../session';
+import { useLayoutText } from './text';
+import './layout.css';
+
+/** Below this CSS width (1024×768, or 1366×768 at 125 %) the menu starts as icons, leaving the page its room. */
+const wideEnough = 1200;
+const menuTheme = { components: { Menu: { collapsedWidth: 64 } } };
 
 /** Menu icons by page key; a page without one gets a plain document icon. */
 const icons: Record<string, ReactNode> = {
@@ -77,6 +85,7 @@ function useHash(): string {
 
 export function AppLayout() {
   const { t } = useI18n();
+  const tl = useLayoutText();
   const { logout } = useSession();
   const { user, village, today, refresh } = useSignedIn();
   const hash = useHash();
@@ -114,28 +123,56 @@ export function AppLayout() {
         </div>
       </Layout.Header>
       <Layout hasSider>
-        <Layout.Sider width={172} theme="light" className="app-sider">
-          <Menu
-            mode="inline"
-            className="app-menu"
-            selectedKeys={page ? [page] : []}
-            onClick={({ key }) => {
-              window.location.hash = hashFor(key);
-            }}
-            items={groups.map(({ g, items }) => ({
-              type: 'group' as const,
-              key: `group-${g}`,
-              label: groups.length > 1 ? t(g === 'counter' ? 'navGroupCounter' : 'navGroupOffice') : undefined,
-              children: items.map((e) => ({
-                key: e.key,
-                icon: icons[e.key] ?? <FileTextOutlined />,
-                label: <span data-testid={e.testId}>{t(e.labelKey)}</span>,
-              })),
-            }))}
-          />
+        <Layout.Sider
+          width={188}
+          collapsedWidth={64}
+          theme="light"
+          className="app-sider"
+          data-testid="app-sider"
+          collapsible
+          breakpoint="xl"
+          defaultCollapsed={window.innerWidth < wideEnough}
+          trigger={<SiderTrigger collapseLabel={tl('menuCollapse')} expandLabel={tl('menuExpand')} />}
+        >
+          <ConfigProvider theme={menuTheme}>
+            <Menu
+              mode="inline"
+              className="app-menu"
+              selectedKeys={page ? [page] : []}
+              onClick={({ key }) => {
+                window.location.hash = hashFor(key);
+              }}
+              items={groups.map(({ g, items }) => ({
+                type: 'group' as const,
+                key: `group-${g}`,
+                label: groups.length > 1 ? t(g === 'counter' ? 'navGroupCounter' : 'navGroupOffice') : undefined,
+                children: items.map((e) => ({
+                  key: e.key,
+                  icon: icons[e.key] ?? <FileTextOutlined />,
+                  label: t(e.labelKey),
+                  // On the item, not its label: a collapsed menu hides the label, and the item stays the thing to click.
+                  'data-testid': e.testId,
+                })),
+              }))}
+            />
+          </ConfigProvider>
         </Layout.Sider>
         <Layout.Content className="app-content">{Page ? <Page key={page} /> : <Empty style={{ marginTop: 80 }} description={t('noPages')} />}</Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** The toggle at the foot of the menu; the Sider's own collapsed class tells which icon shows. */
+function SiderTrigger({ collapseLabel, expandLabel }: { collapseLabel: string; expandLabel: string }) {
+  return (
+    <span data-testid="sider-toggle" className="sider-toggle">
+      <span className="when-expanded" title={collapseLabel}>
+        <MenuFoldOutlined /> {collapseLabel}
+      </span>
+      <span className="when-collapsed" title={expandLabel} aria-label={expandLabel}>
+        <MenuUnfoldOutlined />
+      </span>
+    </span>
   );
 }

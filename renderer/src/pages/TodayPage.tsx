@@ -1,9 +1,10 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Drawer, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Drawer, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Result } from '@shared/core/contract';
 import { call } from '../api/client';
 import { isApiError, isSupervisorFailure } from '../api/errors';
+import { DateField } from '../components/DateField';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { usePageLoad } from '../components/page-hooks';
 import { PrintReceipt } from '../components/PrintReceipt';
@@ -13,6 +14,9 @@ import { dateWithWeekday, formatPoints, villageTime } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { normalizeLines, type PaperLine } from '../receipt/receipt-lines';
 import { hasRole, useSignedIn } from '../session';
+import './today.css';
+import { matchesRedemption } from './today-search';
+import { useTodayText } from './today-text';
 
 type Row = Result<'redemptions.list'>['items'][number];
 
@@ -21,7 +25,12 @@ export function TodayPage() {
   const { message } = AntApp.useApp();
   const { user, village } = useSignedIn();
   const canAct = hasRole(user, 'shopkeeper');
+  const tt = useTodayText();
   const [date, setDate] = useState<string | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  // null follows the village's today, so a page left open past midnight moves on with it.
+  const [picked, setPicked] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
   const [notice, setNotice] = useState<{ type: 'success' | 'warning'; text: string } | null>(null);
   const [voiding, setVoiding] = useState<Row | null>(null);
@@ -38,10 +47,12 @@ export function TodayPage() {
     useCallback(async () => {
       // "Today" is the server's village date, read fresh: the page may stay open past midnight.
       const { today } = await call('auth.me', {});
-      const { items } = await call('redemptions.list', { date: today, limit: 500 });
-      setDate(today);
+      const day = picked ?? today;
+      const { items } = await call('redemptions.list', { date: day, limit: 500 });
+      setToday(today);
+      setDate(day);
       setRows(items);
-    }, []),
+    }, [picked]),
   );
 
   async function showPreview(row: Row) {
@@ -108,9 +119,11 @@ export function TodayPage() {
   }
 
   const live = rows.filter((r) => !r.voided);
+  const shown = rows.filter((r) => matchesRedemption(r, query));
+  const onToday = date !== null && date === today;
   const columns: TableColumnsType<Row> = [
-    { title: t('colReceiptNo'), dataIndex: 'receiptNo', width: 165, render: (v: string) => <b style={{ fontFamily: 'monospace', fontSize: 14 }}>{v}</b> },
-    { title: t('colTime'), dataIndex: 'at', width: 90, render: (v: string) => villageTime(v, village.timeZone) },
+    { title: t('colReceiptNo'), dataIndex: 'receiptNo', width: 158, render: (v: string) => <b style={{ fontFamily: 'monospace', fontSize: 14 }}>{v}</b> },
+    { title: t('colTime'), dataIndex: 'at', width: 84, render: (v: string) => villageTime(v, village.timeZone) },
     {
       title: t('colHousehold'),
       dataIndex: 'headName',
@@ -155,7 +168,8 @@ export function TodayPage() {
           <Tag color="green">{t('statusOk')}</Tag>
         ),
     },
-    { title: t('colOperator'), dataIndex: 'operatorName', width: 130, ellipsis: true },
+    // The cashier matters least at a glance: below 1200 px 物品 gets that room and 作废 stays in view.
+    { title: t('colOperator'), dataIndex: 'operatorName', width: 120, ellipsis: true, responsive: ['xl'] },
   ];
   columns.push({
     title: t('colActions'),
@@ -194,15 +208,39 @@ export function TodayPage() {
     <div className="page">
       <div>
         <div className="page-title">
-          {t('todayTitle')}
+          {date === null || onToday ? t('todayTitle') : tt('dayTitle')}
           {date && <span style={{ fontSize: 15, fontWeight: 400, color: '#7c6a5c' }}>{dateWithWeekday(date, t('weekdays'))}</span>}
           <span style={{ flex: 1 }} />
           <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} data-testid="today-refresh">
             {t('refresh')}
           </Button>
         </div>
+        <div className="today-toolbar">
+          <DateField
+            testId="today-day"
+            // The day asked for, not the day loaded: a picker given the old day while the list loads would put it back.
+            value={picked ?? today ?? ''}
+            max={today ?? undefined}
+            onChange={(day) => setPicked(day === today ? null : day)}
+          />
+          {!onToday && date && (
+            <Button data-testid="today-back" onClick={() => setPicked(null)}>
+              {tt('backToToday')}
+            </Button>
+          )}
+          <Input
+            data-testid="today-search"
+            className="today-search"
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={tt('search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
         <div style={{ marginBottom: 10, color: '#5b4a3c' }} data-testid="today-summary">
           {t('todaySummary', { count: live.length, points: formatPoints(live.reduce((s, r) => s + r.totalPoints, 0)), voids: rows.length - live.length })}
+          {query.trim() && <span data-testid="today-shown"> · {tt('shown', { n: shown.length })}</span>}
         </div>
         <Space orientation="vertical" style={{ width: '100%', marginBottom: error || notice ? 10 : 0 }}>
           <ErrorBanner text={error} onClose={() => setError(null)} />
@@ -213,10 +251,10 @@ export function TodayPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows}
+          dataSource={shown}
           loading={loading && rows.length === 0}
-          pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          locale={{ emptyText: t('noRedemptionsToday') }}
+          pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          locale={{ emptyText: query.trim() ? tt('noMatch', { q: query.trim() }) : onToday ? t('noRedemptionsToday') : tt('noneOnDay', { date: date ?? '' }) }}
           rowClassName={(r) => (preview?.row.id === r.id ? 'ant-table-row-selected' : '')}
           onRow={(r) =>
             ({

@@ -7,6 +7,7 @@ interface RedemptionRow {
   receipt_no: string;
   household_id: number;
   head_name: string;
+  name_initials: string;
   card_no: string;
   kind: string;
   total_points: number;
@@ -17,7 +18,7 @@ interface RedemptionRow {
   void_reason: string | null;
 }
 
-const select = `SELECT d.id, d.receipt_no, d.household_id, h.head_name, h.card_no, d.kind, d.total_points, d.at, d.local_date,
+const select = `SELECT d.id, d.receipt_no, d.household_id, h.head_name, h.name_initials, h.card_no, d.kind, d.total_points, d.at, d.local_date,
     u.name AS operator_name, v.at AS voided_at, v.reason AS void_reason
   FROM redemptions d JOIN households h ON h.id = d.household_id JOIN users u ON u.id = d.operator_id
   LEFT JOIN redemption_voids v ON v.redemption_id = d.id`;
@@ -28,6 +29,8 @@ function toSummary(r: RedemptionRow) {
     receiptNo: r.receipt_no,
     householdId: r.household_id,
     headName: r.head_name,
+    // 今日兑换's search finds 张三丰 by "zsf" without the renderer carrying a pinyin dictionary.
+    headInitials: r.name_initials,
     cardNo: r.card_no,
     kind: r.kind,
     totalPoints: r.total_points,

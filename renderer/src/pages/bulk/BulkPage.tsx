@@ -370,7 +370,7 @@ export function BulkPage() {
                 <span>{b('total')}</span>
                 <span>
                   <span className="after">
-                    {b('afterRedeem')} {after} {b('points')}　
+                    {b('afterRedeem')} {after} {b('points')}
                   </span>
                   <span data-testid="bulk-total">{c.total}</span> {b('points')}
                 </span>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { checkCart, lineTotal, type CartLine } from './cart';
 import { redeemBlock, type GuardHousehold, type RedeemBlock } from './scan-guard';
 import type { MessageKey } from '../../i18n/messages';
+import './counter.css';
 
 interface Props {
   lines: readonly CartLine[];
@@ -61,7 +62,9 @@ export function CartPanel({ lines, selected, available, guard, householdActive, 
               onClick={() => onSelect(l.key)}
             >
               <div className="name" title={l.name}>
-                <span data-user-text>{l.name}</span>
+                <div className="name-text" data-testid="cart-line-name" data-user-text>
+                  {l.name}
+                </div>
                 {l.openPrice && <div className="sub">{t('openPrice')}</div>}
                 {l.providerName && (
                   <div className="sub" data-testid="cart-line-provider" data-user-text>
@@ -126,7 +129,7 @@ export function CartPanel({ lines, selected, available, guard, householdActive, 
       </div>
       <div className="cart-foot">
         {over && <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="cart-warning" title={t('overAvailable', { n: check.overBy })} />}
-        <div className="totals">
+        <div className="totals" data-testid="cart-totals">
           <div>
             <div className="t-label">{t('total')}</div>
             <div className="t-total">

@@ -106,13 +106,13 @@ export function LedgerPage() {
   }
 
   const columns: TableColumnsType<Row> = [
-    { title: tx('colDate'), key: 'date', width: 105, render: (_: unknown, r) => r.occurredOn ?? villageDate(r.at, village.timeZone) },
-    { title: tx('colKindL'), dataIndex: 'kind', width: 70, render: (k: string) => tx(`kind_${k}` as OfficeKey) },
+    { title: tx('colDate'), key: 'date', width: 100, render: (_: unknown, r) => r.occurredOn ?? villageDate(r.at, village.timeZone) },
+    { title: tx('colKindL'), dataIndex: 'kind', width: 64, render: (k: string) => tx(`kind_${k}` as OfficeKey) },
     {
       title: tx('colItem'),
       key: 'item',
       render: (_: unknown, r) => (
-        <span>
+        <span data-testid="ledger-what">
           {r.category && <Tag data-user-text>{r.category}</Tag>}
           <span data-user-text>{r.ruleName}</span>
           {r.personName && (
@@ -138,19 +138,19 @@ export function LedgerPage() {
         </span>
       ),
     },
-    { title: tx('colPlus'), key: 'plus', width: 70, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
+    { title: tx('colPlus'), key: 'plus', width: 84, align: 'right', render: (_: unknown, r) => <span className="pts-plus">{columnsOf(r).plus ?? ''}</span> },
     {
       title: tx('colMinus'),
       key: 'minus',
-      width: 70,
+      width: 84,
       align: 'right',
       render: (_: unknown, r) => <span className="pts-minus">{columnsOf(r).minus ?? ''}</span>,
     },
-    { title: tx('colRedeem'), key: 'redeem', width: 70, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
+    { title: tx('colRedeem'), key: 'redeem', width: 84, align: 'right', render: (_: unknown, r) => <span className="num">{columnsOf(r).redeem ?? ''}</span> },
     {
       title: tx('colStatus'),
       dataIndex: 'status',
-      width: 90,
+      width: 84,
       render: (s: Row['status'], r) => (
         <Tooltip title={r.countsFrom ? tx('noticeCounts', { date: r.countsFrom.slice(0, 10) }) : undefined}>
           <Tag color={statusColor[s]}>{r.reversedById ? tx('reversed') : tx(`status_${s}` as OfficeKey)}</Tag>
@@ -160,7 +160,7 @@ export function LedgerPage() {
     {
       title: tx('colRunningScore'),
       dataIndex: 'runningScore',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (v: number) => (
         <b className="num" data-testid="ledger-running-score">
@@ -171,7 +171,7 @@ export function LedgerPage() {
     {
       title: tx('colRunningAvailable'),
       dataIndex: 'runningAvailable',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (v: number) => (
         <b className={`num ${v < 0 ? 'pts-minus' : ''}`} data-testid="ledger-running-available">
@@ -179,13 +179,14 @@ export function LedgerPage() {
         </b>
       ),
     },
-    { title: tx('colBy'), dataIndex: 'recorderName', width: 120, ellipsis: true, onCell: userDataCell },
+    // Who recorded it matters least at a glance: on a narrow screen 事项 gets that room.
+    { title: tx('colBy'), dataIndex: 'recorderName', width: 110, ellipsis: true, responsive: ['xl'], onCell: userDataCell },
   ];
   if (canReverse) {
     columns.push({
       title: '',
       key: 'a',
-      width: 70,
+      width: 92,
       render: (_: unknown, r) =>
         (r.kind === 'award' || r.kind === 'deduction') && (r.status === 'approved' || r.status === 'notice') && !r.reversedById ? (
           <Button
@@ -285,7 +286,9 @@ export function LedgerPage() {
           dataSource={rows}
           locale={{ emptyText: tx('ledgerEmpty') }}
           pagination={false}
-          scroll={{ x: 960 }}
+          scroll={{ x: 820 }}
+          // Fixed: the figures keep their widths and 事项 takes the rest, instead of shrinking to a character a line.
+          tableLayout="fixed"
           onRow={(r) =>
             ({
               'data-testid': 'ledger-row',

@@ -1,0 +1,64 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What "fits the screen" means, measured in the page: no sideways scroll, nothing cut off. */
+export class ScreensPage {
+  readonly sider: Locator;
+
+  constructor(readonly page: Page) {
+    this.sider = page.getByTestId('app-sider');
+  }
+
+  /** Opens a page by its address, as the menu does (a collapsed menu hides the labels the other specs click). */
+  async go(key: string): Promise<void> {
+    await this.page.evaluate((k) => {
+      window.location.hash = `#/${k}`;
+    }, key);
+  }
+
+  async expectNoHorizontalScroll(): Promise<void> {
+    const { scrollWidth, clientWidth } = await this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(clientWidth);
+  }
+
+  /** The element shows all of its text (no ellipsis, no clipping) and lies inside the window. */
+  async expectFullyShown(el: Locator): Promise<void> {
+    const m = await el.evaluate((e) => ({ w: e.scrollWidth, cw: e.clientWidth, h: e.scrollHeight, ch: e.clientHeight, text: e.textContent ?? '' }));
+    expect(m.w, `"${m.text}" is cut off at the side`).toBeLessThanOrEqual(m.cw);
+    expect(m.h, `"${m.text}" is cut off below`).toBeLessThanOrEqual(m.ch + 1);
+    await this.expectInsideWindow(el);
+  }
+
+  async expectInsideWindow(el: Locator): Promise<void> {
+    const box = await el.boundingBox();
+    const vp = this.page.viewportSize();
+    expect(box, 'element has a box').not.toBeNull();
+    expect(vp).not.toBeNull();
+    if (!box || !vp) return;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(vp.width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(vp.height + 0.5);
+  }
+
+  async expectSiderCollapsed(): Promise<void> {
+    await expect(this.sider).toHaveClass(/ant-layout-sider-collapsed/);
+  }
+
+  /** A row of figures that stays on one line: its children share a top edge. */
+  async expectOneLine(el: Locator): Promise<void> {
+    const tops = await el.evaluate((e) => [...e.children].map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(new Set(tops).size, 'figures wrapped onto two lines').toBe(1);
+  }
+
+  /** Text laid out across, not one character a line: its cell holds a few characters a line. */
+  async expectReadsAcross(el: Locator): Promise<void> {
+    const m = await el.evaluate((e) => {
+      const cell = e.closest('td') ?? e;
+      return { width: cell.getBoundingClientRect().width, lineHeight: parseFloat(getComputedStyle(e).lineHeight) || 20 };
+    });
+    expect(m.width, 'column too narrow to read').toBeGreaterThanOrEqual(4 * m.lineHeight);
+  }
+}
