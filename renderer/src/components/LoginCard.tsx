@@ -25,6 +25,7 @@ export function LoginCard({
   initialError,
   notice,
   testId,
+  corner,
 }: {
   logo: string;
   words: LoginWords;
@@ -32,6 +33,8 @@ export function LoginCard({
   initialError?: string | null;
   notice?: ReactNode;
   testId?: string;
+  /** Beside the language toggle: the village app's 长辈模式 switch. */
+  corner?: ReactNode;
 }) {
   const { errorText } = useI18n();
   const [username, setUsername] = useState('');
@@ -61,7 +64,8 @@ export function LoginCard({
 
   return (
     <div className="login-bg">
-      <div style={{ position: 'fixed', top: 16, right: 20 }}>
+      <div style={{ position: 'fixed', top: 16, right: 20, display: 'flex', gap: 8, alignItems: 'center' }}>
+        {corner}
         <LanguageToggle />
       </div>
       <Card className="login-card" variant="borderless" data-testid={testId}>

@@ -28,6 +28,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Empty, Layout, Menu } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { CareToggle } from '../care/CareToggle';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { SyncChip } from '../components/SyncChip';
 import { dateWithWeekday } from '../format';
@@ -107,6 +108,7 @@ export function AppLayout() {
             <UserOutlined /> {user.name}
           </a>
           <SyncChip timeZone={village.timeZone} />
+          <CareToggle />
           <LanguageToggle />
           <Button data-testid="logout" icon={<LogoutOutlined />} onClick={() => void logout()}>
             {t('logout')}
