@@ -49,7 +49,10 @@ const fake = vi.hoisted(() => {
     isMinimized = () => false;
     restore() {}
     show() {}
+    showInactive() {}
     focus() {}
+    removeMenu() {}
+    close() {}
   }
   const electron = {
     app: {
@@ -66,6 +69,11 @@ const fake = vi.hoisted(() => {
       exit: (code: number) => (state.exitCode = code),
     },
     BrowserWindow,
+    // One monitor, as on most counters: the customer display opens only when asked.
+    screen: {
+      getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }],
+      getPrimaryDisplay: () => ({ id: 1 }),
+    },
     dialog: { showErrorBox: (_t: string, m: string) => state.errors.push(m), showMessageBox: () => Promise.resolve({}) },
     ipcMain: {
       handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn),
@@ -224,6 +232,21 @@ describe('Electron main wiring', () => {
     listeners.get('will-attach-webview')!(webview);
     expect(webview.prevented).toBe(true);
     expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it("opens the customer display as its own window when the page asks for #/display, once, with the main window's preferences", () => {
+    let openHandler: ((d: unknown) => unknown) | undefined;
+    emit('web-contents-created', {}, { on: () => {}, setWindowOpenHandler: (fn: (d: unknown) => unknown) => (openHandler = fn) });
+    expect(fake.state.windows).toHaveLength(1);
+    expect(openHandler!({ url: 'app://pos/#/display' })).toEqual({ action: 'deny' });
+    expect(fake.state.windows).toHaveLength(2);
+    const display = fake.state.windows[1];
+    expect(display.url).toBe('app://pos/#/display');
+    expect(display.options.webPreferences).toEqual(fake.state.windows[0].options.webPreferences);
+    // One monitor: a normal window, not fullscreen over the counter.
+    expect(display.options.fullscreen).toBeUndefined();
+    openHandler!({ url: 'app://pos/#/display' });
+    expect(fake.state.windows).toHaveLength(2);
   });
 
   it('opens a fresh data folder on the first-run setup, with no default admin, and keeps every token in main', async () => {

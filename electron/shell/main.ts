@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,21 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../server/app.js';
 import { mimeTypeOf, rendererFileFor } from './app-files.js';
 import { parseShellArgs, type ShellArgs } from './args.js';
+import { customerDisplayUrl, customerDisplayWindowOptions, openHandlerWithDisplay, pickCustomerScreen } from './customer-display.js';
 import { startDesktopUpdates } from './desktop-updates.js';
 import { registerPosIpc } from './ipc-adapter.js';
 import { startMainLog } from './main-log.js';
 import { menuTemplate } from './menu.js';
 import { createPrintHost } from './print-host.js';
-import {
-  appScheme,
-  appUrl,
-  contentSecurityPolicy,
-  denyPermissionCheck,
-  denyPermissionRequest,
-  isAllowedNavigation,
-  secureWebPreferences,
-  windowOpenHandler,
-} from './security.js';
+import { appScheme, appUrl, contentSecurityPolicy, denyPermissionCheck, denyPermissionRequest, isAllowedNavigation, secureWebPreferences } from './security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, 'preload.cjs');
@@ -34,6 +26,7 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+let displayWindow: BrowserWindow | null = null;
 
 function fail(message: string, err?: unknown): never {
   const detail = err instanceof Error ? err.message : err === undefined ? '' : String(err);
@@ -59,7 +52,27 @@ function harden(contents: WebContents): void {
   contents.on('will-redirect', (e) => {
     if (!isAllowedNavigation(e.url)) e.preventDefault();
   });
-  contents.setWindowOpenHandler(windowOpenHandler);
+  contents.setWindowOpenHandler(openHandlerWithDisplay(openCustomerDisplay));
+}
+
+/**
+ * The villager-facing window: fullscreen on the second monitor, or a normal window when asked on a
+ * one-monitor machine. Shown without taking the focus, which stays in the counter's scan field.
+ */
+function openCustomerDisplay(): void {
+  if (displayWindow) {
+    displayWindow.showInactive();
+    return;
+  }
+  const target = pickCustomerScreen(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+  const win = new BrowserWindow(customerDisplayWindowOptions(target, preloadPath));
+  win.removeMenu();
+  win.once('ready-to-show', () => win.showInactive());
+  win.on('closed', () => {
+    if (displayWindow === win) displayWindow = null;
+  });
+  void win.loadURL(customerDisplayUrl);
+  displayWindow = win;
 }
 
 function hardenSession(): void {
@@ -126,6 +139,8 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // Without the counter the display has nothing to show, and would keep the app running.
+    displayWindow?.close();
   });
   void win.loadURL(appUrl);
   return win;
@@ -188,6 +203,8 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, onAbout: showAbout })));
   mainWindow = createWindow();
+  // A counter with a monitor facing the villagers gets its display at once; otherwise on request.
+  if (pickCustomerScreen(screen.getAllDisplays(), screen.getPrimaryDisplay().id)) openCustomerDisplay();
 }
 
 start().catch((e) => {

@@ -8,11 +8,13 @@ import { useI18n } from './i18n/I18nProvider';
 import { LoginPage } from './pages/LoginPage';
 import { SetupWizard, type SetupStatus } from './pages/setup/SetupWizard';
 import { useSession } from './session';
-import { theme } from './theme';
+import { themeFor } from './theme';
+import { useCare } from './care/CareProvider';
 
 export function App() {
   const { lang, t } = useI18n();
   const { state } = useSession();
+  const care = useCare();
   // A fresh data folder opens on the first-run wizard instead of the sign-in (a server without setup.* has none).
   const [setup, setSetup] = useState<SetupStatus | 'checking' | null>('checking');
   useEffect(() => {
@@ -23,7 +25,7 @@ export function App() {
   }, []);
   const checking = state.status === 'checking' || setup === 'checking';
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={themeFor(care.on)} button={{ autoInsertSpace: false }}>
       <AntApp style={{ height: '100%' }}>
         {checking && (
           <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}>

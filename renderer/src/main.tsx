@@ -1,6 +1,8 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CareProvider } from './care/CareProvider';
+import { DisplayApp } from './display/DisplayApp';
 import { I18nProvider } from './i18n/I18nProvider';
 import { SessionProvider } from './session';
 import './styles.css';
@@ -19,18 +21,25 @@ async function serverRole(): Promise<string | null> {
   }
 }
 
-void serverRole().then((role) => {
+// The customer display (a second window on the counter's machine) has no session and no server calls.
+const isCustomerDisplay = /^#\/display(?:[/?]|$)/.test(window.location.hash);
+
+void (isCustomerDisplay ? Promise.resolve(null) : serverRole()).then((role) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider>
-        {role === 'county' ? (
+        {isCustomerDisplay ? (
+          <DisplayApp />
+        ) : role === 'county' ? (
           <Suspense fallback={null}>
             <CountyApp />
           </Suspense>
         ) : (
-          <SessionProvider>
-            <App />
-          </SessionProvider>
+          <CareProvider>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </CareProvider>
         )}
       </I18nProvider>
     </StrictMode>,

@@ -41,3 +41,38 @@ export const theme: ThemeConfig = {
     Table: { headerBg: '#f6ede0', rowHoverBg: '#fff4e6' },
   },
 };
+
+/**
+ * 长辈模式: the same look, bigger and plainer. Text near black on the cream, borders that show,
+ * the darker orange so white on a primary button keeps a strong contrast, and taller targets.
+ */
+export const careTheme: ThemeConfig = {
+  token: {
+    ...theme.token,
+    colorPrimary: palette.primaryDark,
+    colorInfo: palette.primaryDark,
+    colorTextBase: '#120c08',
+    colorText: '#120c08',
+    colorTextSecondary: '#33271e',
+    colorTextTertiary: '#4a3b30',
+    colorTextDescription: '#33271e',
+    colorTextPlaceholder: '#6b5a4c',
+    colorBorder: '#8a7462',
+    colorBorderSecondary: '#c9b59c',
+    fontSize: 19,
+    fontSizeSM: 16,
+    fontSizeLG: 22,
+    controlHeight: 48,
+    controlHeightSM: 36,
+    controlHeightLG: 58,
+  },
+  components: {
+    ...theme.components,
+    Menu: { ...theme.components?.Menu, itemHeight: 50, itemSelectedColor: '#7c2d12', fontSize: 18 },
+    Layout: { ...theme.components?.Layout, headerHeight: 68 },
+    Card: { headerFontSize: 20 },
+    Table: { ...theme.components?.Table, cellFontSize: 18 },
+  },
+};
+
+export const themeFor = (care: boolean): ThemeConfig => (care ? careTheme : theme);

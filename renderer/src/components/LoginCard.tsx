@@ -26,6 +26,7 @@ export function LoginCard({
   initialError,
   notice,
   testId,
+  corner,
 }: {
   logo: string;
   words: LoginWords;
@@ -33,6 +34,8 @@ export function LoginCard({
   initialError?: string | null;
   notice?: ReactNode;
   testId?: string;
+  /** Beside the language toggle: the village app's 长辈模式 switch. */
+  corner?: ReactNode;
 }) {
   const { errorText } = useI18n();
   const [username, setUsername] = useState('');
@@ -62,7 +65,8 @@ export function LoginCard({
 
   return (
     <div className="login-bg">
-      <div style={{ position: 'fixed', top: 16, right: 20 }}>
+      <div style={{ position: 'fixed', top: 16, right: 20, display: 'flex', gap: 8, alignItems: 'center' }}>
+        {corner}
         <LanguageToggle />
       </div>
       <Card className="login-card" variant="borderless" data-testid={testId}>

@@ -30,6 +30,7 @@ import {
 } from '@ant-design/icons';
 import { Button, ConfigProvider, Empty, Layout, Menu } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { CareToggle } from '../care/CareToggle';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { SyncChip } from '../components/SyncChip';
 import { dateWithWeekday } from '../format';
@@ -116,6 +117,7 @@ export function AppLayout() {
             <UserOutlined /> <span data-user-text>{user.name}</span>
           </a>
           <SyncChip timeZone={village.timeZone} />
+          <CareToggle />
           <LanguageToggle />
           <Button data-testid="logout" icon={<LogoutOutlined />} onClick={() => void logout()}>
             {t('logout')}

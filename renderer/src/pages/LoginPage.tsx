@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { CareToggle } from '../care/CareToggle';
 import { LoginCard } from '../components/LoginCard';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession, type SignedOutNotice } from '../session';
@@ -19,6 +20,7 @@ export function LoginPage({ notice }: { notice?: SignedOutNotice }) {
         hint: t('loginHint'),
       }}
       onLogin={login}
+      corner={<CareToggle />}
       initialError={notice === 'sessionEnded' ? t(notice) : null}
       notice={
         notice === 'pairedWithOffice' && (

@@ -13,6 +13,8 @@ import { fallbackReceipt, normalizeLines, type PaperLine } from '../../receipt/r
 import { PrintReceipt } from '../../components/PrintReceipt';
 import { useSignedIn } from '../../session';
 import { hashFor } from '../../nav';
+import { CustomerDisplayButton } from '../../display/CustomerDisplayButton';
+import { useCustomerDisplay } from '../../display/useCustomerDisplay';
 import {
   addItem,
   cartSignature,
@@ -80,6 +82,8 @@ export function CounterPage() {
   const busyRef = useRef(false);
   const pending = useRef<PendingRequest | null>(null);
   const [last, setLast] = useState<LastReceiptState | null>(null);
+
+  useCustomerDisplay({ village: village.name, household, cart, last });
 
   const modalOpen = openPriceItem !== null || override.open || providerPick !== null;
   const modalRef = useRef(false);
@@ -582,6 +586,7 @@ export function CounterPage() {
           >
             {t('newCustomer')} <span style={{ color: '#a89684', fontSize: 12 }}>Esc</span>
           </Button>
+          <CustomerDisplayButton />
         </div>
         {pick && (
           <div style={{ position: 'absolute', top: 62, left: 0, width: 720, zIndex: 20, boxShadow: '0 12px 32px rgba(80,40,10,.18)', borderRadius: 12 }}>

@@ -3,6 +3,8 @@ import { Button, Input, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '@shared/core/contract';
 import { call } from '../../api/client';
+import { useCareByDefault } from '../../care/CareProvider';
+import { CareToggle } from '../../care/CareToggle';
 import { newRequestId } from '../../api/request-id';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { villageTime } from '../../format';
@@ -23,6 +25,7 @@ type Mine = Result<'services.mine'>;
  */
 export function ProviderPage() {
   const { s } = useStockText();
+  useCareByDefault();
   const { errorText } = useI18n();
   const { logout } = useSession();
   const { user, village } = useSignedIn();
@@ -138,6 +141,7 @@ export function ProviderPage() {
         <div className="who" data-testid="provider-user">
           {user.name}
         </div>
+        <CareToggle compact />
         <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
           {s('logout')}
         </Button>
