@@ -59,12 +59,14 @@ for (const size of shotSizes) {
       await screens.go(`ledger?h=${zhang.id}`);
       await expect(page.getByTestId('ledger-running-score').first()).toBeVisible();
       await screens.expectReadsAcross(page.getByTestId('ledger-what').first());
+      await screens.expectHeadersWhole();
       await screens.expectNoHorizontalScroll();
       await shot('ledger');
 
       for (const key of ['households', 'review', 'catalog']) {
         await screens.go(key);
         await expect(page.locator('.ant-table-row').first()).toBeVisible();
+        await screens.expectHeadersWhole();
         await screens.expectNoHorizontalScroll();
         await shot(key);
       }

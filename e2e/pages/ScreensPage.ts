@@ -61,4 +61,25 @@ export class ScreensPage {
     });
     expect(m.width, 'column too narrow to read').toBeGreaterThanOrEqual(4 * m.lineHeight);
   }
+
+  /** Every column title breaks, if at all, between words: never "Deductio / n" or a title running down. */
+  async expectHeadersWhole(): Promise<void> {
+    const broken = await this.page.evaluate(() =>
+      [...document.querySelectorAll('.ant-table-thead th')].flatMap((th) => {
+        const text = (th.textContent ?? '').trim();
+        if (!text) return [];
+        // Only the text's own line boxes: a title cell also holds sorter and resize elements.
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        }
+        const lines = tops.size;
+        return lines > text.split(/\s+/).length ? [text] : [];
+      }),
+    );
+    expect(broken, 'column titles broken mid-word').toEqual([]);
+  }
 }

@@ -15,7 +15,7 @@ type Row = Result<'points.pending'>['items'][number];
 /** 监督审核: the queue, oldest first; approve or reject (with a reason) one or many. */
 export function ReviewPage() {
   const tx = useOfficeText();
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const { message } = AntApp.useApp();
   const { user } = useSignedIn();
   const canReview = hasRole(user, 'reviewer');
@@ -76,11 +76,11 @@ export function ReviewPage() {
   }
 
   const columns: TableColumnsType<Row> = [
-    { title: tx('colDate'), dataIndex: 'occurredOn', width: 110 },
+    { title: tx('colDate'), dataIndex: 'occurredOn', width: 104 },
     {
       title: tx('colHead'),
       dataIndex: 'headName',
-      width: 150,
+      width: 140,
       render: (_: unknown, r) => (
         <div>
           <div style={{ fontWeight: 600 }}>{r.headName}</div>
@@ -90,29 +90,41 @@ export function ReviewPage() {
         </div>
       ),
     },
-    { title: tx('colPerson'), dataIndex: 'personName', width: 90, render: (v: string | null) => v ?? '' },
     {
+      // The member and the note ride under the item, as on the ledger: on a 1024 px screen, columns of their
+      // own squeezed 事项 to one character a line.
       title: tx('colItem'),
       dataIndex: 'ruleName',
       render: (v: string, r) => (
         <span>
           <Tag>{r.category}</Tag>
           {v}
+          {r.personName && (
+            <>
+              {lang === 'zh' ? '（' : ' ('}
+              <span data-user-text>{r.personName}</span>
+              {lang === 'zh' ? '）' : ')'}
+            </>
+          )}
+          {r.note && (
+            <div className="review-note" title={r.note} data-user-text>
+              {r.note}
+            </div>
+          )}
         </span>
       ),
     },
     {
       title: tx('colPoints'),
       dataIndex: 'points',
-      width: 80,
+      width: 72,
       align: 'right',
       render: (v: number) => <span className={v > 0 ? 'pts-plus' : 'pts-minus'}>{v > 0 ? `+${v}` : v}</span>,
     },
-    { title: tx('colNote'), dataIndex: 'note', ellipsis: true },
     {
       title: tx('colRecorder'),
       dataIndex: 'recorderName',
-      width: 130,
+      width: 120,
       render: (v: string, r) => (
         <span>
           {v}{' '}
@@ -127,7 +139,7 @@ export function ReviewPage() {
     {
       title: tx('colPhotos'),
       dataIndex: 'photos',
-      width: 90,
+      width: 76,
       render: (n: number, r) =>
         n > 0 ? (
           <Button size="small" icon={<PictureOutlined />} onClick={() => void showPhotos(r)} data-testid="review-photos">
@@ -140,7 +152,7 @@ export function ReviewPage() {
     columns.push({
       title: tx('colActions'),
       key: 'a',
-      width: 150,
+      width: 144,
       render: (_: unknown, r) => (
         <Space size={4}>
           <Button size="small" type="primary" disabled={r.mine || busy} data-testid="review-approve-one" onClick={() => void review([r.id], 'approve')}>
