@@ -123,10 +123,13 @@ test('the clerk’s 驳回待改 inbox: the reviewer’s reason, then a correcte
   await server.ok('points.review', { entryIds: [entries[0].id], decision: 'reject', reason: '分值偏高，请按条例改为 5 分' }, review);
 
   await signIn(page, 'clerk', '222222');
+  // The clerk is told without looking: the menu item carries the count.
+  await expect(page.getByTestId('rejected-badge')).toContainText('1');
   const inbox = new RejectedInboxPage(page);
   await inbox.open();
   await expect(inbox.row(entries[0].id).getByTestId('rejected-reason')).toHaveText('分值偏高，请按条例改为 5 分');
   await inbox.resubmit(entries[0].id, 5, '已按条例改正');
+  await expect(page.getByTestId('rejected-badge')).toHaveCount(0);
   const queue = (await server.ok('points.pending', {}, review)).items as { points: number; resubmitsId: number; note: string }[];
   expect(queue.find((q) => q.resubmitsId === entries[0].id)).toMatchObject({ points: 5, note: '已按条例改正' });
   // Resubmitting the same rejected entry again is refused by reason.

@@ -28,7 +28,7 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
 } from '@ant-design/icons';
-import { Button, ConfigProvider, Empty, Layout, Menu } from 'antd';
+import { Badge, Button, ConfigProvider, Empty, Layout, Menu } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CareToggle } from '../care/CareToggle';
 import { LanguageToggle } from '../components/LanguageToggle';
@@ -40,6 +40,7 @@ import { hashFor, navEntries, pageFromHash, visibleEntries } from '../nav';
 import { pageComponents } from '../pages/registry';
 import { useSession, useSignedIn } from '../session';
 import { useLayoutText } from './text';
+import { useRejectedCount } from './useRejectedCount';
 import './layout.css';
 
 /** Below this CSS width (1024×768, or 1366×768 at 125 %) the menu starts as icons, leaving the page its room. */
@@ -56,7 +57,6 @@ const icons: Record<string, ReactNode> = {
   households: <TeamOutlined />,
   rules: <BookOutlined />,
   scoring: <EditOutlined />,
-  rejected: <RollbackOutlined />,
   review: <CheckSquareOutlined />,
   ledger: <AccountBookOutlined />,
   'village-settings': <SettingOutlined />,
@@ -93,6 +93,10 @@ export function AppLayout() {
   const entries = useMemo(() => visibleEntries(user.roles).filter((e) => !e.hidden), [user.roles]);
   const page = pageFromHash(hash, user.roles);
   const Page = page ? pageComponents[page] : undefined;
+  const rejected = useRejectedCount(
+    entries.some((e) => e.key === 'rejected'),
+    page,
+  );
 
   // The counter stays open all day: re-read "today" now and then, and on every page change.
   useEffect(() => {
@@ -150,8 +154,15 @@ export function AppLayout() {
                 label: groups.length > 1 ? t(g === 'counter' ? 'navGroupCounter' : 'navGroupOffice') : undefined,
                 children: items.map((e) => ({
                   key: e.key,
-                  icon: icons[e.key] ?? <FileTextOutlined />,
-                  label: t(e.labelKey),
+                  icon: e.key === 'rejected' ? <RejectedIcon count={rejected} /> : (icons[e.key] ?? <FileTextOutlined />),
+                  label:
+                    e.key === 'rejected' && rejected > 0 ? (
+                      <>
+                        {t(e.labelKey)} <Badge count={rejected} size="small" data-testid="rejected-badge" />
+                      </>
+                    ) : (
+                      t(e.labelKey)
+                    ),
                   // On the item, not its label: a collapsed menu hides the label, and the item stays the thing to click.
                   'data-testid': e.testId,
                 })),
@@ -162,6 +173,17 @@ export function AppLayout() {
         <Layout.Content className="app-content">{Page ? <Page key={page} /> : <Empty style={{ marginTop: 80 }} description={t('noPages')} />}</Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** 驳回待改's icon carries a dot while entries wait, so a collapsed menu still tells the clerk. */
+function RejectedIcon({ count, className }: { count: number; className?: string }) {
+  return (
+    <span className={className}>
+      <Badge dot={count > 0} offset={[2, 2]}>
+        <RollbackOutlined />
+      </Badge>
+    </span>
   );
 }
 

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePageLoad } from '../../components/page-hooks';
 import { formatPoints } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { rejectedChanged } from '../../layout/useRejectedCount';
 import { useSignedIn } from '../../session';
 import { useOfficeText } from './text';
 import './office.css';
@@ -58,6 +59,7 @@ export function RejectedPage() {
         note: fix.note.trim(),
       });
       message.success(tx('rejDone'));
+      window.dispatchEvent(new Event(rejectedChanged));
       setFix(null);
       setFixError(null);
       await load();
