@@ -148,6 +148,12 @@ test('今日兑换 shows another day from its date picker (no future days) and f
   await expect(today.row(earlier)).toBeVisible();
   await page.getByTestId('today-back').click();
   await expect(today.rows).toHaveCount(2);
+  // Typed as a shopkeeper would, then Enter: the typed day stays and its receipts show.
+  await today.typeDay('2026-11-20');
+  await expect(today.rows).toHaveCount(1);
+  await expect(today.row(earlier)).toBeVisible();
+  await page.getByTestId('today-back').click();
+  await expect(today.rows).toHaveCount(2);
 
   for (const [q, receipt] of [
     ['zsf', zhangs],

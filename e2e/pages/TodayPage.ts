@@ -18,6 +18,15 @@ export class TodayPage {
     await this.page.locator(`.ant-picker-dropdown td[title="${day}"]`).click();
   }
 
+  /** Types a day into the picker and presses Enter, as a keyboard user would. */
+  async typeDay(day: string): Promise<void> {
+    const input = this.dayPicker.locator('xpath=descendant-or-self::input').first();
+    await input.click();
+    await input.fill(day);
+    await input.press('Enter');
+    await expect(input).toHaveValue(day);
+  }
+
   async open(): Promise<void> {
     await this.page.getByTestId('nav-today').click();
   }
