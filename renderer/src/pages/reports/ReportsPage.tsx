@@ -375,7 +375,8 @@ export function ReportsPage() {
             />
           </Card>
           <Row gutter={[12, 12]}>
-            <Col xs={24} lg={12}>
+            {/* Side by side only on a wide screen: at 1024 px a half-width funding table stood its titles on end. */}
+            <Col xs={24} xl={12}>
               <Card title={b('fundingTitle')}>
                 <Table
                   size="small"
@@ -391,7 +392,7 @@ export function ReportsPage() {
                 />
               </Card>
             </Col>
-            <Col xs={24} lg={12}>
+            <Col xs={24} xl={12}>
               <Card title={b('providersTitle')}>
                 <Table
                   size="small"

@@ -164,7 +164,7 @@ export function StocktakePage() {
     { title: s('date'), dataIndex: 'date', width: 110 },
     { title: '', dataIndex: 'scope', width: 90, render: (v: string) => <Tag>{v === 'all' ? s('scopeAll') : s('scopePartial')}</Tag> },
     { title: s('qty'), dataIndex: 'lineCount', width: 70, align: 'right' },
-    { title: s('variance'), dataIndex: 'varianceCount', width: 70, align: 'right' },
+    { title: s('variance'), dataIndex: 'varianceCount', width: 84, align: 'right' },
     { title: `${s('surplusQty')} / ${s('shortageQty')}`, key: 'ss', width: 110, render: (_: unknown, r) => `+${r.surplusQty} / −${r.shortageQty}` },
     { title: s('note'), dataIndex: 'note', ellipsis: true },
     {
