@@ -228,6 +228,7 @@ test('商品与服务: a low-stock threshold marks the item in the catalog and a
   await row.getByTestId('catalog-edit').click();
   await page.getByTestId('item-threshold').fill(String(towel.stock));
   await page.getByTestId('item-save').click();
+  await expect(page.getByTestId('item-form')).toBeHidden();
   await expect(row).toHaveAttribute('data-low', 'true');
   await expect(row.getByTestId('catalog-stock')).toContainText('库存低');
 

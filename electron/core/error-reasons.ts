@@ -47,6 +47,11 @@ export const errorReasons = {
     // A counter's pairing and push (electron/sync/office.ts).
     'bad_public_key',
     'bad_push',
+    'push_out_of_order', // a push's event seqs must rise, from the last one the receiver holds
+    'push_uuid_repeated',
+    'bad_pull',
+    'bad_pairing_request',
+    'method_not_allowed',
     'unknown_interface', // machine.setLan: an address this PC does not have
     'driver_config_needs_desktop', // printer.configure: a driver printer outside the desktop app
     // setup.complete's schema: the 12-digit 统计用区划代码 and the admin's PIN.
@@ -115,6 +120,8 @@ export const errorReasons = {
     'unknown_barcode',
     'unknown_receiving_note',
     'unknown_backup',
+    'sync_not_served', // /sync/ on a machine that is not the village office
+    'unknown_sync_endpoint',
   ],
   CONFLICT: [
     'duplicate_barcode',

@@ -42,17 +42,22 @@ const commuting = new Set<string>(['ledger.line', 'redemption.line', 'funding', 
  */
 export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: unknown, now: Date): Promise<PushResult> {
   const parsed = pushBody.safeParse(body);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', `推送内容无效 (bad push): ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new AppError('INVALID_INPUT', `推送内容无效 (bad push): ${parsed.error.issues[0]?.message ?? ''}`, {
+      reason: 'bad_push',
+      path: parsed.error.issues[0]?.path.join('.') ?? '',
+    });
   const b = parsed.data;
   if (b.village !== link.village_code) {
     throw new AppError('FORBIDDEN', `本连接只能报送 ${link.village_code} 的数据 (a village writes only its own data)`, { reason: 'wrong_village' });
   }
   let prev = b.after;
   for (const e of b.events) {
-    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '事件序号应递增 (event seqs must increase)');
+    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '事件序号应递增 (event seqs must increase)', { reason: 'push_out_of_order' });
     prev = e.seq;
   }
-  if (new Set(b.events.map((e) => e.uuid)).size !== b.events.length) throw new AppError('INVALID_INPUT', '同一批内事件编号重复 (uuid repeated in one push)');
+  if (new Set(b.events.map((e) => e.uuid)).size !== b.events.length)
+    throw new AppError('INVALID_INPUT', '同一批内事件编号重复 (uuid repeated in one push)', { reason: 'push_uuid_repeated' });
   const v = link.village_code;
   return tx(pool, async (c) => {
     const last = Number((await c.query('SELECT last_seq FROM village_links WHERE terminal_id = $1 FOR UPDATE', [link.terminal_id])).rows[0].last_seq);

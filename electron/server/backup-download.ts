@@ -16,7 +16,7 @@ export function serveBackupDownload(deps: CoreDeps, req: IncomingMessage, res: S
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     res.end(JSON.stringify(body));
   };
-  if (req.method !== 'GET') return json(405, { error: { code: 'INVALID_INPUT', message: '请使用 GET (use GET)' } });
+  if (req.method !== 'GET') return json(405, { error: { code: 'INVALID_INPUT', reason: 'method_not_allowed', message: '请使用 GET (use GET)' } });
   let file: string;
   try {
     file = decodeURIComponent(pathname.slice(backupDownloadPrefix.length));

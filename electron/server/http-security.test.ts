@@ -80,8 +80,16 @@ describe('HTTP responses', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('the API only answers POST', async () => {
-    expect((await fetch(`${base}/api/auth.me`)).status).toBe(405);
+  it('the API only answers POST, the UI and the backup download only GET, each refusal with its reason', async () => {
+    for (const [path, method] of [
+      ['/api/auth.me', 'GET'],
+      ['/index.html', 'POST'],
+      ['/download/backups/points-20260101-000000-daily.db', 'POST'],
+    ]) {
+      const r = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(((await r.json()) as { error: unknown }).error, `${method} ${path}`).toMatchObject({ code: 'INVALID_INPUT', reason: 'method_not_allowed' });
+    }
   });
 });
 

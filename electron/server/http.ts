@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { handlers } from '../app-contract.js';
 import type { Dispatcher } from '../core/dispatcher.js';
-import { errorStatus, type ErrorCode } from '../core/errors.js';
+import { errorStatus, type ErrorCode, type ErrorReason } from '../core/errors.js';
 import type { AnyHandler } from '../core/handler.js';
 import { allows } from '../core/roles.js';
 import { JsonBodyError, parseJsonBody } from '../core/safe-json.js';
@@ -83,7 +83,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** A refusal at the edge, before any handler: the API's error shape, with a reason the client can act on. */
-function refuse(res: ServerResponse, status: number, code: ErrorCode, reason: string, message: string, close = false): void {
+function refuse(res: ServerResponse, status: number, code: ErrorCode, reason: ErrorReason, message: string, close = false): void {
   if (close) res.setHeader('connection', 'close');
   send(res, status, { error: { code, message, reason } });
 }
@@ -210,7 +210,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
         }
         const isApi = url.pathname.startsWith('/api/');
         const isSync = url.pathname.startsWith('/sync/');
-        if (isApi && req.method !== 'POST') return send(res, 405, { error: { code: 'INVALID_INPUT', message: '请使用 POST (use POST)' } });
+        if (isApi && req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', 'method_not_allowed', '请使用 POST (use POST)');
         if ((isApi || isSync) && req.method === 'POST') {
           if (!isJson(req))
             return refuse(res, 415, 'INVALID_INPUT', 'content_type', '请求内容类型应为 application/json (content type must be application/json)', true);
@@ -223,7 +223,7 @@ export function createHttpServer(dispatcher: Dispatcher, opts: HttpOptions = {})
         if (opts.updatesDir && url.pathname.startsWith(updatesPrefix)) return serveUpdateFeed(opts.updatesDir, req.method ?? '', url.pathname, res);
         if (isSync) return await answerSync(req, res, url.pathname);
         if (isApi) return await answerApi(req, res, url.pathname.slice('/api/'.length));
-        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'INVALID_INPUT', message: 'method not allowed' } });
+        if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', 'method_not_allowed', '只接受 GET (method not allowed)');
         if (!opts.staticDir) return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
         serveStatic(opts.staticDir, url.pathname, res);
       } catch (e) {

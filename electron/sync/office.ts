@@ -80,7 +80,7 @@ const failures: number[] = [];
 export function pairTerminal(db: DB, body: unknown, now: Date, address: string | undefined) {
   const b = body as { code?: unknown; publicKey?: unknown; name?: unknown };
   if (typeof b?.code !== 'string' || typeof b.publicKey !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(b.publicKey)) {
-    throw new AppError('INVALID_INPUT', '配对请求无效 (bad pairing request)');
+    throw new AppError('INVALID_INPUT', '配对请求无效 (bad pairing request)', { reason: 'bad_pairing_request' });
   }
   const nowIso = now.toISOString();
   const publicKey = checkPublicKey(b.publicKey);
@@ -211,7 +211,7 @@ function validPush(body: unknown): { after: number; events: PushedEvent[] } {
   if (!r.success) throw new AppError('INVALID_INPUT', '推送内容无效 (bad push)', { reason: 'bad_push', path: r.error.issues[0]?.path.join('.') });
   let prev = r.data.after;
   for (const e of r.data.events) {
-    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '推送事件顺序错误 (out-of-order event)', { seq: e.seq });
+    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '推送事件顺序错误 (out-of-order event)', { reason: 'push_out_of_order', seq: e.seq });
     prev = e.seq;
   }
   return r.data;
@@ -273,7 +273,8 @@ export const maxPullBatch = 5000;
  */
 export function servePull(db: DB, t: Terminal, body: unknown) {
   const b = body as { after?: unknown; limit?: unknown };
-  if (typeof b?.after !== 'number' || !Number.isSafeInteger(b.after) || b.after < 0) throw new AppError('INVALID_INPUT', '拉取内容无效 (bad pull)');
+  if (typeof b?.after !== 'number' || !Number.isSafeInteger(b.after) || b.after < 0)
+    throw new AppError('INVALID_INPUT', '拉取内容无效 (bad pull)', { reason: 'bad_pull' });
   const limit = typeof b.limit === 'number' && Number.isSafeInteger(b.limit) ? Math.min(Math.max(b.limit, 1), maxPullBatch) : 2000;
   const after = Math.min(b.after, t.last_pull_seq);
   const rows = stmt(db, 'SELECT seq, uuid, origin, type, tbl, row_key, payload, at FROM sync_feed WHERE seq > ? ORDER BY seq LIMIT ?').all(

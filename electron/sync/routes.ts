@@ -47,7 +47,7 @@ function parseSyncBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('INVALID_INPUT', '请求内容不是有效的 JSON (body is not valid JSON)');
+    throw new AppError('INVALID_INPUT', '请求内容不是有效的 JSON (body is not valid JSON)', { reason: 'invalid_json' });
   }
 }
 
@@ -58,8 +58,8 @@ function parseSyncBody(text: string): unknown {
  */
 export function handleSyncRequest(deps: CoreDeps, req: SyncHttpRequest): SyncHttpReply {
   try {
-    if (deps.role !== 'office') throw new AppError('NOT_FOUND', '本机不是村委会主机 (this machine is not the village office)');
-    if (req.method !== 'POST') throw new AppError('INVALID_INPUT', '请使用 POST (use POST)');
+    if (deps.role !== 'office') throw new AppError('NOT_FOUND', '本机不是村委会主机 (this machine is not the village office)', { reason: 'sync_not_served' });
+    if (req.method !== 'POST') throw new AppError('INVALID_INPUT', '请使用 POST (use POST)', { reason: 'method_not_allowed' });
     const body = parseSyncBody(req.body);
     const now = new Date();
     const db = deps.db;
@@ -73,7 +73,7 @@ export function handleSyncRequest(deps: CoreDeps, req: SyncHttpRequest): SyncHtt
         return { status: 200, body: { result } };
       }
       default:
-        throw new AppError('NOT_FOUND', `没有这个同步接口 (unknown sync endpoint): ${req.path}`);
+        throw new AppError('NOT_FOUND', `没有这个同步接口 (unknown sync endpoint): ${req.path}`, { reason: 'unknown_sync_endpoint' });
     }
   } catch (e) {
     // Bookkeeping the failed call's rollback must not undo (the pairing lockout).

@@ -259,6 +259,27 @@ describe('county ingest, a run at a time', () => {
     expect({ ...after, conflicts: [] }).toEqual({ ...before, conflicts: [] });
   });
 
+  it('refuses a malformed push whole, with its reason, and changes nothing', async () => {
+    const before = await holdings(batched);
+    const link = links.get(batched)!;
+    const ev = (seq: number, id: string) => ({
+      seq,
+      uuid: id,
+      type: 'household',
+      payload: { householdId: 1, name: '张三', group: '一组' },
+      at: now.toISOString(),
+    });
+    const cases: [unknown, string][] = [
+      [{ village: batched, after: 0, events: 'none', sentAt: now.toISOString() }, 'bad_push'],
+      [{ village: batched, after: 5, events: [ev(5, uuid('bad', 1))], sentAt: now.toISOString() }, 'push_out_of_order'],
+      [{ village: batched, after: 0, events: [ev(1, uuid('bad', 2)), ev(2, uuid('bad', 2))], sentAt: now.toISOString() }, 'push_uuid_repeated'],
+    ];
+    for (const [body, reason] of cases) {
+      await expect(acceptVillagePush(pool, link, body, now), reason).rejects.toMatchObject({ code: 'INVALID_INPUT', reason });
+    }
+    expect(await holdings(batched)).toEqual(before);
+  });
+
   it('flags one bad event inside a run of its type while the others of the run apply', async () => {
     const v = codes[2];
     const base = history('c').filter((e) => e.type === 'household');

@@ -380,6 +380,35 @@ describe('the pairing and push edge of /sync/', () => {
     await legit(legitN++);
   });
 
+  it('each malformed request at the edge says why, and the channel still flows', async () => {
+    const signed = (path: string, body: string) =>
+      post(path, body, { ...signRequest({ terminalId: link.terminalId, secret: link.secret, method: 'POST', path, body }) });
+    const event = (seq: number) => ({ seq, uuid: randomUUID(), type: 'redemption.create', payload: {}, at: new Date().toISOString() });
+    const cases: [string, () => Promise<Response>, number, string][] = [
+      [
+        'a push whose seqs do not rise',
+        () => signed('/sync/push', JSON.stringify({ after: acked, events: [event(acked + 2), event(acked + 1)] })),
+        400,
+        'push_out_of_order',
+      ],
+      ['a pull from a negative seq', () => signed('/sync/pull', JSON.stringify({ after: -1 })), 400, 'bad_pull'],
+      ['a pairing without a code', () => post('/sync/pair', JSON.stringify({ publicKey: 'short' })), 400, 'bad_pairing_request'],
+      ['a pairing that is not JSON', () => post('/sync/pair', '{"code":'), 400, 'invalid_json'],
+      ['a GET of the pull', () => fetch(`${office.url}/sync/pull`), 400, 'method_not_allowed'],
+      ['an endpoint that does not exist', () => post('/sync/nothing', '{}'), 404, 'unknown_sync_endpoint'],
+    ];
+    for (const [what, send, status, reason] of cases) {
+      const res = await send();
+      expect(res.status, what).toBe(status);
+      expect(((await res.json()) as { error: { reason?: string } }).error.reason, what).toBe(reason);
+    }
+    // A counter's own API port is not the office: its /sync/ answers 404 with its reason.
+    const res = await fetch(`${counter.url}/sync/pull`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { reason?: string } }).error.reason).toBe('sync_not_served');
+    await legit(legitN++);
+  });
+
   it('an all-zero or malformed X25519 public key in pairing is 400 INVALID_INPUT', async () => {
     const { code } = await office.ok('sync.pairingCode', {}, officeAdmin);
     // All zeros and u = 1 are low-order points (an all-zero shared secret); the others do not decode.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
@@ -11,16 +11,23 @@ export function usePageLoad(load: () => Promise<void>) {
   const { errorText } = useI18n();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      await load();
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
+  // Loads run one after another, so a slow earlier load can never land after a later one and put
+  // back what a save has just changed.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const reload = useCallback(() => {
+    const run = async () => {
+      setLoading(true);
+      try {
+        await load();
+        setError(null);
+      } catch (e) {
+        setError(errorText(e));
+      } finally {
+        setLoading(false);
+      }
+    };
+    queue.current = queue.current.then(run);
+    return queue.current;
   }, [load, errorText]);
   useEffect(() => {
     void reload();

@@ -139,6 +139,8 @@ export function CatalogPage() {
     try {
       const saved = await call('catalog.save', params);
       message.success(s('itemSaved', { name: saved.name }));
+      // The saved row shows at once; the reload only brings what others changed meanwhile.
+      setItems((list) => list.map((i) => (i.id === saved.id ? { ...i, ...saved } : i)));
       setDraft(null);
       void load();
     } catch (e) {
