@@ -40,18 +40,19 @@ export const errorReasons = {
     'variance_needs_reason',
     // The HTTP edge (electron/server/http.ts) and the shared text validators (validation.ts).
     'content_type',
+    'method_not_allowed',
     'body_too_large',
     'too_deep',
     'invalid_json',
     'control_character',
-    // A counter's pairing and push (electron/sync/office.ts).
+    // A counter's pairing, push and pull (electron/sync/office.ts); bad_push and the two push_ reasons
+    // also for a village's push to the county (electron/county/ingest.ts).
     'bad_public_key',
     'bad_push',
     'push_out_of_order', // a push's event seqs must rise, from the last one the receiver holds
     'push_uuid_repeated',
     'bad_pull',
     'bad_pairing_request',
-    'method_not_allowed',
     'unknown_interface', // machine.setLan: an address this PC does not have
     'driver_config_needs_desktop', // printer.configure: a driver printer outside the desktop app
     // setup.complete's schema: the 12-digit 统计用区划代码 and the admin's PIN.

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { AppError } from '../core/errors.js';
+import { requireRisingSeqs } from '../core/events/push-order.js';
 import { tx } from './db/pool.js';
 import { bulkAppliers } from './events/bulk.js';
 import type { Finding } from './events/checks.js';
@@ -51,18 +52,14 @@ export async function acceptVillagePush(pool: pg.Pool, link: VillageLink, body: 
   if (b.village !== link.village_code) {
     throw new AppError('FORBIDDEN', `本连接只能报送 ${link.village_code} 的数据 (a village writes only its own data)`, { reason: 'wrong_village' });
   }
-  let prev = b.after;
-  for (const e of b.events) {
-    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '事件序号应递增 (event seqs must increase)', { reason: 'push_out_of_order' });
-    prev = e.seq;
-  }
+  const top = requireRisingSeqs(b.after, b.events);
   if (new Set(b.events.map((e) => e.uuid)).size !== b.events.length)
     throw new AppError('INVALID_INPUT', '同一批内事件编号重复 (uuid repeated in one push)', { reason: 'push_uuid_repeated' });
   const v = link.village_code;
   return tx(pool, async (c) => {
     const last = Number((await c.query('SELECT last_seq FROM village_links WHERE terminal_id = $1 FOR UPDATE', [link.terminal_id])).rows[0].last_seq);
     if (b.after > last) throw new AppError('CONFLICT', `县里只收到序号 ${last} 为止，请从那里续传 (gap)`, { reason: 'gap', expected: last });
-    const r: PushResult = { acked: Math.max(last, prev), applied: 0, duplicates: 0, flagged: 0 };
+    const r: PushResult = { acked: Math.max(last, top), applied: 0, duplicates: 0, flagged: 0 };
     const taken =
       b.events.length === 0
         ? new Set<string>()

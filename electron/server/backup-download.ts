@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreDeps } from '../core/context.js';
 import { AppError, errorStatus } from '../core/errors.js';
 import { auditBackupExport, authorizeBackupExport } from '../core/domains/backup/backup-export.js';
+import { refuse, send } from './json-reply.js';
 
 /** GET /download/backups/<file>: the one file the server sends that is not the UI. */
 export const backupDownloadPrefix = '/download/backups/';
@@ -12,11 +13,7 @@ export const backupDownloadPrefix = '/download/backups/';
  * a page on another site cannot send that header without a CORS preflight this server never grants.
  */
 export function serveBackupDownload(deps: CoreDeps, req: IncomingMessage, res: ServerResponse, pathname: string, token: string | undefined): void {
-  const json = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    res.end(JSON.stringify(body));
-  };
-  if (req.method !== 'GET') return json(405, { error: { code: 'INVALID_INPUT', reason: 'method_not_allowed', message: '请使用 GET (use GET)' } });
+  if (req.method !== 'GET') return refuse(res, 405, 'INVALID_INPUT', 'method_not_allowed', '请使用 GET (use GET)');
   let file: string;
   try {
     file = decodeURIComponent(pathname.slice(backupDownloadPrefix.length));
@@ -28,7 +25,7 @@ export function serveBackupDownload(deps: CoreDeps, req: IncomingMessage, res: S
     backup = authorizeBackupExport(deps, token, file, 'backup.download');
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return json(errorStatus[e.code], { error: e.toBody() });
+    return send(res, errorStatus[e.code], { error: e.toBody() });
   }
   auditBackupExport(deps, backup, 'backup.download', `下载备份 ${backup.file} (${backup.bytes} 字节)`);
   res.writeHead(200, {

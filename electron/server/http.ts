@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { handlers } from '../app-contract.js';
 import type { Dispatcher } from '../core/dispatcher.js';
-import { errorStatus, type ErrorCode, type ErrorReason } from '../core/errors.js';
+import { errorStatus } from '../core/errors.js';
 import type { AnyHandler } from '../core/handler.js';
 import { allows } from '../core/roles.js';
 import { JsonBodyError, parseJsonBody } from '../core/safe-json.js';
@@ -14,6 +14,7 @@ import { backupDownloadPrefix, serveBackupDownload } from './backup-download.js'
 import { handleSyncRequest } from '../sync/routes.js';
 import { HostAllowList, hostAllowed, originAllowed } from './allowed-hosts.js';
 import { BodyTooLarge, bodyLimits, readBody } from './body-limits.js';
+import { refuse, send } from './json-reply.js';
 import { logSyncReply } from './log-events.js';
 import type { AppLog } from './log-file.js';
 import { serveUpdateFeed, updatesPrefix } from './update-feed.js';
@@ -66,27 +67,6 @@ const contentTypes: Record<string, string> = {
 // antd writes its styles at run time, hence 'unsafe-inline' for styles only; scripts stay 'self'.
 export const browserCsp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-/**
- * The whole answer in one write: with its length declared, Node puts the head and the body in one
- * string and one send (without it, the body goes chunked, in pieces beside the head).
- */
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(json),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(json);
-}
-
-/** A refusal at the edge, before any handler: the API's error shape, with a reason the client can act on. */
-function refuse(res: ServerResponse, status: number, code: ErrorCode, reason: ErrorReason, message: string, close = false): void {
-  if (close) res.setHeader('connection', 'close');
-  send(res, status, { error: { code, message, reason } });
-}
 
 const tooLarge = (res: ServerResponse, limit: number) =>
   refuse(res, 413, 'INVALID_INPUT', 'body_too_large', `请求内容过大，上限 ${Math.round(limit / 1024)} KB (body too large)`, true);

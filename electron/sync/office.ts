@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateK
 import { z } from 'zod';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../core/errors.js';
+import { requireRisingSeqs } from '../core/events/push-order.js';
 import { defaultCounter, defaultVillage, getSetting, type CounterSettings, type VillageSettings } from '../core/settings.js';
 import { stmt } from '../core/statements.js';
 import { applyEvent } from './apply.js';
@@ -209,11 +210,7 @@ const pushBody = z.object({
 function validPush(body: unknown): { after: number; events: PushedEvent[] } {
   const r = pushBody.safeParse(body);
   if (!r.success) throw new AppError('INVALID_INPUT', '推送内容无效 (bad push)', { reason: 'bad_push', path: r.error.issues[0]?.path.join('.') });
-  let prev = r.data.after;
-  for (const e of r.data.events) {
-    if (e.seq <= prev) throw new AppError('INVALID_INPUT', '推送事件顺序错误 (out-of-order event)', { reason: 'push_out_of_order', seq: e.seq });
-    prev = e.seq;
-  }
+  requireRisingSeqs(r.data.after, r.data.events);
   return r.data;
 }
 

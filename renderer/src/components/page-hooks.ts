@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { createLoadQueue } from './load-queue';
 
 /**
  * A page's data: runs `load` at once and again whenever it changes (give it a useCallback with the
@@ -11,24 +12,22 @@ export function usePageLoad(load: () => Promise<void>) {
   const { errorText } = useI18n();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Loads run one after another, so a slow earlier load can never land after a later one and put
-  // back what a save has just changed.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const reload = useCallback(() => {
-    const run = async () => {
-      setLoading(true);
-      try {
-        await load();
-        setError(null);
-      } catch (e) {
-        setError(errorText(e));
-      } finally {
-        setLoading(false);
-      }
-    };
-    queue.current = queue.current.then(run);
-    return queue.current;
-  }, [load, errorText]);
+  const [enqueue] = useState(createLoadQueue);
+  const reload = useCallback(
+    () =>
+      enqueue(async () => {
+        setLoading(true);
+        try {
+          await load();
+          setError(null);
+        } catch (e) {
+          setError(errorText(e));
+        } finally {
+          setLoading(false);
+        }
+      }),
+    [enqueue, load, errorText],
+  );
   useEffect(() => {
     void reload();
   }, [reload]);
