@@ -302,3 +302,33 @@ export const stockOf = (db: DB, itemId: number): number =>
 export async function accountOf(v: Village, householdId: number, year?: number) {
   return (await v.invoke('shop', 'households.get', { id: householdId, year })).account;
 }
+
+/**
+ * One of everything the county hears about, for one household: a household with a phone and an ID
+ * number (which must never go up), approvals, a reversal, two redemptions with a void, a day close,
+ * a board, stock received with its funding, and a QR token.
+ */
+export async function countySeason(v: Village) {
+  const h = await household(v, {
+    headName: '张三丰',
+    group: '1组',
+    phone: '13800001234',
+    members: [{ name: '张三丰', relation: '户主', idNo: '460000199001011235' }],
+  } as never);
+  const entry = await approved(v, h.id, 'award', 30);
+  await approved(v, h.id, 'deduction', 5);
+  await v.invoke('clerk', 'points.reverse', { entryId: entry, reason: '录错' });
+  await approved(v, h.id, 'award', 20);
+  const soap = await goods(v, { points: 3, stock: 10 });
+  const cut = await service(v, { points: 4 });
+  const r = await redeem(v, h.id, [
+    { itemId: soap.id, qty: 2 },
+    { itemId: cut.id, qty: 1 },
+  ]);
+  await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }]);
+  await v.invoke('shop', 'redemptions.void', { id: r.id, reason: '退回', supervisorUsername: users.admin.username, supervisorPin: users.admin.pin });
+  await v.invoke('shop', 'day.close', {});
+  await v.invoke('review', 'boards.publish', { year: 2026, quarter: 1 });
+  await v.invoke('admin', 'county.qrToken', { householdId: h.id });
+  return { household: h };
+}

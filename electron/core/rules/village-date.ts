@@ -9,9 +9,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Every call asks for today's date (each handler's context), and Intl formatting costs several
+// microseconds. Every zone's offset is a whole number of minutes, so one UTC minute lies within one
+// village date: the last answer per zone is kept for its minute.
+const lastByZone = new Map<string, { minute: number; date: string }>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in the village's time zone: points belong to that date, never a UTC one. */
 export function villageDate(instant: Date, timeZone: string): string {
-  return formatter(timeZone).format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastByZone.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = formatter(timeZone).format(instant);
+  lastByZone.set(timeZone, { minute, date });
+  return date;
 }
 
 /** The points year of a village date: points never carry over 1 January. */

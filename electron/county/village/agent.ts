@@ -6,6 +6,7 @@ import { writeAudit } from '../../core/audit.js';
 import { normalizeOfficeUrl } from '../../sync/counter.js';
 import { deriveSecret, newKeyPair } from '../../sync/office.js';
 import { PeerError, postJson, postSigned } from '../../sync/signed-client.js';
+import { startCountyReporting } from './reporting.js';
 
 /** What pairing with the county leaves at the village office (settings 'local.county.link': a local. key, so the settings feed never carries the secret to counters). */
 export interface CountyLink {
@@ -238,7 +239,7 @@ export class CountyAgent {
       .immediate();
   }
 
-  /** Pairs with the county by its one-time code; pushing starts from the first event this office holds. */
+  /** Pairs with the county by its one-time code; the first pairing queues what this office already holds, and pushing starts from the first event. */
   async pair(
     countyUrlInput: string,
     code: string,
@@ -275,7 +276,9 @@ export class CountyAgent {
           pairedAt: caller.at,
         } satisfies CountyLink);
         putSetting(this.db, 'local.county.pushedSeq', 0);
-        writeAudit(this.db, caller.at, caller.userId, 'county.pair', `与县里 ${countyUrl} 配对：${r.villageName} (${r.villageCode})`);
+        const queued = startCountyReporting(this.db, caller.at);
+        const history = queued > 0 ? `，排队报送已有记录 ${queued} 条` : '';
+        writeAudit(this.db, caller.at, caller.userId, 'county.pair', `与县里 ${countyUrl} 配对：${r.villageName} (${r.villageCode})${history}`);
       })
       .immediate();
     this.state = { online: false, lastError: null, lastErrorCode: null, lastErrorReason: null, revoked: false };

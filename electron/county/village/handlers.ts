@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../core/errors.js';
 import { handler } from '../../core/handler.js';
 import { stmt } from '../../core/statements.js';
 import { requiredText } from '../../core/validation.js';
-import { tokenHash } from '../queries.js';
 import type { CountyStatus } from './agent.js';
+import { countyReporting, queueTokenEvent } from './reporting.js';
 
 function requireAgent(ctx: Ctx) {
   if (!ctx.deps.county) throw new AppError('FORBIDDEN', '只有村委会主机向县里报送 (only the village office reports to the county)', { reason: 'not_office' });
@@ -25,11 +25,7 @@ export function issueQrToken(ctx: Ctx, householdId: number, reissue: boolean): {
     `INSERT INTO household_qr_tokens (household_id, token, issued_at) VALUES (?, ?, ?)
     ON CONFLICT (household_id) DO UPDATE SET token = excluded.token, issued_at = excluded.issued_at`,
   ).run(householdId, token, ctx.nowIso);
-  stmt(ctx.db, "INSERT INTO county_outbox (uuid, type, payload, at) VALUES (?, 'household.token', ?, ?)").run(
-    randomBytes(16).toString('hex'),
-    JSON.stringify({ householdId, tokenHash: tokenHash(token) }),
-    ctx.nowIso,
-  );
+  if (countyReporting(ctx.db)) queueTokenEvent(ctx.db, householdId, token, ctx.nowIso);
   return { token, issuedAt: ctx.nowIso, reissued: existing !== undefined };
 }
 

@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approved, freshVillage, goods, household, redeem, service, users, type Village } from '../../core/test-support.js';
+import { countySeason, freshVillage, household, type Village } from '../../core/test-support.js';
 import { checkYearArithmetic } from '../events/checks.js';
 import { upwardPayloads, type UpwardType } from '../events/schemas.js';
 import { materializeSnapshots } from './agent.js';
+import { startCountyReporting } from './reporting.js';
 
 let v: Village;
 beforeEach(async () => {
   v = await freshVillage();
+  // As at the first pairing with the county (reporting.test.ts covers the time before it).
+  v.db.transaction(() => startCountyReporting(v.db, v.clock.now().toISOString()))();
 });
 afterEach(() => v.close());
 
@@ -17,28 +20,9 @@ const events = () =>
     payload: JSON.parse(e.payload) as Record<string, unknown>,
   }));
 
-describe("the village's county outbox", () => {
+describe("the village's county outbox, once reporting has started", () => {
   it("writes one event per fact in the fact's transaction, each parsing with the county's schema, and no ID number or phone", async () => {
-    const h = await household(v, {
-      headName: '张三丰',
-      group: '1组',
-      phone: '13800001234',
-      members: [{ name: '张三丰', relation: '户主', idNo: '460000199001011235' }],
-    } as never);
-    const entry = await approved(v, h.id, 'award', 30);
-    await approved(v, h.id, 'deduction', 5);
-    await v.invoke('clerk', 'points.reverse', { entryId: entry, reason: '录错' });
-    await approved(v, h.id, 'award', 20);
-    const soap = await goods(v, { points: 3, stock: 10 });
-    const cut = await service(v, { points: 4 });
-    const r = await redeem(v, h.id, [
-      { itemId: soap.id, qty: 2 },
-      { itemId: cut.id, qty: 1 },
-    ]);
-    await redeem(v, h.id, [{ itemId: soap.id, qty: 1 }]);
-    await v.invoke('shop', 'redemptions.void', { id: r.id, reason: '退回', supervisorUsername: users.admin.username, supervisorPin: users.admin.pin });
-    await v.invoke('shop', 'day.close', {});
-    await v.invoke('review', 'boards.publish', { year: 2026, quarter: 1 });
+    const { household: h } = await countySeason(v);
     expect(materializeSnapshots(v.db, v.clock.now().toISOString())).toBe(1);
 
     const all = events();
@@ -50,7 +34,7 @@ describe("the village's county outbox", () => {
     const types = all.map((e) => e.type);
     expect(types.filter((t) => t === 'ledger.line')).toHaveLength(4);
     expect(types.filter((t) => t === 'redemption.line')).toHaveLength(3);
-    expect(types).toEqual(expect.arrayContaining(['household', 'redemption.void', 'day.close', 'board', 'funding']));
+    expect(types).toEqual(expect.arrayContaining(['household', 'redemption.void', 'day.close', 'board', 'funding', 'household.token']));
     // The snapshot comes last and adds up to the lines before it.
     const last = all.at(-1)!;
     expect(last.type).toBe('household.year');
@@ -72,14 +56,6 @@ describe("the village's county outbox", () => {
     expect(events().length).toBe(before);
     await v.invoke('review', 'points.review', { entryIds: [entries[0].id], decision: 'reject', reason: '不符' });
     expect(events().length).toBe(before);
-  });
-
-  it('a counter paired with an office writes nothing upward (the office reports for the whole village)', async () => {
-    v.db.prepare("INSERT INTO settings (key, value) VALUES ('sync.link', '{}')").run();
-    const h = await household(v);
-    await approved(v, h.id, 'award', 10);
-    expect(events()).toEqual([]);
-    expect(materializeSnapshots(v.db, v.clock.now().toISOString())).toBe(0);
   });
 
   it('issues a QR token once, reissues on request, and sends only its hash', async () => {
