@@ -171,7 +171,7 @@ for (const [name, scale] of scales) {
     let baseInsert: Stats | null = null;
     if (runs('redemption')) {
       // The floor for this schema: the very rows a redemption writes (receipt counter, redemption, line,
-      // stock movement and its level trigger, outbox event and its sync-feed trigger, audit row), in one
+      // stock movement and its level trigger, sync event in the feed, audit row), in one
       // transaction with the same durability, and no reads, checks or validation at all.
       const floor = {
         receipt: db.prepare(`INSERT INTO receipt_counters (counter_id, year, last_no) VALUES ('F01', 2026, 1)
@@ -184,7 +184,9 @@ for (const [name, scale] of scales) {
         move: db.prepare(
           `INSERT INTO stock_movements (item_id, delta, kind, redemption_id, user_id, at) VALUES (?, -1, 'redeem', ?, ?, '2026-11-20T02:00:00.000Z')`,
         ),
-        outbox: db.prepare(`INSERT INTO outbox (uuid, type, payload, at) VALUES (?, 'bench.floor', '{}', '2026-11-20T02:00:00.000Z')`),
+        event: db.prepare(
+          `INSERT INTO sync_feed (uuid, origin, type, ref, payload, at) VALUES (?, 'office', 'bench.floor', ?, '{}', '2026-11-20T02:00:00.000Z')`,
+        ),
         audit: db.prepare(`INSERT INTO audit (at, user_id, method, summary) VALUES ('2026-11-20T02:00:00.000Z', ?, 'bench.floor', 'x')`),
       };
       const floorTx = db.transaction((i: number) => {
@@ -192,7 +194,7 @@ for (const [name, scale] of scales) {
         const id = floor.redemption.run(`F01-2026-${last_no}`, ((i * 104729) % H) + 1, `floor-${name}-${i}`, admin).lastInsertRowid;
         floor.line.run(id, item.id);
         floor.move.run(item.id, id, admin);
-        floor.outbox.run(`floor-${name}-${i}`);
+        floor.event.run(`floor-${name}-${i}`, `F01-2026-${last_no}`);
         floor.audit.run(admin);
       });
 
@@ -241,7 +243,9 @@ for (const [name, scale] of scales) {
     if (runs('sync')) {
       // The push re-sends a redemption event as another counter's: make one if the redemption rows did not run.
       if (!runs('redemption')) await call('redemptions.create', { householdId: 1, lines: [{ itemId: item.id, qty: 1 }], requestId: `bench-${name}-template` });
-      const template = db.prepare("SELECT type, payload FROM outbox WHERE type = 'redemption.create' ORDER BY seq DESC LIMIT 1").get() as {
+      const template = db
+        .prepare("SELECT type, payload FROM sync_feed WHERE origin = 'office' AND type = 'redemption.create' ORDER BY seq DESC LIMIT 1")
+        .get() as {
         type: string;
         payload: string;
       };

@@ -198,7 +198,7 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
       check(last?.last_no === nos.length, () => `receipt_counters ${key} says ${last?.last_no}, redemptions hold ${nos.length}`);
     }
 
-    // Each redemption is whole: its lines add up, and its audit row and outbox event exist with it.
+    // Each redemption is whole: its lines add up, and its audit row and sync event exist with it.
     const torn = db
       .prepare(
         `SELECT d.id FROM redemptions d WHERE d.total_points <> COALESCE((SELECT SUM(line_points) FROM redemption_lines l WHERE l.redemption_id = d.id), 0)`,
@@ -208,7 +208,8 @@ export async function checkDatabase(file: string, seen: Reported, adminToken: st
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const redemptions = n('SELECT COUNT(*) AS n FROM redemptions');
     check(n("SELECT COUNT(*) AS n FROM audit WHERE method = 'redemptions.create'") === redemptions, () => 'audit rows ≠ redemptions');
-    check(n("SELECT COUNT(*) AS n FROM outbox WHERE type = 'redemption.create'") === redemptions, () => 'outbox events ≠ redemptions');
+    // A standalone machine's own events go straight to the feed the counters would pull (Ctx.emit).
+    check(n("SELECT COUNT(*) AS n FROM sync_feed WHERE origin = 'office' AND type = 'redemption.create'") === redemptions, () => 'sync events ≠ redemptions');
     check(
       n("SELECT COUNT(*) AS n FROM audit WHERE method = 'redemptions.void'") === n('SELECT COUNT(*) AS n FROM redemption_voids'),
       () => 'audit rows ≠ voids',

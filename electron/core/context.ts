@@ -6,6 +6,7 @@ import { defaultCounter, defaultVillage, readSetting, type CounterSettings, type
 import { stmt } from './statements.js';
 import { villageDate, yearOf } from './rules/village-date.js';
 import type { EventFacts, EventSource, EventType } from './events/schemas.js';
+import { appendFeedEvent, eventRef } from './events/feed.js';
 import type { PrinterTransport } from '../print/transport.js';
 
 export interface SessionUser {
@@ -215,15 +216,17 @@ export class Ctx {
   /**
    * Appends a sync event in the caller's transaction, so it exists exactly when the write does.
    * Every event also carries `source` (counter, user, instant, village date, year): the office
-   * replays it elsewhere, where none of this call's context exists.
+   * replays it elsewhere, where none of this call's context exists. A counter's replica queues it in
+   * its outbox for the push; anywhere else it goes straight to the feed the counters pull (one row
+   * and its index, not an outbox row copied by a trigger).
    */
   emit<T extends EventType>(type: T, facts: EventFacts<T>): void {
     const source: EventSource = { counterId: this.counter.counterId, userId: this.me.id, at: this.nowIso, date: this.today, year: this.year };
-    stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)').run(
-      randomUUID(),
-      type,
-      JSON.stringify({ ...facts, source }),
-      this.nowIso,
-    );
+    const event = { uuid: randomUUID(), type, payload: JSON.stringify({ ...facts, source }), at: this.nowIso };
+    if (stmt(this.db, "SELECT 1 FROM settings WHERE key = 'sync.replica'").get() !== undefined) {
+      stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)').run(event.uuid, event.type, event.payload, event.at);
+    } else {
+      appendFeedEvent(this.db, { ...event, origin: 'office', ref: eventRef(facts) });
+    }
   }
 }

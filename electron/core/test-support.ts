@@ -332,3 +332,10 @@ export async function countySeason(v: Village) {
   await v.invoke('admin', 'county.qrToken', { householdId: h.id });
   return { household: h };
 }
+
+/** This machine's own sync events in order (Ctx.emit): at an office or a standalone machine they go straight to the feed. */
+export function ownEvents(db: DB, type?: string): { uuid: string; type: string; payload: string; at: string }[] {
+  return db
+    .prepare("SELECT uuid, type, payload, at FROM sync_feed WHERE origin = 'office' AND type <> 'row' AND (@type IS NULL OR type = @type) ORDER BY seq")
+    .all({ type: type ?? null }) as { uuid: string; type: string; payload: string; at: string }[];
+}

@@ -2,6 +2,7 @@ import type { DB } from '../../db/connection.js';
 import { loadAccount } from '../core/domains/households/account-query.js';
 import { closeWindow } from '../core/domains/day/close.js';
 import { compareClose } from '../core/domains/day/close-summary.js';
+import { appendFeedEvent, eventRef } from '../core/events/feed.js';
 import { defOf, withParsedEvent, type Written } from '../core/events/registry.js';
 import type { EventPayload, EventType } from '../core/events/schemas.js';
 import type { Refusal } from '../core/events/reasons.js';
@@ -204,13 +205,6 @@ function step<T extends EventType>(db: DB, ev: IncomingEvent, type: T, p: EventP
   return { written, conflicts: counterId !== undefined && follow ? follow(db, ev.uuid, p, written, counterId, now) : 0 };
 }
 
-/** The reference a feed entry is found by when a conflict names events: receipt, note, sheet or close. */
-function refOf(payload: unknown): string | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const ref = 'receiptNo' in payload ? payload.receiptNo : 'noteNo' in payload ? payload.noteNo : 'sheetNo' in payload ? payload.sheetNo : null;
-  return typeof ref === 'string' ? ref.slice(0, 64) : null;
-}
-
 /**
  * Applies one event exactly once (by uuid), inside the caller's transaction: parse → checks → the
  * shared writer, in a savepoint. An event refused by a check, or that a writer could not write, is
@@ -219,7 +213,7 @@ function refOf(payload: unknown): string | null {
  */
 export function applyEvent(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date): ApplyOutcome {
   if (stmt(db, 'SELECT 1 FROM sync_inbox WHERE uuid = ?').get(ev.uuid)) return { status: 'duplicate', conflicts: 0 };
-  let ref = refOf(ev.payload);
+  let ref = eventRef(ev.payload);
   let refusal: Refusal | null = null;
   let outcome: ApplyOutcome;
   try {
@@ -261,7 +255,7 @@ export function applyEvent(db: DB, ev: IncomingEvent, mode: ApplyMode, now: Date
   );
   // The other counters learn of it through the feed; they skip the events that came from themselves.
   if (mode === 'office' && outcome.status === 'applied') {
-    stmt(db, 'INSERT INTO sync_feed (uuid, origin, type, ref, payload, at) VALUES (?, ?, ?, ?, ?, ?)').run(ev.uuid, ev.origin, ev.type, ref, json, ev.at);
+    appendFeedEvent(db, { uuid: ev.uuid, origin: ev.origin, type: ev.type, ref, payload: json, at: ev.at });
   }
   return outcome;
 }

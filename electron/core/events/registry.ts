@@ -4,6 +4,7 @@ import { writeReceivingNote } from '../domains/stock/receiving.js';
 import { writeStocktakeRows } from '../domains/stock/stocktake.js';
 import { insertClose } from '../domains/day/close.js';
 import { stmt } from '../statements.js';
+import { closeRef } from './feed.js';
 import { checkClose, checkReceive, checkRedemption, checkStocktake, checkVoid } from './checks.js';
 import { refuse, type Refusal } from './reasons.js';
 import { eventPayloads, isEventType, type EventPayload, type EventType } from './schemas.js';
@@ -81,8 +82,6 @@ function writeStocktake(db: DB, p: EventPayload<'stock.stocktake'>): Written {
   });
   return { status: 'applied', ref: p.sheetNo };
 }
-
-export const closeRef = (p: { counterId: string; closeNo: number }): string => `${p.counterId}#${p.closeNo}`;
 
 function writeClose(db: DB, p: EventPayload<'day.close'>): Written {
   if (stmt(db, 'SELECT 1 FROM day_closes WHERE counter_id = ? AND close_no = ?').get(p.counterId, p.closeNo)) return { status: 'duplicate', ref: closeRef(p) };

@@ -1,6 +1,6 @@
 // Award candidate lists (星级党员, 文明户, 孝道家庭, 道德模范) and the recorded decisions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectRefused, freshVillage, household, type Village } from '../../test-support.js';
+import { expectRefused, freshVillage, household, ownEvents, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -130,7 +130,7 @@ describe('awards.candidates', () => {
     expect(items.find((i) => i.householdId === zhang.id)!.decision).toBeNull();
     const history = await v.invoke('viewer', 'awards.decisions', { year: 2026 });
     expect(history.items.map((d) => d.decision)).toEqual(['not_awarded', 'awarded']);
-    expect(count(v.db, 'outbox', "type = 'award.decide'")).toBe(2);
+    expect(ownEvents(v.db, 'award.decide')).toHaveLength(2);
     expect(() => v.db.prepare('DELETE FROM award_decisions').run()).toThrow(/append-only/);
   });
 

@@ -2,7 +2,7 @@
 // time zone, unapproved entries, redemptions, year-to-date, and publish / withdraw with history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { putSetting } from '../../settings.js';
-import { count, expectRefused, freshVillage, goods, household, recordPending, type Village } from '../../test-support.js';
+import { expectRefused, freshVillage, goods, household, recordPending, ownEvents, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -187,7 +187,7 @@ describe('publish and withdraw (撤榜)', () => {
     expect(now.red[0].householdId).toBe(b.id);
     expect(now.publication!.board!.red.map((r) => r.householdId)).toEqual([a.id]);
     expect((await v.invoke('shop', 'boards.published', {}))!.id).toBe(pub.id);
-    expect(count(v.db, 'outbox', "type = 'board.publish'")).toBe(1);
+    expect(ownEvents(v.db, 'board.publish')).toHaveLength(1);
   });
 
   it('a quarter has one board up: publishing again needs a withdrawal first, and history keeps all', async () => {

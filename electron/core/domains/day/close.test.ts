@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectRefused, freshVillage, goods, householdWithPoints, MemoryPrinter, redeem, users, type Village } from '../../test-support.js';
+import { count, expectRefused, freshVillage, goods, householdWithPoints, MemoryPrinter, redeem, users, ownEvents, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -56,7 +56,7 @@ describe('day.close (日结)', () => {
     await v.invoke('shop', 'day.close', {});
     expect(() => v.db.prepare('UPDATE day_closes SET points = 0').run()).toThrow(/append-only/);
     expect(() => v.db.prepare('DELETE FROM day_closes').run()).toThrow(/append-only/);
-    const event = JSON.parse((v.db.prepare("SELECT payload FROM outbox WHERE type = 'day.close'").get() as { payload: string }).payload);
+    const event = JSON.parse(ownEvents(v.db, 'day.close')[0].payload);
     expect(event).toMatchObject({ closeNo: 1, counterId: 'C01', count: 1, points: 10, receipts: [r.receiptNo], source: { counterId: 'C01' } });
     const preview = await v.invoke('shop', 'day.closePreview', { closeNo: 1 });
     const text = preview.lines.map((l) => l.text).join('\n');

@@ -15,6 +15,7 @@ import {
   stockOf,
   users,
   type Village,
+  ownEvents,
 } from '../../test-support.js';
 import { putSetting } from '../../settings.js';
 
@@ -161,7 +162,7 @@ describe('redemption days', () => {
       override_reason: '老人行动不便，提前兑换',
       operator_id: v.ids.shop,
     });
-    const event = JSON.parse((v.db.prepare("SELECT payload FROM outbox WHERE type = 'redemption.create'").get() as { payload: string }).payload);
+    const event = JSON.parse(ownEvents(v.db, 'redemption.create')[0].payload);
     expect(event.overrideBy).toBe(v.ids.admin);
   });
 
@@ -217,7 +218,7 @@ describe('idempotent requestId', () => {
     redemptions: count(v.db, 'redemptions'),
     lines: count(v.db, 'redemption_lines'),
     movements: count(v.db, 'stock_movements'),
-    outbox: count(v.db, 'outbox'),
+    events: ownEvents(v.db).length,
     receipts: count(v.db, 'receipt_counters'),
   });
 
@@ -459,23 +460,23 @@ describe('a failed redemption changes nothing', () => {
 });
 
 describe('what a redemption writes', () => {
-  it('one redemption row, its lines, movements, one outbox event and one audit row, all together', async () => {
+  it('one redemption row, its lines, movements, one sync event and one audit row, all together', async () => {
     const h = await householdWithPoints(v, 100);
     const soap = await goods(v, { name: '香皂', points: 10, stock: 5 });
     const oil = await goods(v, { name: '食用油', points: 20, stock: 5 });
-    const before = counts(v.db);
+    const before: Record<string, number> = { ...counts(v.db), events: ownEvents(v.db).length };
     const r = await redeem(v, h.id, [
       { itemId: soap.id, qty: 2 },
       { itemId: oil.id, qty: 1 },
     ]);
-    const after = counts(v.db);
+    const after: Record<string, number> = { ...counts(v.db), events: ownEvents(v.db).length };
     expect({
       redemptions: after.redemptions - before.redemptions,
       redemption_lines: after.redemption_lines - before.redemption_lines,
       stock_movements: after.stock_movements - before.stock_movements,
-      outbox: after.outbox - before.outbox,
+      events: after.events - before.events,
       audit: after.audit - before.audit,
-    }).toEqual({ redemptions: 1, redemption_lines: 2, stock_movements: 2, outbox: 1, audit: 1 });
+    }).toEqual({ redemptions: 1, redemption_lines: 2, stock_movements: 2, events: 1, audit: 1 });
 
     const row = v.db.prepare('SELECT * FROM redemptions WHERE id = ?').get(r.id) as Record<string, unknown>;
     expect(row).toMatchObject({
@@ -488,7 +489,7 @@ describe('what a redemption writes', () => {
       local_date: '2026-03-15',
       at: '2026-03-15T02:00:00.000Z',
     });
-    const event = v.db.prepare('SELECT type, payload FROM outbox ORDER BY seq DESC LIMIT 1').get() as { type: string; payload: string };
+    const event = ownEvents(v.db).at(-1)!;
     expect(event.type).toBe('redemption.create');
     expect(JSON.parse(event.payload)).toMatchObject({ receiptNo: 'C01-2026-000001', householdId: h.id, totalPoints: 40 });
     const audit = v.db.prepare('SELECT user_id, method, summary FROM audit ORDER BY id DESC LIMIT 1').get() as {

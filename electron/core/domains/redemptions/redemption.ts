@@ -144,7 +144,7 @@ export type RedeemResult = { id: number; receiptNo: string; totalPoints: number;
 
 /**
  * Commits a redemption, or changes nothing. Runs inside the caller's transaction: the receipt number,
- * the lines, the stock movements and the outbox event land together or not at all, so receipt numbers
+ * the lines, the stock movements and the sync event land together or not at all, so receipt numbers
  * have no gaps and stock never goes below zero.
  */
 export function redeem(ctx: Ctx, p: RedeemInput, opts: { kind: 'counter' | 'service'; providerId?: number }): RedeemResult {

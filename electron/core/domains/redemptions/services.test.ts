@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountOf, count, expectRefused, freshVillage, goods, householdWithPoints, rid, service, type Village } from '../../test-support.js';
+import { accountOf, count, expectRefused, freshVillage, goods, householdWithPoints, rid, service, ownEvents, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -11,7 +11,7 @@ describe('services.log', () => {
   it('a provider logs a service they provide: it commits as kind "service" and deducts the points', async () => {
     const h = await householdWithPoints(v, 50);
     const cut = await service(v, { name: '剪头发', points: 5, providers: ['barber'] });
-    const [outbox, audit] = [count(v.db, 'outbox'), count(v.db, 'audit')];
+    const [events, audit] = [ownEvents(v.db).length, count(v.db, 'audit')];
     const r = await v.invoke('barber', 'services.log', { itemId: cut.id, householdId: h.id, requestId: rid() });
     expect(r).toMatchObject({ receiptNo: 'C01-2026-000001', totalPoints: 5, account: { score: 50, redeemed: 5, available: 45 } });
     expect(v.db.prepare('SELECT kind, operator_id FROM redemptions WHERE id = ?').get(r.id)).toEqual({ kind: 'service', operator_id: v.ids.barber });
@@ -19,8 +19,8 @@ describe('services.log', () => {
       { provider_id: v.ids.barber, qty: 1, line_points: 5 },
     ]);
     expect(await accountOf(v, h.id)).toMatchObject({ available: 45 });
-    expect([count(v.db, 'outbox') - outbox, count(v.db, 'audit') - audit]).toEqual([1, 1]);
-    expect((v.db.prepare('SELECT type FROM outbox ORDER BY seq DESC LIMIT 1').get() as { type: string }).type).toBe('service.log');
+    expect([ownEvents(v.db).length - events, count(v.db, 'audit') - audit]).toEqual([1, 1]);
+    expect(ownEvents(v.db).at(-1)?.type).toBe('service.log');
   });
 
   it('a service the provider does not provide is FORBIDDEN and writes nothing', async () => {

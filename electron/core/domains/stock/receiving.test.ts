@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, service, stockOf, type Village } from '../../test-support.js';
+import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, service, stockOf, ownEvents, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -11,7 +11,7 @@ describe('stock.receiveNote', () => {
   it('writes a numbered note whose lines are receive movements, one per line, with funding source, donor and cost', async () => {
     const rice = await goods(v, { name: '大米', stock: 0, barcode: '6900000000011' });
     const oil = await goods(v, { name: '食用油', stock: 0 });
-    const [outbox, audit] = [count(v.db, 'outbox'), count(v.db, 'audit')];
+    const [events, audit] = [ownEvents(v.db).length, count(v.db, 'audit')];
     const note = await v.invoke('shop', 'stock.receiveNote', {
       note: '三月进货',
       lines: [
@@ -39,7 +39,7 @@ describe('stock.receiveNote', () => {
     ]);
     expect([stockOf(v.db, rice.id), stockOf(v.db, oil.id)]).toEqual([24, 6]);
     expect(count(v.db, 'stock_movements', `receiving_note_id = ${note.id}`)).toBe(3);
-    expect([count(v.db, 'outbox') - outbox, count(v.db, 'audit') - audit]).toEqual([1, 1]);
+    expect([ownEvents(v.db).length - events, count(v.db, 'audit') - audit]).toEqual([1, 1]);
     expect(await v.invoke('shop', 'stock.note', { id: note.id })).toEqual(note);
     const second = await v.invoke('shop', 'stock.receiveNote', { lines: [{ itemId: oil.id, qty: 1, fundingSource: 'collective' }] });
     expect(second.noteNo).toBe('RK-C01-2026-0002');

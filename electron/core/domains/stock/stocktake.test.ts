@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, stockOf, type Village } from '../../test-support.js';
+import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, stockOf, ownEvents, type Village } from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -12,7 +12,7 @@ describe('stock.stocktake', () => {
     const rice = await goods(v, { name: '大米', stock: 10, barcode: '6900000000011' });
     const oil = await goods(v, { name: '食用油', stock: 5 });
     const soap = await goods(v, { name: '香皂', stock: 2 });
-    const [outbox, audit] = [count(v.db, 'outbox'), count(v.db, 'audit')];
+    const [events, audit] = [ownEvents(v.db).length, count(v.db, 'audit')];
     const sheet = await v.invoke('shop', 'stock.stocktake', {
       reason: '月末盘点',
       note: '三月盘点',
@@ -42,7 +42,7 @@ describe('stock.stocktake', () => {
       { item_id: rice.id, delta: -2, reason: '鼠害' },
       { item_id: soap.id, delta: 1, reason: '月末盘点' },
     ]);
-    expect([count(v.db, 'outbox') - outbox, count(v.db, 'audit') - audit]).toEqual([1, 1]);
+    expect([ownEvents(v.db).length - events, count(v.db, 'audit') - audit]).toEqual([1, 1]);
     expect(await v.invoke('viewer', 'stock.stocktakeGet', { id: sheet.id })).toEqual(sheet);
     const partial = await v.invoke('shop', 'stock.stocktake', { lines: [{ itemId: oil.id, countedQty: 5 }] });
     expect([partial.sheetNo, partial.scope, partial.varianceCount]).toEqual(['PD-C01-2026-0002', 'partial', 0]);
