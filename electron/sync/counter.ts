@@ -12,7 +12,7 @@ import type { SyncStatus } from './handlers.js';
 import { deriveSecret, newKeyPair, schemaVersion, type PullItem } from './office.js';
 import { signRequest } from './signing.js';
 import { applyRow } from './tables.js';
-import { holdsEvents } from '../core/events/feed.js';
+import { historyHeld, ledgerTables } from '../core/events/feed.js';
 
 /** What pairing leaves at the counter (settings 'sync.link'). */
 export interface SyncLink {
@@ -70,9 +70,6 @@ export function normalizeOfficeUrl(input: string): string {
     throw new AppError('INVALID_INPUT', '村委会地址应以 http:// 开头 (use http://)', { reason: 'office_url_invalid' });
   return `${u.protocol}//${u.host}`;
 }
-
-/** Rows that make a machine's history: a counter that has any cannot become a replica of an office. */
-const historyTables = ['redemptions', 'point_entries', 'stock_movements', 'receiving_notes', 'stocktakes', 'day_closes'];
 
 /**
  * The counter's side of sync: pushes its outbox in order, then pulls what changed at the office,
@@ -347,8 +344,8 @@ export class CounterAgent implements SyncRuntime {
     if (this.deps.role !== 'counter')
       throw new AppError('FORBIDDEN', '只有以柜台模式（--role counter）运行的电脑才能配对 (only a counter pairs)', { reason: 'counter_only' });
     if (this.link()) throw new AppError('CONFLICT', '本机已与村委会配对 (already paired)', { reason: 'already_paired' });
-    const used = historyTables.filter((t) => stmt(this.db, `SELECT 1 FROM "${t}" LIMIT 1`).get());
-    if (holdsEvents(this.db)) used.push('events');
+    // A counter with history of its own cannot become a replica of an office.
+    const used = historyHeld(this.db, ledgerTables);
     if (used.length) {
       throw new AppError('CONFLICT', '本机已有兑换、积分或库存记录，不能再配对；请在新安装的柜台电脑上配对 (only a fresh counter can pair)', {
         reason: 'counter_not_fresh',

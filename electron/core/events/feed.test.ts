@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshVillage, household, ownEvents, type Village } from '../test-support.js';
-import { eventRef, holdsEvents } from './feed.js';
+import { eventRef, historyHeld, ledgerTables } from './feed.js';
 
 describe('the key a feed event is found by', () => {
   it('is the receipt, note or sheet number, or counter#close number', () => {
@@ -30,9 +30,9 @@ describe('whether a machine holds events of its own', () => {
   it('is no for a fresh machine and for row changes alone, yes once it wrote an event, even one that touches no ledger table', async () => {
     v = await freshVillage();
     await household(v);
-    expect(holdsEvents(v.db)).toBe(false);
+    expect(historyHeld(v.db, ledgerTables)).toEqual([]);
     await v.invoke('admin', 'reports.setPointValue', { fenPerPoint: 10 });
     expect(ownEvents(v.db).map((e) => e.type)).toEqual(['settings.pointValue']);
-    expect(holdsEvents(v.db)).toBe(true);
+    expect(historyHeld(v.db, ledgerTables)).toEqual(['events']);
   });
 });

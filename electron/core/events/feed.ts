@@ -41,11 +41,18 @@ export function appendFeedEvent(db: DB, e: FeedEvent): void {
   stmt(db, 'INSERT INTO sync_feed (uuid, origin, type, ref, payload, at) VALUES (?, ?, ?, ?, ?, ?)').run(e.uuid, e.origin, e.type, e.ref, e.payload, e.at);
 }
 
+/** The ledger tables whose rows make a machine's own history. */
+export const ledgerTables = ['redemptions', 'point_entries', 'stock_movements', 'receiving_notes', 'stocktakes', 'day_closes'] as const;
+
 /**
- * Whether this machine ever wrote a sync event: one queued for a push (a counter's outbox, and an
- * office's from before migration 014) or one in its feed. Such a machine has history of its own and
- * can neither become a counter nor pair as one.
+ * What of its own history this machine holds: which of `tables` have rows, and 'events' if it ever
+ * wrote a sync event (one queued for a push: a counter's outbox, an office's from before migration
+ * 014; or one in its feed). A machine holding any can neither become a counter nor pair as one.
  */
-export function holdsEvents(db: DB): boolean {
-  return stmt(db, 'SELECT 1 FROM outbox LIMIT 1').get() !== undefined || stmt(db, "SELECT 1 FROM sync_feed WHERE type <> 'row' LIMIT 1").get() !== undefined;
+export function historyHeld(db: DB, tables: readonly string[]): string[] {
+  const held = tables.filter((t) => stmt(db, `SELECT 1 FROM "${t}" LIMIT 1`).get() !== undefined);
+  if (stmt(db, 'SELECT 1 FROM outbox LIMIT 1').get() !== undefined || stmt(db, "SELECT 1 FROM sync_feed WHERE type <> 'row' LIMIT 1").get() !== undefined) {
+    held.push('events');
+  }
+  return held;
 }

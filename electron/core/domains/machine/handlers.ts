@@ -4,17 +4,16 @@ import { AppError } from '../../errors.js';
 import { handler } from '../../handler.js';
 import { writeAudit } from '../../audit.js';
 import { getSetting, putSetting } from '../../settings.js';
-import { stmt } from '../../statements.js';
 import { roleNames } from '../setup/handlers.js';
 import { roleKey } from '../setup/state.js';
 import { lanInput, lanKey, lanSettings, lanUrl } from './lan.js';
-import { holdsEvents } from '../../events/feed.js';
+import { historyHeld, ledgerTables } from '../../events/feed.js';
 
 /**
  * A machine holding any of these cannot become a counter: pairing makes it a replica of its office
  * and drops its roster and catalog, and a counter with history cannot pair at all.
  */
-const historyTables = ['redemptions', 'point_entries', 'stock_movements', 'receiving_notes', 'stocktakes', 'day_closes', 'households', 'catalog_items'];
+const historyTables = [...ledgerTables, 'households', 'catalog_items'];
 
 function runtime(ctx: Ctx): MachineRuntime {
   const m = ctx.deps.machine;
@@ -70,8 +69,7 @@ function roleChangeRefusal(ctx: Ctx, to: MachineRole): AppError | null {
     });
   }
   if (to === 'counter') {
-    const used = historyTables.filter((t) => stmt(ctx.db, `SELECT 1 FROM "${t}" LIMIT 1`).get());
-    if (holdsEvents(ctx.db)) used.push('events');
+    const used = historyHeld(ctx.db, historyTables);
     if (used.length) {
       return new AppError('CONFLICT', '本机已有兑换、积分或库存记录，不能改作收银台 (a machine with history cannot become a counter)', {
         reason: 'has_history',
