@@ -81,6 +81,18 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
     if (!setUp) throw new AppError('UNAUTHENTICATED', '本机尚未完成首次设置，请先完成设置向导 (finish the first-run setup first)', { reason: 'setup_needed' });
   }
 
+  // better-sqlite3 builds five wrapped functions for each db.transaction(): built once per handle
+  // (a restore swaps deps.db), not once per call.
+  let txHandle: CoreDeps['db'] | null = null;
+  let writeTx: ((work: () => unknown) => unknown) | null = null;
+  function inWriteTx<T>(work: () => T): T {
+    if (txHandle !== deps.db || !writeTx) {
+      txHandle = deps.db;
+      writeTx = deps.db.transaction((w: () => unknown) => w()).immediate;
+    }
+    return writeTx(work) as T;
+  }
+
   async function call(method: string, params: unknown, token?: string): Promise<Reply> {
     try {
       const def = lookup(method);
@@ -98,17 +110,18 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
       }
       const ctx = new Ctx(deps, user, user ? token : undefined);
       if (!def.write) return { result: await def.run(ctx, parsed.data) };
-      const tx = deps.db.transaction(() => {
-        const result = def.run(ctx, parsed.data);
-        if (result instanceof Promise) throw new Error(`write handler ${method} must be synchronous`);
-        // A replay (same requestId) wrote nothing new: its row says so rather than claim the write again.
-        const summary = ctx.replayOf !== null ? `${replayMark}: ${ctx.replayOf}` : def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data);
-        writeAudit(deps.db, ctx.nowIso, user?.id ?? null, method, withNotes(summary, ctx.auditNotes));
-        return result;
-      });
-      return { result: tx.immediate() };
+      return {
+        result: inWriteTx(() => {
+          const result = def.run(ctx, parsed.data);
+          if (result instanceof Promise) throw new Error(`write handler ${method} must be synchronous`);
+          // A replay (same requestId) wrote nothing new: its row says so rather than claim the write again.
+          const summary = ctx.replayOf !== null ? `${replayMark}: ${ctx.replayOf}` : def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data);
+          writeAudit(deps.db, ctx.nowIso, user?.id ?? null, method, withNotes(summary, ctx.auditNotes));
+          return result;
+        }),
+      };
     } catch (e) {
-      if (e instanceof AppError && e.afterRollback) deps.db.transaction(e.afterRollback).immediate();
+      if (e instanceof AppError && e.afterRollback) inWriteTx(e.afterRollback);
       return { error: toErrorBody(e) };
     }
   }

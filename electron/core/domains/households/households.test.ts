@@ -100,6 +100,18 @@ describe('households.search', () => {
     expect(items.map((i) => i.cardNo)).toEqual([...new Set(items.map((i) => i.cardNo))]);
   });
 
+  it('stops at the limit: the exact card, then card prefixes in card order, then phones; initials likewise', async () => {
+    await household(v, { headName: '孙八', cardNo: '12349999' });
+    await household(v, { headName: '周九', cardNo: '12340001' });
+    const found = async (q: string, limit: number) => (await v.invoke('shop', 'households.search', { q, limit })).items.map((i) => i.headName);
+    expect(await found('1234', 20)).toEqual(['张三丰', '周九', '孙八', '王五']);
+    expect(await found('1234', 3)).toEqual(['张三丰', '周九', '孙八']);
+    expect(await found('1234', 1)).toEqual(['张三丰']);
+    expect(await found('1234', 4)).toEqual(['张三丰', '周九', '孙八', '王五']);
+    expect(await found('zs', 1)).toEqual(['张三']);
+    expect(await found('zs', 3)).toHaveLength(3);
+  });
+
   it('finds nothing for an unknown card; a provider and a viewer may search, an empty query is refused', async () => {
     expect(await search('99999999')).toEqual([]);
     expect((await v.invoke('viewer', 'households.search', { q: 'zsf' })).items.length).toBe(2);
