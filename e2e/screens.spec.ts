@@ -71,6 +71,15 @@ for (const size of shotSizes) {
         await shot(key);
       }
 
+      // The audit log: an edit of what a thing is worth says what it was, in either language.
+      await server.ok('catalog.save', { id: oil.id, kind: 'goods', name: oil.name, unit: '桶', points: 12, barcode: LONG }, shop);
+      await screens.go('audit');
+      await page.getByTestId('audit-search').click();
+      await expect(page.getByTestId('audit-table')).toContainText(lang === 'zh' ? '积分 10 → 12' : 'points 10 → 12');
+      await screens.expectHeadersWhole();
+      await screens.expectNoHorizontalScroll();
+      await shot('audit');
+
       // The bulk lane on a bulk day, a household proposed.
       await server.ok('calendar.set', { mode: 'any', trial: { start: await demo.today() } }, admin);
       await screens.go('bulk');

@@ -333,6 +333,11 @@ export async function countySeason(v: Village) {
   return { household: h };
 }
 
+/** The summary of the newest audit row a method wrote. */
+export function lastAuditSummary(db: DB, method: string): string {
+  return (db.prepare('SELECT summary FROM audit WHERE method = ? ORDER BY id DESC LIMIT 1').get(method) as { summary: string }).summary;
+}
+
 /** This machine's own sync events in order (Ctx.emit): at an office or a standalone machine they go straight to the feed. */
 export function ownEvents(db: DB, type?: string): { uuid: string; type: string; payload: string; at: string }[] {
   return db

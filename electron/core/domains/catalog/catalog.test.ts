@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, expectRefused, freshVillage, goods, householdWithPoints, redeem, service, stockOf, ownEvents, type Village } from '../../test-support.js';
+import {
+  count,
+  expectRefused,
+  freshVillage,
+  lastAuditSummary,
+  goods,
+  householdWithPoints,
+  redeem,
+  service,
+  stockOf,
+  ownEvents,
+  type Village,
+} from '../../test-support.js';
 
 let v: Village;
 beforeEach(async () => {
@@ -23,6 +35,18 @@ describe('catalog.save', () => {
     await v.invoke('shop', 'catalog.save', { id: soap.id, kind: 'goods', name: '香皂', unit: '袋', points: 10, active: false });
     expect((await v.invoke('shop', 'catalog.list', { barcode: '6909999999999' })).items).toEqual([]);
     expect((await v.invoke('shop', 'catalog.list', { includeInactive: true })).items.map((i) => i.id)).toContain(soap.id);
+  });
+
+  it("an edit's audit row says what each changed field was and now is; a save that changes nothing adds no note", async () => {
+    const oil = await goods(v, { name: '食用油', points: 20 });
+    const lastSummary = () =>
+      (v.db.prepare("SELECT summary FROM audit WHERE method = 'catalog.save' ORDER BY id DESC LIMIT 1").get() as { summary: string }).summary;
+    await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
+    expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 名称 食用油 → 花生油；积分 20 → 25；每户每年限兑 无 → 2`);
+    await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
+    expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油`);
+    await v.invoke('shop', 'catalog.save', { kind: 'goods', name: '香皂', unit: '块', points: 5 });
+    expect(lastSummary()).toMatch(/^保存商品 #\d+ 香皂$/);
   });
 
   it('refuses invalid items without writing', async () => {

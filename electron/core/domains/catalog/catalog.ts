@@ -1,6 +1,7 @@
 import type { DB } from '../../../../db/connection.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Ctx } from '../../context.js';
+import { describeChanges, type AuditField } from '../../audit-changes.js';
 import { stmt } from '../../statements.js';
 import { spelling } from './spelling.js';
 
@@ -93,6 +94,22 @@ export interface ItemInput {
   lowStockThreshold?: number | null;
 }
 
+/** What an edit's audit row compares: what a thing is worth, and who may take it, before and after. */
+const itemAuditFields: readonly AuditField<Item>[] = [
+  ['名称', (i) => i.name],
+  ['条码', (i) => i.barcode],
+  ['单位', (i) => i.unit],
+  ['积分', (i) => i.points],
+  ['现场定价', (i) => i.openPrice],
+  ['最低分', (i) => i.minPoints],
+  ['最高分', (i) => i.maxPoints],
+  ['每户每年限兑', (i) => i.limitPerHouseholdPerYear],
+  ['分类', (i) => i.category],
+  ['启用', (i) => i.active],
+  ['低库存提醒线', (i) => i.lowStockThreshold],
+  ['服务商', (i) => i.providerIds],
+];
+
 /** Items are never deleted, only made inactive: past receipts and movements keep pointing at them. */
 export function saveItem(ctx: Ctx, p: ItemInput): Item {
   if (p.barcode) {
@@ -118,8 +135,8 @@ export function saveItem(ctx: Ctx, p: ItemInput): Item {
     p.kind === 'goods' ? (p.lowStockThreshold ?? null) : null,
   ];
   let itemId: number;
-  if (p.id !== undefined) {
-    const before = requireItem(ctx.db, p.id);
+  const before = p.id !== undefined ? requireItem(ctx.db, p.id) : null;
+  if (before) {
     if (before.kind !== p.kind) throw new AppError('CONFLICT', '商品和服务不能互相转换 (kind cannot change)', { reason: 'kind_cannot_change' });
     // The threshold came after the other fields: a caller that does not send it keeps the one set.
     if (p.lowStockThreshold === undefined) values[values.length - 1] = before.lowStockThreshold;
@@ -127,8 +144,8 @@ export function saveItem(ctx: Ctx, p: ItemInput): Item {
       ctx.db,
       `UPDATE catalog_items SET kind = ?, name = ?, barcode = ?, unit = ?, points = ?, open_price = ?, min_points = ?, max_points = ?,
       limit_per_household_per_year = ?, category = ?, active = ?, low_stock_threshold = ? WHERE id = ?`,
-    ).run(...values, p.id);
-    itemId = p.id;
+    ).run(...values, before.id);
+    itemId = before.id;
   } else {
     itemId = Number(
       stmt(
@@ -142,5 +159,8 @@ export function saveItem(ctx: Ctx, p: ItemInput): Item {
     stmt(ctx.db, 'DELETE FROM item_providers WHERE item_id = ?').run(itemId);
     for (const providerId of p.providerIds) stmt(ctx.db, 'INSERT INTO item_providers (item_id, provider_id) VALUES (?, ?)').run(itemId, providerId);
   }
-  return requireItem(ctx.db, itemId);
+  const saved = requireItem(ctx.db, itemId);
+  const changed = before && describeChanges(before, saved, itemAuditFields);
+  if (changed) ctx.noteForAudit(changed);
+  return saved;
 }

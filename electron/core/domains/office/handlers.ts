@@ -7,6 +7,7 @@ import { requiredText, year } from '../../validation.js';
 import { cutoffAt, loadAccounts } from '../households/account-query.js';
 import { withGroupKey } from '../households/group-order-sql.js';
 import type { Ctx } from '../../context.js';
+import { describeChanges, type AuditField } from '../../audit-changes.js';
 import { officeSettings } from './office-settings.js';
 import { counts, noticeCutoff, noticeMove } from '../../rules/notice.js';
 
@@ -15,6 +16,13 @@ function currentSettings(ctx: Ctx) {
   const counter = getSetting<CounterSettings>(ctx.db, 'counter', defaultCounter);
   return { villageName: village.name, timeZone: village.timeZone, noticeDays: officeSettings(ctx.db).noticeDays, cardPrefix: counter.cardPrefix };
 }
+
+const settingsAuditFields: readonly AuditField<ReturnType<typeof currentSettings>>[] = [
+  ['村名', (s) => s.villageName],
+  ['时区', (s) => s.timeZone],
+  ['公示天数', (s) => s.noticeDays],
+  ['卡号前缀', (s) => s.cardPrefix],
+];
 
 /** What the office sees first: the review queue, the year so far, and who has not been scored at all. */
 function officeHome(ctx: Ctx, yr: number) {
@@ -140,6 +148,7 @@ export const officeHandlers = {
         .optional(),
     }),
     run(ctx, p) {
+      const before = currentSettings(ctx);
       const village = getSetting<VillageSettings>(ctx.db, 'village', defaultVillage);
       if (p.villageName !== undefined || p.timeZone !== undefined) {
         putSetting(ctx.db, 'village', { ...village, name: p.villageName ?? village.name, timeZone: p.timeZone ?? village.timeZone });
@@ -148,9 +157,11 @@ export const officeHandlers = {
         putSetting(ctx.db, 'counter', { ...getSetting<CounterSettings>(ctx.db, 'counter', defaultCounter), cardPrefix: p.cardPrefix });
       }
       if (p.noticeDays !== undefined) putSetting(ctx.db, 'office', { ...officeSettings(ctx.db), noticeDays: p.noticeDays });
-      return currentSettings(ctx);
+      const after = currentSettings(ctx);
+      ctx.noteForAudit(describeChanges(before, after, settingsAuditFields) ?? '无变化');
+      return after;
     },
-    audit: (p) => `村务设置: ${JSON.stringify(p)}`,
+    audit: () => '村务设置',
   }),
   'office.home': handler({
     access: ['clerk', 'reviewer', 'viewer'],

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
 import { id, points, requiredText } from '../../validation.js';
-import { listRules, saveRule } from './rules.js';
+import { describeChanges } from '../../audit-changes.js';
+import { listRules, requireRule, ruleAuditFields, saveRule } from './rules.js';
 
 const ruleInput = z
   .strictObject({
@@ -32,7 +33,13 @@ export const ruleHandlers = {
     access: ['admin'],
     write: true,
     input: ruleInput,
-    run: (ctx, p) => saveRule(ctx.db, p),
+    run: (ctx, p) => {
+      const before = p.id !== undefined ? requireRule(ctx.db, p.id) : null;
+      const saved = saveRule(ctx.db, p);
+      const changed = before && describeChanges(before, saved, ruleAuditFields);
+      if (changed) ctx.noteForAudit(changed);
+      return saved;
+    },
     audit: (p, r) => `保存评分条目 #${r.id} ${p.category}/${p.name}`,
   }),
 };

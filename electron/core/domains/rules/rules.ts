@@ -1,4 +1,5 @@
 import type { DB } from '../../../../db/connection.js';
+import type { AuditField } from '../../audit-changes.js';
 import { notFound } from '../../errors.js';
 import type { RuleShape } from '../../rules/rule-points.js';
 import { stmt } from '../../statements.js';
@@ -38,6 +39,18 @@ export function requireRule(db: DB, id: number): Rule {
   if (!r) throw notFound('评分条目', { reason: 'unknown_rule', ruleId: id });
   return toRule(r);
 }
+
+/** What an edit's audit row compares: what an item of conduct is worth, before and after. */
+export const ruleAuditFields: readonly AuditField<Rule>[] = [
+  ['分类', (r) => r.category],
+  ['名称', (r) => r.name],
+  ['类型', (r) => (r.kind === 'award' ? '加分' : '扣分')],
+  ['分值', (r) => r.points],
+  ['最低分', (r) => r.minPoints],
+  ['最高分', (r) => r.maxPoints],
+  ['每年上限', (r) => r.capPerYear],
+  ['启用', (r) => r.active],
+];
 
 export interface RuleInput {
   id?: number;

@@ -31,6 +31,23 @@ describe('audit summaries in words', () => {
     expect(summaryText('{"householdId":3,"lines":[{"itemId":2,"qty":1}]}', 'en')).toBe('household: 3; lines: itemId 2 qty 1');
   });
 
+  it('say what an edit changed, field by field, the values as recorded', () => {
+    expect(summaryText('保存商品 #3 大米 | 积分 50 → 60；启用 是 → 否', 'en')).toBe('Saved goods #3 大米; points 50 → 60; active yes → no');
+    expect(summaryText('村务设置 | 公示天数 7 → 5', 'en')).toBe('Village settings; notice days 7 → 5');
+    expect(summaryText('保存评分条目 #4 邻里/调解纠纷 | 类型 加分 → 扣分；每年上限 无 → 20', 'en')).toBe(
+      'Saved scoring rule #4 邻里/调解纠纷; kind award → deduction; yearly cap none → 20',
+    );
+    expect(readableSummary('名称 大米 → 东北大米', 'en')).toEqual([
+      { text: 'name ' },
+      { text: '大米', value: true },
+      { text: ' → ' },
+      { text: '东北大米', value: true },
+    ]);
+    // Not a change note unless every part names a known field.
+    expect(readableSummary('口味 甜 → 咸', 'en')).toEqual([{ text: '口味 甜 → 咸', value: true }]);
+    expect(summaryText('村务设置 | 公示天数 7 → 5', 'zh')).toBe('村务设置；公示天数 7 → 5');
+  });
+
   it('mark what they quote, so the page can tell the village data from its own words', () => {
     const parts = readableSummary('新建农户 DS-0001 张三丰', 'en');
     expect(parts).toEqual([{ text: 'New household ' }, { text: 'DS-0001', value: true }, { text: ' ' }, { text: '张三丰', value: true }]);
@@ -58,6 +75,10 @@ describe("a village's real audit rows", () => {
     await redeem(v, h.id, [{ itemId: oil.id, qty: 1 }], { requestId });
     await v.invoke('shop', 'redemptions.void', { id: r.id, reason: '扫错', supervisorUsername: 'admin', supervisorPin: users.admin.pin });
     await v.invoke('admin', 'office.settings.set', { noticeDays: 3 });
+    await v.invoke('admin', 'office.settings.set', { noticeDays: 3 });
+    await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: '桶', points: 25, limitPerHouseholdPerYear: 2, active: false });
+    const rule = await v.invoke('admin', 'rules.save', { category: '邻里', name: '调解纠纷', kind: 'award', points: 5 });
+    await v.invoke('admin', 'rules.save', { id: rule.id, category: '邻里', name: '调解纠纷', kind: 'award', minPoints: 3, maxPoints: 8, capPerYear: 20 });
     await v.invoke('admin', 'calendar.set', { mode: 'any' });
     await v.invoke('admin', 'users.create', { username: 'cashier2', name: '陈二', pin: '204060', roles: ['shopkeeper'] });
     await v.invoke('admin', 'backup.configure', { keep: 10 });

@@ -1,3 +1,4 @@
+import { changeArrow, changeLabels, changeSeparator, changeWords } from '@shared/core/audit-changes';
 import type { Lang } from '../../i18n/messages';
 
 /**
@@ -50,6 +51,7 @@ const lines: readonly Pattern[] = [
   [/^作废 (?<no>\S+): (?<reason>.*)$/, 'Voided {no}: {reason}'],
   [/^服务 (?<no>\S+) 户#(?<h>\d+) 项目#(?<item>\d+) (?<pts>-?\d+) 分$/, 'Service {no}: household #{h}, item #{item}, {pts} points'],
   [/^村务设置: (?<json>\{.*\})$/, 'Village settings: {json}'],
+  [/^村务设置$/, 'Village settings'],
   [/^配置打印机 (?<p>.+) (?<w>\d+) 列 (?<c>\d+) 联$/, 'Printer {p}, {w} columns, {c} copies'],
   [/^打印测试页 (?<p>.+) (?<w>\d+) 列$/, 'Test page on {p}, {w} columns'],
   [/^(?<what>打印兑换凭证|重打兑换凭证|打印作废单|重打作废单) (?<no>\S+)（户主 (?<name>.+)，(?<n>\d+) 联）$/, '{what} {no} ({name}, {n} copies)'],
@@ -101,6 +103,7 @@ const lines: readonly Pattern[] = [
   [/^主管授权 supervisor: (?<name>.+) \((?<u>\S+) #(?<id>\d+)\)$/, 'authorised by supervisor {name} ({u} #{id})'],
   [/^非兑换日特批 override: (?<reason>.*)$/, 'off-day override: {reason}'],
   [/^by (?<name>.+) \((?<u>\S+) #(?<id>\d+)\)$/, 'by {name} ({u} #{id})'],
+  [/^无变化$/, 'no change'],
 ];
 
 /** The app's own fixed words inside a figure (a role, a decision), said in English; longest first. */
@@ -226,6 +229,31 @@ function singular(parts: SummaryPart[]): SummaryPart[] {
   });
 }
 
+const changeValue = (v: string): SummaryPart =>
+  Object.hasOwn(changeWords, v) ? { text: changeWords[v as keyof typeof changeWords] } : { text: v, value: true };
+
+/**
+ * An edit's note of what it changed (core/audit-changes.ts), "积分 50 → 60；启用 是 → 否": each field
+ * named in English, each value as recorded. Null if any part is not such a change.
+ */
+function changes(line: string): SummaryPart[] | null {
+  const parts: SummaryPart[] = [];
+  for (const piece of line.split(changeSeparator)) {
+    const space = piece.indexOf(' ');
+    const arrow = piece.indexOf(changeArrow, space);
+    const label = piece.slice(0, space);
+    if (space < 0 || arrow < 0 || !Object.hasOwn(changeLabels, label)) return null;
+    if (parts.length) parts.push({ text: '; ' });
+    parts.push(
+      { text: `${changeLabels[label as keyof typeof changeLabels]} ` },
+      changeValue(piece.slice(space + 1, arrow)),
+      { text: changeArrow },
+      changeValue(piece.slice(arrow + changeArrow.length)),
+    );
+  }
+  return parts;
+}
+
 function oneLine(line: string, lang: Lang): SummaryPart[] {
   if (lang === 'zh') {
     const json = /^(?<head>[^{]*?)(?<json>\{.*\})$/.exec(line);
@@ -234,6 +262,8 @@ function oneLine(line: string, lang: Lang): SummaryPart[] {
   }
   const json = line.startsWith('{') ? fields(line, 'en') : null;
   if (json) return json;
+  const changed = changes(line);
+  if (changed) return changed;
   for (const [re, en] of lines) {
     const m = re.exec(line);
     if (m) return fill(en, m.groups ?? {});
