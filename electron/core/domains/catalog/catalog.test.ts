@@ -39,8 +39,7 @@ describe('catalog.save', () => {
 
   it("an edit's audit row says what each changed field was and now is; a save that changes nothing adds no note", async () => {
     const oil = await goods(v, { name: '食用油', points: 20 });
-    const lastSummary = () =>
-      (v.db.prepare("SELECT summary FROM audit WHERE method = 'catalog.save' ORDER BY id DESC LIMIT 1").get() as { summary: string }).summary;
+    const lastSummary = () => lastAuditSummary(v.db, 'catalog.save');
     await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
     expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 名称 食用油 → 花生油；积分 20 → 25；每户每年限兑 无 → 2`);
     await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
