@@ -22,6 +22,8 @@ export const changeLabels = {
   时区: 'time zone',
   公示天数: 'notice days',
   卡号前缀: 'card prefix',
+  姓名: 'name',
+  角色: 'roles',
 } as const;
 
 export type ChangeLabel = keyof typeof changeLabels;

@@ -28,12 +28,7 @@ export const userHandlers = {
     write: true,
     input: z.strictObject({ id, name: requiredText(32).optional(), roles: roleList.optional(), active: z.boolean().optional() }),
     run: updateUser,
-    audit: (p, r) =>
-      `修改用户 ${r.username} #${r.id}: ${
-        [p.name !== undefined ? `姓名 ${r.name}` : '', p.roles ? `角色 ${r.roles.join(',')}` : '', p.active !== undefined ? (r.active ? '启用' : '停用') : '']
-          .filter(Boolean)
-          .join('，') || '无变化'
-      }`,
+    audit: (_p, r) => `修改用户 ${r.username} #${r.id}`,
   }),
   'users.resetPin': handler({
     access: ['admin'],

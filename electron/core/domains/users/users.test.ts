@@ -80,6 +80,15 @@ describe('users.update', () => {
     expect(expectOk(await v.call('admin', 'users.update', { id: v.ids.clerk, name: '赵二' })).name).toBe('赵二');
   });
 
+  it('its audit row says what the name, roles and state were and now are', async () => {
+    v = await freshVillage();
+    const was = (await v.invoke('admin', 'users.list', {})).items.find((u) => u.id === v.ids.clerk)!;
+    expectOk(await v.call('admin', 'users.update', { id: v.ids.clerk, name: '赵二', roles: ['clerk', 'reviewer'], active: false }));
+    expect(lastAudit().summary).toBe(`修改用户 ${was.username} #${was.id} | 姓名 ${was.name} → 赵二；角色 clerk → clerk,reviewer；启用 是 → 否`);
+    expectOk(await v.call('admin', 'users.update', { id: v.ids.clerk, active: false }));
+    expect(lastAudit().summary).toBe(`修改用户 ${was.username} #${was.id} | 无变化`);
+  });
+
   it('an admin cannot deactivate or demote themselves, and the last active admin stays', async () => {
     v = await freshVillage();
     await expectRefused(v, 'admin', 'users.update', { id: v.ids.admin, active: false }, 'FORBIDDEN');

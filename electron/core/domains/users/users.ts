@@ -6,6 +6,7 @@ import type { DB } from '../../../../db/connection.js';
 import { hashPin } from '../auth/pin-hash.js';
 import { endUserSessions } from '../auth/sessions.js';
 import { checkUserChange, normalizeRoles, type UserState } from './admin-guard.js';
+import { describeChanges, type AuditField } from '../../audit-changes.js';
 
 interface UserRow {
   id: number;
@@ -67,6 +68,13 @@ export function createUser(ctx: Ctx, p: { username: string; name: string; pin: s
   return toUser(requireUser(ctx.db, id), ctx.now);
 }
 
+/** Who someone is and what they may do, before and after: the audit row of a role change says both. */
+const userAuditFields: readonly AuditField<UserView>[] = [
+  ['姓名', (u) => u.name],
+  ['角色', (u) => u.roles],
+  ['启用', (u) => u.active],
+];
+
 export function updateUser(ctx: Ctx, p: { id: number; name?: string; roles?: Role[]; active?: boolean }): UserView {
   const before = requireUser(ctx.db, p.id);
   const after: UserState = {
@@ -86,7 +94,9 @@ export function updateUser(ctx: Ctx, p: { id: number; name?: string; roles?: Rol
   // Roles are read from the users table on every call, so a change applies at once; a deactivated
   // user's sessions are ended too, so reactivating later does not revive them.
   if (!after.active) endUserSessions(ctx.db, p.id);
-  return toUser(requireUser(ctx.db, p.id), ctx.now);
+  const saved = toUser(requireUser(ctx.db, p.id), ctx.now);
+  ctx.noteForAudit(describeChanges(toUser(before, ctx.now), saved, userAuditFields) ?? '无变化');
+  return saved;
 }
 
 /** An admin sets a new PIN for someone who forgot theirs: the lock lifts and every old session ends. */

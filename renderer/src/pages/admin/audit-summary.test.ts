@@ -34,6 +34,9 @@ describe('audit summaries in words', () => {
   it('say what an edit changed, field by field, the values as recorded', () => {
     expect(summaryText('保存商品 #3 大米 | 积分 50 → 60；启用 是 → 否', 'en')).toBe('Saved goods #3 大米; points 50 → 60; active yes → no');
     expect(summaryText('村务设置 | 公示天数 7 → 5', 'en')).toBe('Village settings; notice days 7 → 5');
+    expect(summaryText('修改用户 clerk #3 | 角色 clerk → clerk,reviewer；启用 是 → 否', 'en')).toBe(
+      'Edited user clerk #3; roles clerk → clerk,reviewer; active yes → no',
+    );
     expect(summaryText('保存评分条目 #4 邻里/调解纠纷 | 类型 加分 → 扣分；每年上限 无 → 20', 'en')).toBe(
       'Saved scoring rule #4 邻里/调解纠纷; kind award → deduction; yearly cap none → 20',
     );
@@ -80,7 +83,8 @@ describe("a village's real audit rows", () => {
     const rule = await v.invoke('admin', 'rules.save', { category: '邻里', name: '调解纠纷', kind: 'award', points: 5 });
     await v.invoke('admin', 'rules.save', { id: rule.id, category: '邻里', name: '调解纠纷', kind: 'award', minPoints: 3, maxPoints: 8, capPerYear: 20 });
     await v.invoke('admin', 'calendar.set', { mode: 'any' });
-    await v.invoke('admin', 'users.create', { username: 'cashier2', name: '陈二', pin: '204060', roles: ['shopkeeper'] });
+    const cashier = await v.invoke('admin', 'users.create', { username: 'cashier2', name: '陈二', pin: '204060', roles: ['shopkeeper'] });
+    await v.invoke('admin', 'users.update', { id: cashier.id, roles: ['shopkeeper', 'viewer'], name: '陈小二' });
     await v.invoke('admin', 'backup.configure', { keep: 10 });
     await v.invoke('admin', 'boards.configure', { basis: 'ytd' });
     await v.invoke('shop', 'stock.count', { itemId: oil.id, countedQty: 8, reason: '破损' });

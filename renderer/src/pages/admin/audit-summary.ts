@@ -57,6 +57,7 @@ const lines: readonly Pattern[] = [
   [/^(?<what>打印兑换凭证|重打兑换凭证|打印作废单|重打作废单) (?<no>\S+)（户主 (?<name>.+)，(?<n>\d+) 联）$/, '{what} {no} ({name}, {n} copies)'],
   [/^新建用户 (?<u>\S+) (?<name>.+) #(?<id>\d+) 角色 (?<roles>.*)$/, 'New user {u} {name} #{id}, roles {roles}'],
   [/^修改用户 (?<u>\S+) #(?<id>\d+): (?<changes>.*)$/, 'Edited user {u} #{id}: {changes}'],
+  [/^修改用户 (?<u>\S+) #(?<id>\d+)$/, 'Edited user {u} #{id}'],
   [/^重置用户 (?<u>\S+) #(?<id>\d+) 的 PIN 并解除锁定$/, 'Reset the PIN of {u} #{id} and unlocked the account'],
   [/^手动备份 (?<file>\S+) \((?<bytes>\d+) 字节\)$/, 'Backed up to {file} ({bytes} bytes)'],
   [
