@@ -76,3 +76,17 @@ test.describe('今日兑换', () => {
     expect(second).toContain('张三丰');
   });
 });
+
+test("the header's date turns at village midnight on the next page change, without a reload", async ({ page, server, demo }) => {
+  const today = await demo.today();
+  await server.ok('clock.set', { now: `${today}T23:58:00+08:00` });
+  await CounterPage.open(page, { cardNo: '66010001', name: '张三丰' });
+  const header = page.getByTestId('today-date');
+  await expect(header).toContainText(today);
+  await page.evaluate(() => sessionStorage.setItem('e2e.sameLoad', String(performance.timeOrigin)));
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await server.ok('clock.set', { now: `${tomorrow}T00:02:00+08:00` });
+  await new TodayPage(page).open();
+  await expect(header).toContainText(tomorrow);
+  expect(await page.evaluate(() => sessionStorage.getItem('e2e.sameLoad') === String(performance.timeOrigin))).toBe(true);
+});

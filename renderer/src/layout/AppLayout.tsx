@@ -29,7 +29,7 @@ import {
   MenuUnfoldOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, ConfigProvider, Empty, Layout, Menu } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CareToggle } from '../care/CareToggle';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { SyncChip } from '../components/SyncChip';
@@ -40,6 +40,7 @@ import { hashFor, navEntries, pageFromHash, visibleEntries } from '../nav';
 import { pageComponents } from '../pages/registry';
 import { useSession, useSignedIn } from '../session';
 import { useLayoutText } from './text';
+import { usePageAndMinute } from './usePageAndMinute';
 import { useRejectedCount } from './useRejectedCount';
 import './layout.css';
 
@@ -98,12 +99,8 @@ export function AppLayout() {
     page,
   );
 
-  // The counter stays open all day: re-read "today" now and then, and on every page change.
-  useEffect(() => {
-    void refresh();
-    const timer = window.setInterval(() => void refresh(), 60_000);
-    return () => window.clearInterval(timer);
-  }, [refresh, page]);
+  const readToday = useCallback(() => void refresh(), [refresh]);
+  usePageAndMinute(readToday, page);
 
   // The provider's page is used on a phone: it fills the screen and brings its own slim header.
   if ((page === 'provider' || navEntries.some((e) => e.key === page && e.bare)) && Page) return <Page key={page} />;

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api/client';
+import { usePageAndMinute } from './usePageAndMinute';
 
 /** Sent by the inbox after a resubmit, so the count drops at once rather than at the next minute. */
 export const rejectedChanged = 'pos:rejected-changed';
@@ -10,22 +11,19 @@ export const rejectedChanged = 'pos:rejected-changed';
  */
 export function useRejectedCount(canSee: boolean, page: string | null): number {
   const [count, setCount] = useState(0);
+  const read = useCallback(
+    () =>
+      void call('points.rejected', { limit: 1 }).then(
+        (r) => setCount(r.total),
+        () => undefined,
+      ),
+    [],
+  );
+  usePageAndMinute(read, page, canSee);
   useEffect(() => {
     if (!canSee) return;
-    let live = true;
-    const read = () =>
-      void call('points.rejected', { limit: 1 }).then(
-        (r) => live && setCount(r.total),
-        () => undefined,
-      );
-    read();
-    const timer = window.setInterval(read, 60_000);
     window.addEventListener(rejectedChanged, read);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-      window.removeEventListener(rejectedChanged, read);
-    };
-  }, [canSee, page]);
+    return () => window.removeEventListener(rejectedChanged, read);
+  }, [canSee, read]);
   return canSee ? count : 0;
 }
