@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChanges, type AuditField } from './audit-changes.js';
+import { describeChanges, noteChanges, type AuditField } from './audit-changes.js';
 
 interface Thing {
   name: string;
@@ -30,5 +30,13 @@ describe('describeChanges', () => {
   it('is null when nothing changed, a list in another order included', () => {
     expect(describeChanges(base, { ...base }, fields)).toBeNull();
     expect(describeChanges(base, { ...base, tags: [5, 3] }, fields)).toBeNull();
+  });
+
+  it('notes the changes on the audit row, or 无变化', () => {
+    const notes: string[] = [];
+    const audit = { noteForAudit: (n: string) => void notes.push(n) };
+    noteChanges(audit, base, { ...base, points: 60 }, fields);
+    noteChanges(audit, base, base, fields);
+    expect(notes).toEqual(['积分 50 → 60', '无变化']);
   });
 });

@@ -59,3 +59,8 @@ export function describeChanges<T>(before: T, after: T, fields: readonly AuditFi
   }
   return parts.length ? parts.join(changeSeparator) : null;
 }
+
+/** Puts on an edit's audit row what it changed, or 无变化: a save that changed nothing says so too. */
+export function noteChanges<T>(audit: { noteForAudit(note: string): void }, before: T, after: T, fields: readonly AuditField<T>[]): void {
+  audit.noteForAudit(describeChanges(before, after, fields) ?? '无变化');
+}

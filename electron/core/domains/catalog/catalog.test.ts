@@ -37,13 +37,13 @@ describe('catalog.save', () => {
     expect((await v.invoke('shop', 'catalog.list', { includeInactive: true })).items.map((i) => i.id)).toContain(soap.id);
   });
 
-  it("an edit's audit row says what each changed field was and now is; a save that changes nothing adds no note", async () => {
+  it("an edit's audit row says what each changed field was and now is; a save that changes nothing says so; a new item has no note", async () => {
     const oil = await goods(v, { name: '食用油', points: 20 });
     const lastSummary = () => lastAuditSummary(v.db, 'catalog.save');
     await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
     expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 名称 食用油 → 花生油；积分 20 → 25；每户每年限兑 无 → 2`);
     await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
-    expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油`);
+    expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 无变化`);
     await v.invoke('shop', 'catalog.save', { kind: 'goods', name: '香皂', unit: '块', points: 5 });
     expect(lastSummary()).toMatch(/^保存商品 #\d+ 香皂$/);
   });

@@ -1,7 +1,7 @@
 import type { DB } from '../../../../db/connection.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Ctx } from '../../context.js';
-import { describeChanges, type AuditField } from '../../audit-changes.js';
+import { noteChanges, type AuditField } from '../../audit-changes.js';
 import { stmt } from '../../statements.js';
 import { spelling } from './spelling.js';
 
@@ -160,7 +160,6 @@ export function saveItem(ctx: Ctx, p: ItemInput): Item {
     for (const providerId of p.providerIds) stmt(ctx.db, 'INSERT INTO item_providers (item_id, provider_id) VALUES (?, ?)').run(itemId, providerId);
   }
   const saved = requireItem(ctx.db, itemId);
-  const changed = before && describeChanges(before, saved, itemAuditFields);
-  if (changed) ctx.noteForAudit(changed);
+  if (before) noteChanges(ctx, before, saved, itemAuditFields);
   return saved;
 }

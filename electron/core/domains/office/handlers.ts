@@ -7,7 +7,7 @@ import { requiredText, year } from '../../validation.js';
 import { cutoffAt, loadAccounts } from '../households/account-query.js';
 import { withGroupKey } from '../households/group-order-sql.js';
 import type { Ctx } from '../../context.js';
-import { describeChanges, type AuditField } from '../../audit-changes.js';
+import { noteChanges, type AuditField } from '../../audit-changes.js';
 import { officeSettings } from './office-settings.js';
 import { counts, noticeCutoff, noticeMove } from '../../rules/notice.js';
 
@@ -158,7 +158,7 @@ export const officeHandlers = {
       }
       if (p.noticeDays !== undefined) putSetting(ctx.db, 'office', { ...officeSettings(ctx.db), noticeDays: p.noticeDays });
       const after = currentSettings(ctx);
-      ctx.noteForAudit(describeChanges(before, after, settingsAuditFields) ?? '无变化');
+      noteChanges(ctx, before, after, settingsAuditFields);
       return after;
     },
     audit: () => '村务设置',

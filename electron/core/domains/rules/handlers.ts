@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../../handler.js';
 import { id, points, requiredText } from '../../validation.js';
-import { describeChanges } from '../../audit-changes.js';
+import { noteChanges } from '../../audit-changes.js';
 import { listRules, requireRule, ruleAuditFields, saveRule } from './rules.js';
 
 const ruleInput = z
@@ -36,8 +36,7 @@ export const ruleHandlers = {
     run: (ctx, p) => {
       const before = p.id !== undefined ? requireRule(ctx.db, p.id) : null;
       const saved = saveRule(ctx.db, p);
-      const changed = before && describeChanges(before, saved, ruleAuditFields);
-      if (changed) ctx.noteForAudit(changed);
+      if (before) noteChanges(ctx, before, saved, ruleAuditFields);
       return saved;
     },
     audit: (p, r) => `保存评分条目 #${r.id} ${p.category}/${p.name}`,

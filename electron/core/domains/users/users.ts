@@ -6,7 +6,7 @@ import type { DB } from '../../../../db/connection.js';
 import { hashPin } from '../auth/pin-hash.js';
 import { endUserSessions } from '../auth/sessions.js';
 import { checkUserChange, normalizeRoles, type UserState } from './admin-guard.js';
-import { describeChanges, type AuditField } from '../../audit-changes.js';
+import { noteChanges, type AuditField } from '../../audit-changes.js';
 
 interface UserRow {
   id: number;
@@ -95,7 +95,7 @@ export function updateUser(ctx: Ctx, p: { id: number; name?: string; roles?: Rol
   // user's sessions are ended too, so reactivating later does not revive them.
   if (!after.active) endUserSessions(ctx.db, p.id);
   const saved = toUser(requireUser(ctx.db, p.id), ctx.now);
-  ctx.noteForAudit(describeChanges(toUser(before, ctx.now), saved, userAuditFields) ?? '无变化');
+  noteChanges(ctx, toUser(before, ctx.now), saved, userAuditFields);
   return saved;
 }
 
