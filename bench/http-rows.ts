@@ -48,9 +48,16 @@ function client(server: Server, host: string): HttpClient {
   };
 }
 
+/**
+ * An idle connection outlives the bench's in-process rows: at county scale those run for minutes without
+ * yielding to the event loop, and a server's keep-alive timer firing behind a request just written on
+ * the reused socket resets it.
+ */
+const benchKeepAliveMs = 60 * 60_000;
+
 /** The app's own server over the given dispatcher. */
 export async function appOverHttp(d: Dispatcher): Promise<HttpClient> {
-  const server = createHttpServer(d);
+  const server = createHttpServer(d, { timeouts: { keepAliveMs: benchKeepAliveMs } });
   return client(server, await listen(server));
 }
 
@@ -66,5 +73,6 @@ export async function bareEndpoint(work: (i: number) => void): Promise<HttpClien
       res.end(JSON.stringify({ result: { ok: true } }));
     });
   });
+  server.keepAliveTimeout = benchKeepAliveMs;
   return client(server, await listen(server));
 }
