@@ -81,7 +81,7 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
     if (!setUp) throw new AppError('UNAUTHENTICATED', '本机尚未完成首次设置，请先完成设置向导 (finish the first-run setup first)', { reason: 'setup_needed' });
   }
 
-  // better-sqlite3 builds five wrapped functions for each db.transaction(): built once per handle
+  // better-sqlite3 builds four wrapped functions for each db.transaction(): built once per handle
   // (a restore swaps deps.db), not once per call.
   let txHandle: CoreDeps['db'] | null = null;
   let writeTx: ((work: () => unknown) => unknown) | null = null;

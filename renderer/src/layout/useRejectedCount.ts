@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { usePageAndMinute } from './usePageAndMinute';
 
@@ -11,14 +11,15 @@ export const rejectedChanged = 'pos:rejected-changed';
  */
 export function useRejectedCount(canSee: boolean, page: string | null): number {
   const [count, setCount] = useState(0);
-  const read = useCallback(
-    () =>
-      void call('points.rejected', { limit: 1 }).then(
-        (r) => setCount(r.total),
-        () => undefined,
-      ),
-    [],
-  );
+  // Only the newest read may set the count: an older answer arriving late would bring back a stale one.
+  const newest = useRef(0);
+  const read = useCallback(() => {
+    const asked = ++newest.current;
+    void call('points.rejected', { limit: 1 }).then(
+      (r) => asked === newest.current && setCount(r.total),
+      () => undefined,
+    );
+  }, []);
   usePageAndMinute(read, page, canSee);
   useEffect(() => {
     if (!canSee) return;

@@ -41,7 +41,7 @@ describe('catalog.save', () => {
     const oil = await goods(v, { name: '食用油', points: 20 });
     const lastSummary = () => lastAuditSummary(v.db, 'catalog.save');
     await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
-    expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 名称 食用油 → 花生油；积分 20 → 25；每户每年限兑 无 → 2`);
+    expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 名称 "食用油" → "花生油"；积分 20 → 25；每户每年限兑 无 → 2`);
     await v.invoke('shop', 'catalog.save', { id: oil.id, kind: 'goods', name: '花生油', unit: oil.unit, points: 25, limitPerHouseholdPerYear: 2 });
     expect(lastSummary()).toBe(`保存商品 #${oil.id} 花生油 | 无变化`);
     await v.invoke('shop', 'catalog.save', { kind: 'goods', name: '香皂', unit: '块', points: 5 });

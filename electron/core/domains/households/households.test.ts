@@ -103,8 +103,9 @@ describe('households.search', () => {
   it('stops at the limit: the exact card, then card prefixes in card order, then phones; initials likewise', async () => {
     await household(v, { headName: '孙八', cardNo: '12349999' });
     await household(v, { headName: '周九', cardNo: '12340001' });
+    await household(v, { headName: '吴十', phone: '13500001234' });
     const found = async (q: string, limit: number) => (await v.invoke('shop', 'households.search', { q, limit })).items.map((i) => i.headName);
-    expect(await found('1234', 20)).toEqual(['张三丰', '周九', '孙八', '王五']);
+    expect(await found('1234', 20)).toEqual(['张三丰', '周九', '孙八', '王五', '吴十']);
     expect(await found('1234', 3)).toEqual(['张三丰', '周九', '孙八']);
     expect(await found('1234', 1)).toEqual(['张三丰']);
     expect(await found('1234', 4)).toEqual(['张三丰', '周九', '孙八', '王五']);

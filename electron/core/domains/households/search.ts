@@ -39,16 +39,15 @@ export function searchHouseholds(db: DB, q: string, limit: number, year: number,
       take(rows, limit, () => stmt(db, `SELECT * FROM households WHERE phone_last4 = @q AND card_no <> @q AND NOT (${after})`).iterate({ q }));
   } else if (kind === 'initials') {
     const lower = q.toLowerCase();
-    rows = [];
-    take(rows, limit, () =>
-      stmt(
-        db,
-        `SELECT * FROM households WHERE id IN (
-          SELECT id FROM households WHERE name_initials >= @q AND name_initials < @q || '{'
-          UNION SELECT household_id FROM members WHERE name_initials >= @q AND name_initials < @q || '{')
-        ORDER BY name_initials = @q DESC, card_no`,
-      ).iterate({ q: lower }),
-    );
+    // Bound LIMIT kept here: the matches are sorted, and a LIMIT lets SQLite keep only the top rows
+    // (a one-letter query matches a third of a village).
+    rows = stmt(
+      db,
+      `SELECT * FROM households WHERE id IN (
+        SELECT id FROM households WHERE name_initials >= @q AND name_initials < @q || '{'
+        UNION SELECT household_id FROM members WHERE name_initials >= @q AND name_initials < @q || '{')
+      ORDER BY name_initials = @q DESC, card_no LIMIT @p2`,
+    ).all({ q: lower, p2: limit }) as HouseholdRow[];
   } else {
     const pattern = `%${like(q)}%`;
     rows = stmt(

@@ -1,5 +1,5 @@
 import type { DB } from '../../../../db/connection.js';
-import type { AuditField } from '../../audit-changes.js';
+import { ownWord, type AuditField } from '../../audit-changes.js';
 import { notFound } from '../../errors.js';
 import type { RuleShape } from '../../rules/rule-points.js';
 import { stmt } from '../../statements.js';
@@ -44,7 +44,7 @@ export function requireRule(db: DB, id: number): Rule {
 export const ruleAuditFields: readonly AuditField<Rule>[] = [
   ['分类', (r) => r.category],
   ['名称', (r) => r.name],
-  ['类型', (r) => (r.kind === 'award' ? '加分' : '扣分')],
+  ['类型', (r) => ownWord(r.kind === 'award' ? '加分' : '扣分')],
   ['分值', (r) => r.points],
   ['最低分', (r) => r.minPoints],
   ['最高分', (r) => r.maxPoints],

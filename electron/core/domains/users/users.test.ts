@@ -84,7 +84,7 @@ describe('users.update', () => {
     v = await freshVillage();
     const was = (await v.invoke('admin', 'users.list', {})).items.find((u) => u.id === v.ids.clerk)!;
     expectOk(await v.call('admin', 'users.update', { id: v.ids.clerk, name: '赵二', roles: ['clerk', 'reviewer'], active: false }));
-    expect(lastAudit().summary).toBe(`修改用户 ${was.username} #${was.id} | 姓名 ${was.name} → 赵二；角色 clerk → clerk,reviewer；启用 是 → 否`);
+    expect(lastAudit().summary).toBe(`修改用户 ${was.username} #${was.id} | 姓名 "${was.name}" → "赵二"；角色 "clerk" → "clerk,reviewer"；启用 是 → 否`);
     expectOk(await v.call('admin', 'users.update', { id: v.ids.clerk, active: false }));
     expect(lastAudit().summary).toBe(`修改用户 ${was.username} #${was.id} | 无变化`);
   });

@@ -34,20 +34,21 @@ describe('audit summaries in words', () => {
   it('say what an edit changed, field by field, the values as recorded', () => {
     expect(summaryText('保存商品 #3 大米 | 积分 50 → 60；启用 是 → 否', 'en')).toBe('Saved goods #3 大米; points 50 → 60; active yes → no');
     expect(summaryText('村务设置 | 公示天数 7 → 5', 'en')).toBe('Village settings; notice days 7 → 5');
-    expect(summaryText('修改用户 clerk #3 | 角色 clerk → clerk,reviewer；启用 是 → 否', 'en')).toBe(
+    expect(summaryText('修改用户 clerk #3 | 角色 "clerk" → "clerk,reviewer"；启用 是 → 否', 'en')).toBe(
       'Edited user clerk #3; roles clerk → clerk,reviewer; active yes → no',
     );
     expect(summaryText('保存评分条目 #4 邻里/调解纠纷 | 类型 加分 → 扣分；每年上限 无 → 20', 'en')).toBe(
       'Saved scoring rule #4 邻里/调解纠纷; kind award → deduction; yearly cap none → 20',
     );
-    expect(readableSummary('名称 大米 → 东北大米', 'en')).toEqual([
+    // Quoted text is the record's, even when it reads like one of the app's words.
+    expect(readableSummary('名称 "大米" → "是"', 'en')).toEqual([
       { text: 'name ' },
       { text: '大米', value: true },
       { text: ' → ' },
-      { text: '东北大米', value: true },
+      { text: '是', value: true },
     ]);
-    // Not a change note unless every part names a known field.
-    expect(readableSummary('口味 甜 → 咸', 'en')).toEqual([{ text: '口味 甜 → 咸', value: true }]);
+    // Not a change note unless every part names a known field: shown as recorded.
+    expect(readableSummary('口味 "甜" → "咸"', 'en')).toEqual([{ text: '口味 "甜" → "咸"', value: true }]);
     expect(summaryText('村务设置 | 公示天数 7 → 5', 'zh')).toBe('村务设置；公示天数 7 → 5');
   });
 

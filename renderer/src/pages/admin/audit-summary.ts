@@ -1,4 +1,4 @@
-import { changeArrow, changeLabels, changeSeparator, changeWords } from '@shared/core/audit-changes';
+import { changeArrow, changeLabels, changeWords, readChanges, type ChangeValue } from '@shared/core/audit-changes';
 import type { Lang } from '../../i18n/messages';
 
 /**
@@ -230,29 +230,23 @@ function singular(parts: SummaryPart[]): SummaryPart[] {
   });
 }
 
-const changeValue = (v: string): SummaryPart =>
-  Object.hasOwn(changeWords, v) ? { text: changeWords[v as keyof typeof changeWords] } : { text: v, value: true };
+const changeValue = (v: ChangeValue): SummaryPart => ('word' in v ? { text: changeWords[v.word] } : { text: 'quoted' in v ? v.quoted : v.figure, value: true });
 
 /**
- * An edit's note of what it changed (core/audit-changes.ts), "积分 50 → 60；启用 是 → 否": each field
- * named in English, each value as recorded. Null if any part is not such a change.
+ * An edit's note of what it changed (core/audit-changes.ts), '积分 50 → 60；启用 是 → 否': each field
+ * named in English, each value as recorded. Null if the line is not such a note.
  */
 function changes(line: string): SummaryPart[] | null {
-  const parts: SummaryPart[] = [];
-  for (const piece of line.split(changeSeparator)) {
-    const space = piece.indexOf(' ');
-    const arrow = piece.indexOf(changeArrow, space);
-    const label = piece.slice(0, space);
-    if (space < 0 || arrow < 0 || !Object.hasOwn(changeLabels, label)) return null;
-    if (parts.length) parts.push({ text: '; ' });
-    parts.push(
-      { text: `${changeLabels[label as keyof typeof changeLabels]} ` },
-      changeValue(piece.slice(space + 1, arrow)),
+  const list = readChanges(line);
+  return (
+    list?.flatMap((c, i) => [
+      ...(i ? [{ text: '; ' }] : []),
+      { text: `${changeLabels[c.label]} ` },
+      changeValue(c.was),
       { text: changeArrow },
-      changeValue(piece.slice(arrow + changeArrow.length)),
-    );
-  }
-  return parts;
+      changeValue(c.now),
+    ]) ?? null
+  );
 }
 
 function oneLine(line: string, lang: Lang): SummaryPart[] {
