@@ -38,12 +38,16 @@ export const ownWord = (word: ChangeWord) => ({ word });
 /** One field an audit row compares: its name in the log, and how to read it from the record. */
 export type AuditField<T> = readonly [label: ChangeLabel, read: (record: T) => unknown];
 
+/** Between an audit row's summary and each of its notes (core/audit.ts writes it, the audit page splits at it). */
+export const auditNoteSeparator = ' | ';
+
 /** Between the parts of a change note, and between a field's old and new value. */
 export const changeSeparator = '；';
 export const changeArrow = ' → ';
 
 // Text is quoted as JSON, so a name cannot pose as the note's separators or own words (an item
-// renamed "油；启用 否 → 是" stays one name); '|' is escaped too, as a row's notes are split at " | ".
+// renamed "油；启用 否 → 是" stays one name); '|' is escaped too, as a row's notes are split at " | "
+// (auditNoteSeparator).
 const quote = (s: string) => JSON.stringify(s).replace(/\|/g, '\\u007c');
 
 function shown(v: unknown): string {

@@ -23,11 +23,6 @@ function auditSummary(params: unknown): string {
 /** How the audit log marks a call that only repeated an earlier one (ctx.markReplay). */
 const replayMark = '重复请求，未新增 (replayed request, nothing new)';
 
-/** Notes (such as the supervisor who authorised the call) go after the summary's cut so they are never lost. */
-function withNotes(summary: string, notes: readonly string[]): string {
-  return notes.length ? `${summary} | ${notes.join(' | ')}` : summary;
-}
-
 /**
  * Which fields failed and how, as zod's issue codes (too_small, invalid_type…) with their bounds: the
  * client words them itself, so zod's own text (Chinese here) never reaches an English screen.
@@ -116,7 +111,8 @@ export function createDispatcher<H extends HandlerMap>(deps: CoreDeps, handlers:
           if (result instanceof Promise) throw new Error(`write handler ${method} must be synchronous`);
           // A replay (same requestId) wrote nothing new: its row says so rather than claim the write again.
           const summary = ctx.replayOf !== null ? `${replayMark}: ${ctx.replayOf}` : def.audit ? def.audit(parsed.data, result) : auditSummary(parsed.data);
-          writeAudit(deps.db, ctx.nowIso, user?.id ?? null, method, withNotes(summary, ctx.auditNotes));
+          // Notes (such as the supervisor who authorised the call) go after the summary's cut so they are never lost.
+          writeAudit(deps.db, ctx.nowIso, user?.id ?? null, method, summary, ctx.auditNotes);
           return result;
         }),
       };

@@ -47,6 +47,8 @@ describe('audit summaries in words', () => {
       { text: ' → ' },
       { text: '是', value: true },
     ]);
+    // A name written with the separator's broken bar (core/audit.ts) stays in the line it came in.
+    expect(summaryText('新建农户 A-1 张三 ¦ by 王 (admin #1)', 'en')).toBe('New household A-1 张三 ¦ by 王 (admin #1)');
     // Not a change note unless every part names a known field: shown as recorded.
     expect(readableSummary('口味 "甜" → "咸"', 'en')).toEqual([{ text: '口味 "甜" → "咸"', value: true }]);
     expect(summaryText('村务设置 | 公示天数 7 → 5', 'zh')).toBe('村务设置；公示天数 7 → 5');

@@ -1,4 +1,4 @@
-import { changeArrow, changeLabels, changeWords, readChanges, type ChangeValue } from '@shared/core/audit-changes';
+import { auditNoteSeparator, changeArrow, changeLabels, changeWords, readChanges, type ChangeValue } from '@shared/core/audit-changes';
 import type { Lang } from '../../i18n/messages';
 
 /**
@@ -269,7 +269,7 @@ function oneLine(line: string, lang: Lang): SummaryPart[] {
 
 /** The summary in the language: its main line, then the notes (supervisor, override) after a separator. */
 export function readableSummary(summary: string, lang: Lang): SummaryPart[] {
-  const [main, ...notes] = summary.split(' | ');
+  const [main, ...notes] = summary.split(auditNoteSeparator);
   const parts = oneLine(main, lang);
   for (const n of notes) parts.push({ text: lang === 'zh' ? '；' : '; ' }, ...oneLine(n, lang));
   return parts;
