@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import type { Clock } from './clock.js';
 import type { Role } from './roles.js';
-import { defaultCounter, defaultVillage, readSetting, type CounterSettings, type VillageSettings } from './settings.js';
+import { defaultCounter, defaultVillage, isReplica, readSetting, type CounterSettings, type VillageSettings } from './settings.js';
 import { stmt } from './statements.js';
 import { villageDate, yearOf } from './rules/village-date.js';
 import type { EventFacts, EventSource, EventType } from './events/schemas.js';
@@ -223,7 +223,7 @@ export class Ctx {
   emit<T extends EventType>(type: T, facts: EventFacts<T>): void {
     const source: EventSource = { counterId: this.counter.counterId, userId: this.me.id, at: this.nowIso, date: this.today, year: this.year };
     const event = { uuid: randomUUID(), type, payload: JSON.stringify({ ...facts, source }), at: this.nowIso };
-    if (stmt(this.db, "SELECT 1 FROM settings WHERE key = 'sync.replica'").get() !== undefined) {
+    if (isReplica(this.db)) {
       stmt(this.db, 'INSERT INTO outbox (uuid, type, payload, at) VALUES (?, ?, ?, ?)').run(event.uuid, event.type, event.payload, event.at);
     } else {
       appendFeedEvent(this.db, { ...event, origin: 'office', ref: eventRef(facts) });

@@ -27,6 +27,10 @@ export function putSetting(db: DB, key: string, value: unknown): void {
   stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
+/** Set when a counter pairs: its data is then a replica of its office's, and its own events queue for the push. */
+export const replicaKey = 'sync.replica';
+export const isReplica = (db: DB): boolean => getSetting<boolean>(db, replicaKey, false) === true;
+
 /** JSON values only: objects and arrays all the way down. */
 function deepFreeze(v: unknown): void {
   if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;

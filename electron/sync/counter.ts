@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { CoreDeps, SyncRuntime } from '../core/context.js';
 import { AppError, type ErrorCode, type ErrorDetails } from '../core/errors.js';
 import { codeOfReason } from '../core/error-reasons.js';
-import { defaultCounter, getSetting, putSetting } from '../core/settings.js';
+import { defaultCounter, getSetting, putSetting, replicaKey } from '../core/settings.js';
 import { stmt } from '../core/statements.js';
 import { writeAudit } from '../core/audit.js';
 import { endSessionsExceptUser, endUserSessionsBefore } from '../core/domains/auth/sessions.js';
@@ -372,7 +372,7 @@ export class CounterAgent implements SyncRuntime {
     const now = new Date().toISOString();
     db.transaction(() => {
       // First, so the deletes below are not announced in this machine's (now unused) feed.
-      putSetting(db, 'sync.replica', true);
+      putSetting(db, replicaKey, true);
       endSessionsExceptUser(db, caller.userId);
       // Kept (the audit log points at them) but unusable; office accounts with the same id replace them.
       // The caller's account lasts until the first pull is in, so they can watch it (finishFirstPull).

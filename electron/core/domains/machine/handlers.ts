@@ -3,7 +3,7 @@ import type { Ctx, MachineRole, MachineRuntime } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { handler } from '../../handler.js';
 import { writeAudit } from '../../audit.js';
-import { getSetting, putSetting } from '../../settings.js';
+import { getSetting, isReplica, putSetting } from '../../settings.js';
 import { roleNames } from '../setup/handlers.js';
 import { roleKey } from '../setup/state.js';
 import { lanInput, lanKey, lanSettings, lanUrl } from './lan.js';
@@ -21,7 +21,6 @@ function runtime(ctx: Ctx): MachineRuntime {
   return m;
 }
 
-const isReplica = (ctx: Ctx) => getSetting<boolean>(ctx.db, 'sync.replica', false) === true;
 const link = (ctx: Ctx) => getSetting<{ officeUrl: string; terminalId: string; counterId: string } | null>(ctx.db, 'sync.link', null);
 
 /** Audited outside the dispatcher's write transaction: these handlers first act on the host (bind a port, stop an agent). */
@@ -46,7 +45,7 @@ function machineView(ctx: Ctx) {
     officeUrl: l?.officeUrl ?? null,
     terminalId: l?.terminalId ?? null,
     counterId: ctx.counter.counterId,
-    replica: isReplica(ctx),
+    replica: isReplica(ctx.db),
     lan,
     lanUrl: lanUrl(lan),
     lanStatus: m?.lanStatus() ?? { listening: false, url: null, error: null },
@@ -63,7 +62,7 @@ function roleChangeRefusal(ctx: Ctx, to: MachineRole): AppError | null {
       reason: 'role_fixed',
       role: m.fixedRole,
     });
-  if (from === 'counter' && isReplica(ctx)) {
+  if (from === 'counter' && isReplica(ctx.db)) {
     return new AppError('CONFLICT', "这台收银台的数据来自村委会，不能改作单机或村委会 (a counter that has paired holds the office's data)", {
       reason: 'replica',
     });
